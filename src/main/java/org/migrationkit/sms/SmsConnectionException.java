@@ -1,0 +1,14 @@
+package org.migrationkit.sms;
+
+/**
+ * The client could not reach the service, or the connection broke: refused, reset, DNS or TLS
+ * failure, or the peer closed before answering.
+ */
+public class SmsConnectionException extends SmsClientException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a one-line message naming the host, and its cause. */
+  public SmsConnectionException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

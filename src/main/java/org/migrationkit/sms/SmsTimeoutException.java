@@ -1,0 +1,31 @@
+package org.migrationkit.sms;
+
+import java.util.Objects;
+
+/** A call ran out of time; {@link #getTimeout()} says which of the configured timeouts fired. */
+public class SmsTimeoutException extends SmsClientException {
+  private static final long serialVersionUID = 1L;
+
+  /** The timeout that fired. */
+  public enum Timeout {
+    /** Establishing the TCP (and TLS) connection took longer than the connect timeout. */
+    CONNECT,
+    /** The server sent nothing for longer than the read timeout. */
+    READ,
+    /** The whole call, every attempt and wait included, took longer than the call timeout. */
+    CALL
+  }
+
+  private final Timeout timeout;
+
+  /** Creates an exception for the given timeout, with a one-line message and its cause. */
+  public SmsTimeoutException(Timeout timeout, String message, Throwable cause) {
+    super(message, cause);
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Returns which timeout fired. */
+  public Timeout getTimeout() {
+    return timeout;
+  }
+}

@@ -1,0 +1,155 @@
+package org.migrationkit.sms.auth;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a client proves who it is: an access key pair (AK/SK, signed with SDK-HMAC-SHA256) or an IAM
+ * token sent as {@code X-Auth-Token}.
+ *
+ * <pre>{@code
+ * Credentials permanent = Credentials.akSk(ak, sk).withDomainId(domainId);
+ * Credentials temporary = Credentials.akSk(ak, sk).withSecurityToken(securityToken);
+ * Credentials token = Credentials.token(xAuthToken);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} shows the kind, a masked access key and the
+ * domain id, never the secret key or a token.
+ */
+public final class Credentials {
+  private final @Nullable String accessKey;
+  private final @Nullable String secretKey;
+  private final @Nullable String securityToken;
+  private final @Nullable String domainId;
+  private final @Nullable String authToken;
+
+  private Credentials(
+      @Nullable String accessKey,
+      @Nullable String secretKey,
+      @Nullable String securityToken,
+      @Nullable String domainId,
+      @Nullable String authToken) {
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
+    this.securityToken = securityToken;
+    this.domainId = domainId;
+    this.authToken = authToken;
+  }
+
+  /**
+   * Returns permanent AK/SK credentials; requests are signed with SDK-HMAC-SHA256.
+   *
+   * @throws IllegalArgumentException when either key is null or blank
+   */
+  public static Credentials akSk(String accessKey, String secretKey) {
+    return new Credentials(
+        requireText(accessKey, "accessKey"), requireText(secretKey, "secretKey"), null, null, null);
+  }
+
+  /**
+   * Returns token credentials: each request carries the IAM token in {@code X-Auth-Token} and is not
+   * signed.
+   *
+   * @throws IllegalArgumentException when the token is null or blank
+   */
+  public static Credentials token(String xAuthToken) {
+    return new Credentials(null, null, null, null, requireText(xAuthToken, "xAuthToken"));
+  }
+
+  /** Returns a copy that sends and signs {@code X-Domain-Id}, the account (domain) id. */
+  public Credentials withDomainId(String domainId) {
+    requireAkSk("withDomainId");
+    return new Credentials(
+        accessKey, secretKey, securityToken, requireText(domainId, "domainId"), null);
+  }
+
+  /**
+   * Returns a copy for temporary AK/SK: requests also send and sign {@code X-Security-Token}.
+   */
+  public Credentials withSecurityToken(String securityToken) {
+    requireAkSk("withSecurityToken");
+    return new Credentials(
+        accessKey, secretKey, requireText(securityToken, "securityToken"), domainId, null);
+  }
+
+  /** Returns whether these are AK/SK credentials (otherwise they are a token). */
+  public boolean isAkSk() {
+    return accessKey != null;
+  }
+
+  /** Returns the access key (AK), or {@code null} for token credentials. Not a secret. */
+  public @Nullable String getAccessKey() {
+    return accessKey;
+  }
+
+  /** Returns the domain (account) id sent as {@code X-Domain-Id}, or {@code null}. */
+  public @Nullable String getDomainId() {
+    return domainId;
+  }
+
+  /** Returns whether a security token is set (temporary credentials); the token itself stays inside. */
+  public boolean hasSecurityToken() {
+    return securityToken != null;
+  }
+
+  @Nullable String secretKey() {
+    return secretKey;
+  }
+
+  @Nullable String securityToken() {
+    return securityToken;
+  }
+
+  @Nullable String authToken() {
+    return authToken;
+  }
+
+  private void requireAkSk(String method) {
+    if (!isAkSk()) {
+      throw new IllegalStateException(method + " applies to AK/SK credentials, not to a token");
+    }
+  }
+
+  private static String requireText(@Nullable String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be null or blank");
+    }
+    return value.strip();
+  }
+
+  static String mask(String accessKey) {
+    return accessKey.length() <= 8
+        ? "****"
+        : accessKey.substring(0, 4) + "****" + accessKey.substring(accessKey.length() - 4);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof Credentials)) {
+      return false;
+    }
+    Credentials that = (Credentials) o;
+    return Objects.equals(accessKey, that.accessKey)
+        && Objects.equals(secretKey, that.secretKey)
+        && Objects.equals(securityToken, that.securityToken)
+        && Objects.equals(domainId, that.domainId)
+        && Objects.equals(authToken, that.authToken);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(accessKey, domainId, authToken == null);
+  }
+
+  @Override
+  public String toString() {
+    if (accessKey == null) {
+      return "Credentials{token}";
+    }
+    return "Credentials{akSk, accessKey="
+        + mask(accessKey)
+        + (domainId != null ? ", domainId=" + domainId : "")
+        + (securityToken != null ? ", temporary" : "")
+        + "}";
+  }
+}

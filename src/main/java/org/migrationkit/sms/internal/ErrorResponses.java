@@ -1,0 +1,180 @@
+package org.migrationkit.sms.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.ErrorDetail;
+import org.migrationkit.sms.SmsServiceException;
+import org.migrationkit.sms.internal.json.JsonValues;
+
+/**
+ * Turns a non-2xx answer into an {@link SmsServiceException}, reading every error shape Huawei Cloud
+ * gateways use: SMS's own ({@code error_code}, {@code error_msg}, ...), {@code {"code","message"}}
+ * and {@code {"error":{"code","message"}}}. A body that is not JSON keeps a short one-line snippet.
+ */
+public final class ErrorResponses {
+  /** The most of an error body read; error bodies are small, a proxy's HTML page need not be read whole. */
+  public static final int MAX_ERROR_BODY = 64 * 1024;
+
+  private static final int SNIPPET_LENGTH = 200;
+
+  private ErrorResponses() {}
+
+  /** Builds the exception for one answer. */
+  public static SmsServiceException toException(
+      int status, @Nullable String requestIdHeader, byte[] body, int length) {
+    Fields f = new Fields();
+    boolean json = false;
+    if (looksLikeJsonObject(body, length)) {
+      try (JsonParser p = JsonValues.FACTORY.createParser(body, 0, length)) {
+        p.nextToken();
+        readObject(p, f);
+        json = true;
+      } catch (IOException | RuntimeException e) {
+        f = new Fields(); // not JSON after all: fall back to the snippet
+      }
+    }
+    String snippet = null;
+    if (!json || (f.code == null && f.message == null)) {
+      snippet = snippet(body, length);
+    }
+    String requestId = requestIdHeader != null && !requestIdHeader.isBlank() ? requestIdHeader : f.requestId;
+    return new SmsServiceException(
+        status,
+        f.code,
+        f.message,
+        requestId,
+        f.encodedAuthorizationMessage,
+        f.params,
+        f.details,
+        snippet);
+  }
+
+  private static final class Fields {
+    @Nullable String code;
+    @Nullable String message;
+    @Nullable String requestId;
+    @Nullable String encodedAuthorizationMessage;
+    List<String> params = new ArrayList<>();
+    List<ErrorDetail> details = new ArrayList<>();
+  }
+
+  private static void readObject(JsonParser p, Fields f) throws IOException {
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "error_code":
+        case "code":
+          f.code = firstNonNull(f.code, text(p));
+          break;
+        case "error_msg":
+        case "message":
+          f.message = firstNonNull(f.message, text(p));
+          break;
+        case "request_id":
+          f.requestId = firstNonNull(f.requestId, text(p));
+          break;
+        case "encoded_authorization_message":
+          f.encodedAuthorizationMessage = text(p);
+          break;
+        case "error_param":
+          readParams(p, f.params);
+          break;
+        case "details":
+          readDetails(p, f.details);
+          break;
+        case "error":
+          if (t == JsonToken.START_OBJECT) {
+            readObject(p, f);
+          } else {
+            f.message = firstNonNull(f.message, text(p));
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private static void readParams(JsonParser p, List<String> params) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      String single = text(p);
+      if (single != null) {
+        params.add(single);
+      }
+      return;
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      String value = text(p);
+      if (value != null) {
+        params.add(value);
+      }
+    }
+  }
+
+  private static void readDetails(JsonParser p, List<ErrorDetail> details) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      Fields d = new Fields();
+      readObject(p, d);
+      details.add(new ErrorDetail(d.code, d.message));
+    }
+  }
+
+  private static @Nullable String text(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
+    }
+    return p.getText();
+  }
+
+  private static @Nullable String firstNonNull(@Nullable String current, @Nullable String next) {
+    return current != null ? current : next;
+  }
+
+  private static boolean looksLikeJsonObject(byte[] body, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = body[i];
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return b == '{';
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String snippet(byte[] body, int length) {
+    String text = new String(body, 0, Math.min(length, SNIPPET_LENGTH * 4), StandardCharsets.UTF_8);
+    StringBuilder s = new StringBuilder(SNIPPET_LENGTH);
+    boolean space = false;
+    for (int i = 0; i < text.length() && s.length() < SNIPPET_LENGTH; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        space = s.length() > 0;
+      } else {
+        if (space) {
+          s.append(' ');
+          space = false;
+        }
+        s.append(c);
+      }
+    }
+    return s.length() == 0 ? null : s.toString();
+  }
+}
