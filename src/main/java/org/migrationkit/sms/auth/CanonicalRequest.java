@@ -106,7 +106,8 @@ final class CanonicalRequest {
       String name = eq < 0 ? part : part.substring(0, eq);
       String value = eq < 0 ? "" : part.substring(eq + 1);
       pairs.add(
-          new String[] {PercentEncoding.encode(decode(name)), PercentEncoding.encode(decode(value))});
+          new String[] {PercentEncoding.encode(PercentEncoding.decode(name)),
+            PercentEncoding.encode(PercentEncoding.decode(value))});
     }
     pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
     for (int i = 0; i < pairs.size(); i++) {
@@ -115,36 +116,6 @@ final class CanonicalRequest {
       }
       s.append(pairs.get(i)[0]).append('=').append(pairs.get(i)[1]);
     }
-  }
-
-  private static String decode(String value) {
-    if (value.indexOf('%') < 0) {
-      return value;
-    }
-    byte[] out = new byte[value.length()];
-    int n = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '%' && i + 2 < value.length()) {
-        int hi = Character.digit(value.charAt(i + 1), 16);
-        int lo = Character.digit(value.charAt(i + 2), 16);
-        if (hi >= 0 && lo >= 0) {
-          out[n++] = (byte) ((hi << 4) | lo);
-          i += 2;
-          continue;
-        }
-      }
-      byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-      if (n + raw.length > out.length) {
-        byte[] bigger = new byte[out.length * 2 + raw.length];
-        System.arraycopy(out, 0, bigger, 0, n);
-        out = bigger;
-      }
-      for (byte b : raw) {
-        out[n++] = b;
-      }
-    }
-    return new String(out, 0, n, StandardCharsets.UTF_8);
   }
 
   static byte[] sha256(byte[] data) {

@@ -37,6 +37,37 @@ public final class PercentEncoding {
     return s.toString();
   }
 
+  /** Decodes {@code %XX} sequences as UTF-8; {@code +} stays {@code +}, malformed escapes stay as they are. */
+  public static String decode(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    byte[] out = new byte[value.length()];
+    int n = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '%' && i + 2 < value.length()) {
+        int hi = Character.digit(value.charAt(i + 1), 16);
+        int lo = Character.digit(value.charAt(i + 2), 16);
+        if (hi >= 0 && lo >= 0) {
+          out[n++] = (byte) ((hi << 4) | lo);
+          i += 2;
+          continue;
+        }
+      }
+      byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+      if (n + raw.length > out.length) {
+        byte[] bigger = new byte[out.length * 2 + raw.length];
+        System.arraycopy(out, 0, bigger, 0, n);
+        out = bigger;
+      }
+      for (byte b : raw) {
+        out[n++] = b;
+      }
+    }
+    return new String(out, 0, n, StandardCharsets.UTF_8);
+  }
+
   static boolean isUnreserved(char c) {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
