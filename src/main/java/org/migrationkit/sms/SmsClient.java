@@ -2,7 +2,10 @@ package org.migrationkit.sms;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -12,6 +15,7 @@ import org.migrationkit.sms.internal.Operations;
 import org.migrationkit.sms.internal.SdkInfo;
 import org.migrationkit.sms.internal.SharedHttpClient;
 import org.migrationkit.sms.internal.Transport;
+import org.migrationkit.sms.internal.TransportSettings;
 import org.migrationkit.sms.model.ShowTaskRequest;
 import org.migrationkit.sms.model.ShowTaskResponse;
 
@@ -66,6 +70,28 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Queries a migration task without blocking: the future completes with the task or with the same
+   * {@link SmsException} the blocking call would throw (as the cause of the {@code
+   * ExecutionException}/{@code CompletionException}, never wrapped twice).
+   *
+   * <p>No thread waits for the answer: the request runs on OkHttp's dispatcher, retries are
+   * scheduled, and the body is parsed when it arrives. The future completes on an OkHttp dispatcher
+   * thread unless {@link Builder#completionExecutor} is set; do not block in stages that run there.
+   * Cancelling the future cancels the HTTP call and any scheduled retry.
+   *
+   * @throws IllegalArgumentException at once, when the task id is invalid
+   */
+  public CompletableFuture<ShowTaskResponse> showTaskAsync(String taskId) {
+    return showTaskAsync(ShowTaskRequest.builder().taskId(taskId).build());
+  }
+
+  /** Queries a migration task without blocking; see {@link #showTaskAsync(String)}. */
+  public CompletableFuture<ShowTaskResponse> showTaskAsync(ShowTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.SHOW_TASK, request);
+  }
+
+  /**
    * Cancels the calls in flight (they end with an {@link SmsClientException}) and refuses new ones.
    * The shared connection pool, and a caller's own {@link OkHttpClient}, stay open. Idempotent.
    */
@@ -93,6 +119,8 @@ public final class SmsClient implements AutoCloseable {
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
     /** The whole-call timeout when none is set. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** The largest answer body read when no limit is set: 16 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     private @Nullable SmsRegion region;
     private @Nullable HttpUrl endpoint;
@@ -103,6 +131,11 @@ public final class SmsClient implements AutoCloseable {
     private @Nullable Duration writeTimeout;
     private @Nullable Duration callTimeout;
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private SmsEventListener eventListener = SmsEventListener.NONE;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private @Nullable Executor completionExecutor;
+    private @Nullable String userAgentSuffix;
 
     private Builder() {}
 
@@ -189,6 +222,48 @@ public final class SmsClient implements AutoCloseable {
       return this;
     }
 
+    /** Sets when failed calls are retried; default {@link RetryPolicy#defaults()}, {@link RetryPolicy#none()} turns retries off. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** Registers a listener of call, attempt and retry events, for metrics and tracing. */
+    public Builder eventListener(SmsEventListener eventListener) {
+      this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
+      return this;
+    }
+
+    /**
+     * Sets the largest answer body read; a larger one fails with an {@link SmsClientException} once
+     * the limit is crossed, without being held in memory. Default 16 MiB.
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Completes asynchronous calls' futures on this executor instead of OkHttp's dispatcher thread,
+     * so dependent stages may block.
+     */
+    public Builder completionExecutor(Executor executor) {
+      this.completionExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Appends {@code suffix} (such as {@code my-tool/1.2}) to the SDK's {@code User-Agent}. */
+    public Builder userAgentSuffix(String suffix) {
+      if (suffix == null || suffix.isBlank() || suffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII, was '" + suffix + "'");
+      }
+      this.userAgentSuffix = suffix.strip();
+      return this;
+    }
+
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -219,17 +294,24 @@ public final class SmsClient implements AutoCloseable {
       applyTimeout(http, connectTimeout, own ? DEFAULT_CONNECT_TIMEOUT : null, Kind.CONNECT);
       applyTimeout(http, readTimeout, own ? DEFAULT_READ_TIMEOUT : null, Kind.READ);
       applyTimeout(http, writeTimeout, own ? DEFAULT_WRITE_TIMEOUT : null, Kind.WRITE);
-      applyTimeout(http, callTimeout, own ? DEFAULT_CALL_TIMEOUT : null, Kind.CALL);
-      Transport transport =
-          new Transport(http.build(), url, credentials, clock, SdkInfo.USER_AGENT);
-      return new SmsClient(transport, url.toString());
+      // the whole-call timeout spans every attempt and wait, so the transport sets it per call
+      Credentials fixed = credentials;
+      TransportSettings settings = new TransportSettings(http.build(), List.of(url), () -> fixed);
+      settings.clock = clock;
+      settings.userAgent =
+          userAgentSuffix == null ? SdkInfo.USER_AGENT : SdkInfo.USER_AGENT + " " + userAgentSuffix;
+      settings.retryPolicy = retryPolicy;
+      settings.listener = eventListener;
+      settings.maxResponseBytes = maxResponseBytes;
+      settings.callTimeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
+      settings.completionExecutor = completionExecutor;
+      return new SmsClient(new Transport(settings), url.toString());
     }
 
     private enum Kind {
       CONNECT,
       READ,
-      WRITE,
-      CALL
+      WRITE
     }
 
     private static void applyTimeout(
@@ -248,9 +330,6 @@ public final class SmsClient implements AutoCloseable {
           break;
         case WRITE:
           http.writeTimeout(millis, TimeUnit.MILLISECONDS);
-          break;
-        case CALL:
-          http.callTimeout(millis, TimeUnit.MILLISECONDS);
           break;
       }
     }

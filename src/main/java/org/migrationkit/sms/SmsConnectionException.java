@@ -11,4 +11,10 @@ public class SmsConnectionException extends SmsClientException {
   public SmsConnectionException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Returns {@code true}: the SMS operations are idempotent reads, safe to send again. */
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
 }

@@ -82,6 +82,24 @@ public class SmsServiceException extends SmsException {
     return s.toString();
   }
 
+  /**
+   * Returns whether the service throttled the call: HTTP 429, or the API gateway's flow-control
+   * code {@code APIGW.0308}.
+   */
+  public boolean isThrottling() {
+    return statusCode == 429 || "APIGW.0308".equals(errorCode);
+  }
+
+  /** Returns whether the answer is throttling or a 500, 502, 503 or 504, worth trying again. */
+  @Override
+  public boolean isRetryable() {
+    return isThrottling()
+        || statusCode == 500
+        || statusCode == 502
+        || statusCode == 503
+        || statusCode == 504;
+  }
+
   /** Returns the HTTP status code. */
   public int getStatusCode() {
     return statusCode;

@@ -1,6 +1,7 @@
 package org.migrationkit.sms;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A call ran out of time; {@link #getTimeout()} says which of the configured timeouts fired. */
 public class SmsTimeoutException extends SmsClientException {
@@ -19,9 +20,15 @@ public class SmsTimeoutException extends SmsClientException {
   private final Timeout timeout;
 
   /** Creates an exception for the given timeout, with a one-line message and its cause. */
-  public SmsTimeoutException(Timeout timeout, String message, Throwable cause) {
+  public SmsTimeoutException(Timeout timeout, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Returns whether another attempt may help: after a connect or read timeout, not a whole-call one. */
+  @Override
+  public boolean isRetryable() {
+    return timeout != Timeout.CALL;
   }
 
   /** Returns which timeout fired. */

@@ -1,0 +1,191 @@
+package org.migrationkit.sms;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When and how long to wait before a failed call is tried again.
+ *
+ * <pre>{@code
+ * SmsClient.builder().retryPolicy(RetryPolicy.builder().maxAttempts(5).build())...
+ * SmsClient.builder().retryPolicy(RetryPolicy.none())...   // one attempt only
+ * }</pre>
+ *
+ * <p>By default: at most 3 attempts; retried are connection failures, connect and read timeouts
+ * (the SMS operations here are idempotent reads), and the statuses 429, 500, 502, 503 and 504; never
+ * any other 4xx, and never an answer that arrived but could not be read. Waits use exponential
+ * backoff with full jitter (base 100 ms, cap 20 s; throttling, 429, starts at 1 s); a {@code
+ * Retry-After} header (seconds or HTTP date) is honoured up to the cap. Every retry draws from a
+ * {@link RetryBudget}. The client's whole-call timeout bounds all attempts and waits together.
+ * Immutable and thread-safe.
+ */
+public final class RetryPolicy {
+  private static final RetryPolicy DEFAULTS = builder().build();
+  private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+
+  private final int maxAttempts;
+  private final Duration baseDelay;
+  private final Duration throttlingBaseDelay;
+  private final Duration maxDelay;
+  private final Predicate<SmsException> retryIf;
+  private final RetryBudget budget;
+
+  private RetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.baseDelay = b.baseDelay;
+    this.throttlingBaseDelay = b.throttlingBaseDelay;
+    this.maxDelay = b.maxDelay;
+    this.retryIf = b.retryIf;
+    this.budget = b.budget;
+  }
+
+  /** Returns the default policy (see the class comment), drawing from {@link RetryBudget#shared()}. */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** Returns a policy that never retries. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  /** Returns a builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this policy's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxAttempts = maxAttempts;
+    b.baseDelay = baseDelay;
+    b.throttlingBaseDelay = throttlingBaseDelay;
+    b.maxDelay = maxDelay;
+    b.retryIf = retryIf;
+    b.budget = budget;
+    return b;
+  }
+
+  /** The default condition: {@link SmsException#isRetryable()}. */
+  public static boolean isRetryableByDefault(SmsException failure) {
+    return failure.isRetryable();
+  }
+
+  /** Returns the most attempts per call, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** Returns the first backoff step for errors other than throttling. */
+  public Duration baseDelay() {
+    return baseDelay;
+  }
+
+  /** Returns the first backoff step after throttling (429). */
+  public Duration throttlingBaseDelay() {
+    return throttlingBaseDelay;
+  }
+
+  /** Returns the longest single wait, {@code Retry-After} included. */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  /** Returns the budget retries draw from. */
+  public RetryBudget retryBudget() {
+    return budget;
+  }
+
+  /** Returns whether the policy allows retrying this failure (attempts and budget aside). */
+  public boolean shouldRetry(SmsException failure) {
+    return retryIf.test(failure);
+  }
+
+  /**
+   * Returns the backoff before attempt {@code failedAttempt + 1}: a random wait in {@code [0, min(cap,
+   * base * 2^(failedAttempt-1))]}, from the throttling base after a 429.
+   */
+  public Duration backoff(int failedAttempt, boolean throttled, double random) {
+    Duration base = throttled ? throttlingBaseDelay : baseDelay;
+    long ceiling = base.toNanos() << Math.min(failedAttempt - 1, 30);
+    if (ceiling <= 0 || ceiling > maxDelay.toNanos()) {
+      ceiling = maxDelay.toNanos();
+    }
+    return Duration.ofNanos((long) (ceiling * random));
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay
+        + ", throttlingBaseDelay=" + throttlingBaseDelay + ", maxDelay=" + maxDelay
+        + ", budget=" + budget + "}";
+  }
+
+  /** Builds {@link RetryPolicy} values; not thread-safe. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration baseDelay = Duration.ofMillis(100);
+    private Duration throttlingBaseDelay = Duration.ofSeconds(1);
+    private Duration maxDelay = Duration.ofSeconds(20);
+    private Predicate<SmsException> retryIf = RetryPolicy::isRetryableByDefault;
+    private RetryBudget budget = RetryBudget.shared();
+
+    private Builder() {}
+
+    /** Sets the most attempts per call, the first included; 1 turns retries off. Default 3. */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** Sets the first backoff step; default 100 ms. Zero retries at once (useful in tests). */
+    public Builder baseDelay(Duration baseDelay) {
+      this.baseDelay = notNegative(baseDelay, "baseDelay");
+      return this;
+    }
+
+    /** Sets the first backoff step after throttling (429); default 1 s. */
+    public Builder throttlingBaseDelay(Duration delay) {
+      this.throttlingBaseDelay = notNegative(delay, "throttlingBaseDelay");
+      return this;
+    }
+
+    /** Sets the longest single wait, capping backoff and {@code Retry-After}; default 20 s. */
+    public Builder maxDelay(Duration maxDelay) {
+      this.maxDelay = notNegative(maxDelay, "maxDelay");
+      return this;
+    }
+
+    /**
+     * Sets which failures are retried, widening or narrowing the default; for example {@code
+     * e -> RetryPolicy.isRetryableByDefault(e) && !(e instanceof SmsTimeoutException)}.
+     */
+    public Builder retryIf(Predicate<SmsException> retryIf) {
+      this.retryIf = Objects.requireNonNull(retryIf, "retryIf");
+      return this;
+    }
+
+    /** Sets the budget retries draw from; default {@link RetryBudget#shared()}. */
+    public Builder retryBudget(RetryBudget budget) {
+      this.budget = Objects.requireNonNull(budget, "budget");
+      return this;
+    }
+
+    /** Returns the policy. */
+    public RetryPolicy build() {
+      return new RetryPolicy(this);
+    }
+
+    private static Duration notNegative(@Nullable Duration d, String name) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be zero or positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

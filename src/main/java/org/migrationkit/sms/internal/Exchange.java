@@ -1,0 +1,624 @@
+package org.migrationkit.sms.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.AttemptOutcome;
+import org.migrationkit.sms.CallInfo;
+import org.migrationkit.sms.RetryPolicy;
+import org.migrationkit.sms.SmsClientException;
+import org.migrationkit.sms.SmsConnectionException;
+import org.migrationkit.sms.SmsEventListener;
+import org.migrationkit.sms.SmsException;
+import org.migrationkit.sms.SmsServiceException;
+import org.migrationkit.sms.SmsTimeoutException;
+import org.migrationkit.sms.auth.AkSkSigner;
+import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.internal.json.JsonReadException;
+import org.migrationkit.sms.internal.json.JsonValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call: its attempts, the decision after each failure, and its events. The synchronous path
+ * loops on the caller's thread; the asynchronous path chains OkHttp callbacks and scheduled retries,
+ * never blocking a thread. Both share every decision, so they fail the same way.
+ *
+ * <p>State: {@code attempt} counts HTTP attempts; {@code policyRetries} only those the retry policy
+ * allowed (a fail-over or a skew correction is not charged to it). The per-attempt fields are written
+ * by the thread running the attempt and read after it, one attempt at a time.
+ */
+final class Exchange<Q, R> {
+  private static final Logger log = LoggerFactory.getLogger("org.migrationkit.sms.SmsClient");
+  private static final long SKEW_LIMIT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
+  private final Transport transport;
+  private final Operation<Q, R> operation;
+  private final String encodedPath;
+  private final @Nullable CallInfo info;
+  private final SmsEventListener listener;
+  private final RetryPolicy policy;
+  private final long startNanos;
+  private final long deadlineNanos;
+  private final List<SmsException> earlierFailures = new ArrayList<>(0);
+
+  private int attempt;
+  private int policyRetries;
+  private int failovers;
+  private boolean skewCorrected;
+
+  // per attempt
+  private long attemptStartNanos;
+  private @Nullable HttpUrl attemptEndpoint;
+  private @Nullable Instant signedAt;
+  private int status;
+  private @Nullable String requestId;
+  private long responseBytes;
+  private @Nullable Date serverDate;
+  private long retryAfterNanos = -1;
+
+  // asynchronous path only
+  private @Nullable CompletableFuture<R> future;
+  private volatile @Nullable Call currentCall;
+  private volatile @Nullable Future<?> scheduledRetry;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  Exchange(Transport transport, Operation<Q, R> operation, Q request) {
+    this.transport = transport;
+    this.operation = operation;
+    this.encodedPath = operation.encodedPath(request);
+    this.listener = transport.listener;
+    this.policy = transport.retryPolicy;
+    this.startNanos = System.nanoTime();
+    this.deadlineNanos = startNanos + transport.callTimeoutNanos;
+    this.info =
+        listener == SmsEventListener.NONE
+            ? null
+            : new CallInfo(operation.name(), operation.method(), url(transport.endpoints.first()).toString());
+  }
+
+  // ---- synchronous path ----
+
+  R runSync() {
+    callStart();
+    while (true) {
+      beginAttempt();
+      SmsException failure;
+      Call call = null;
+      try {
+        call = newCall();
+        transport.track(call);
+        try (Response response = call.execute()) {
+          R result = read(response);
+          attemptEnd(null);
+          succeed();
+          return result;
+        }
+      } catch (SmsException e) {
+        failure = e;
+      } catch (IOException e) {
+        failure = mapIoException(e, call);
+      } catch (RuntimeException e) {
+        failure = new SmsClientException(prefix() + " failed: " + e, e);
+      } finally {
+        if (call != null) {
+          transport.untrack(call);
+        }
+      }
+      attemptEnd(failure);
+      long delay = nextDelayNanos(failure);
+      if (delay < 0) {
+        throw fail(failure);
+      }
+      retryScheduled(failure, delay);
+      if (delay > 0) {
+        waitBeforeRetry(delay);
+      }
+    }
+  }
+
+  private void waitBeforeRetry(long delayNanos) {
+    try {
+      if (transport.awaitClose(delayNanos)) {
+        throw fail(closedException());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fail(new SmsClientException(prefix() + " interrupted while waiting to retry", e));
+    }
+  }
+
+  // ---- asynchronous path ----
+
+  CompletableFuture<R> runAsync() {
+    CompletableFuture<R> f = new CompletableFuture<>();
+    future = f;
+    f.whenComplete(
+        (result, failure) -> {
+          if (f.isCancelled()) {
+            cancelInFlight();
+            transport.untrackAsync(this);
+            endFailed(new SmsClientException(prefix() + " cancelled by the caller"));
+          }
+        });
+    transport.trackAsync(this);
+    callStart();
+    startAttemptAsync();
+    return f;
+  }
+
+  private void startAttemptAsync() {
+    CompletableFuture<R> f = future;
+    if (f == null || f.isDone()) {
+      return;
+    }
+    beginAttempt();
+    Call call;
+    try {
+      call = newCall();
+    } catch (SmsException e) {
+      onAsyncFailure(e);
+      return;
+    } catch (RuntimeException e) {
+      onAsyncFailure(new SmsClientException(prefix() + " failed: " + e, e));
+      return;
+    }
+    currentCall = call;
+    transport.track(call);
+    if (f.isDone()) {
+      call.cancel();
+    }
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onResponse(Call c, Response response) {
+            R result;
+            try (response) {
+              result = read(response);
+            } catch (SmsException e) {
+              transport.untrack(c);
+              onAsyncFailure(e);
+              return;
+            } catch (IOException e) {
+              transport.untrack(c);
+              onAsyncFailure(mapIoException(e, c));
+              return;
+            } catch (RuntimeException e) {
+              transport.untrack(c);
+              onAsyncFailure(new SmsClientException(prefix() + " failed: " + e, e));
+              return;
+            }
+            transport.untrack(c);
+            attemptEnd(null);
+            onAsyncSuccess(result);
+          }
+
+          @Override
+          public void onFailure(Call c, IOException e) {
+            transport.untrack(c);
+            onAsyncFailure(mapIoException(e, c));
+          }
+        });
+  }
+
+  private void onAsyncSuccess(R result) {
+    CompletableFuture<R> f = future;
+    succeed();
+    transport.untrackAsync(this);
+    complete(() -> f.complete(result));
+  }
+
+  private void onAsyncFailure(SmsException failure) {
+    attemptEnd(failure);
+    CompletableFuture<R> f = future;
+    if (f.isDone()) {
+      return; // cancelled meanwhile: the cancellation ended the call
+    }
+    long delay = nextDelayNanos(failure);
+    if (delay < 0) {
+      SmsException finalFailure = fail(failure);
+      transport.untrackAsync(this);
+      complete(() -> f.completeExceptionally(finalFailure));
+      return;
+    }
+    retryScheduled(failure, delay);
+    scheduledRetry =
+        RetryScheduler.get().schedule(this::startAttemptAsync, delay, TimeUnit.NANOSECONDS);
+    if (f.isDone()) {
+      scheduledRetry.cancel(false);
+    }
+  }
+
+  private void complete(Runnable completion) {
+    if (transport.completionExecutor == null) {
+      completion.run();
+    } else {
+      transport.completionExecutor.execute(completion);
+    }
+  }
+
+  private void cancelInFlight() {
+    Future<?> scheduled = scheduledRetry;
+    if (scheduled != null) {
+      scheduled.cancel(false);
+    }
+    Call call = currentCall;
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  /** Ends an asynchronous call because its client was closed. */
+  void abortClosed() {
+    CompletableFuture<R> f = future;
+    if (f != null && !f.isDone()) {
+      cancelInFlight();
+      SmsException failure = fail(closedException());
+      transport.untrackAsync(this);
+      complete(() -> f.completeExceptionally(failure));
+    }
+  }
+
+  // ---- one attempt ----
+
+  private void beginAttempt() {
+    attempt++;
+    attemptStartNanos = System.nanoTime();
+    status = 0;
+    requestId = null;
+    responseBytes = 0;
+    serverDate = null;
+    retryAfterNanos = -1;
+    if (info != null) {
+      listener.attemptStart(info, attempt);
+    }
+  }
+
+  private Call newCall() {
+    if (transport.isClosed()) {
+      throw closedException();
+    }
+    long remaining = deadlineNanos - System.nanoTime();
+    if (remaining <= 0) {
+      throw callTimeout(null);
+    }
+    HttpUrl endpoint = transport.endpoints.current();
+    attemptEndpoint = endpoint;
+    HttpUrl url = url(endpoint);
+    Credentials credentials = resolveCredentials();
+    Instant now = transport.signingClock.instant();
+    signedAt = now;
+    Map<String, String> auth =
+        AkSkSigner.sign(
+            operation.method(), url.uri(), Map.of(), null, credentials, Clock.fixed(now, ZoneOffset.UTC));
+    Request.Builder builder =
+        new Request.Builder()
+            .url(url)
+            .method(operation.method(), null)
+            .header("User-Agent", transport.userAgent)
+            .header("Accept", "application/json");
+    for (Map.Entry<String, String> h : auth.entrySet()) {
+      builder.header(h.getKey(), h.getValue());
+    }
+    Call call = transport.http.newCall(builder.build());
+    call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+    return call;
+  }
+
+  private Credentials resolveCredentials() {
+    try {
+      Credentials credentials = transport.credentials.get();
+      if (credentials == null) {
+        throw new SmsClientException(prefix() + " failed: the credentials provider returned null");
+      }
+      return credentials;
+    } catch (SmsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SmsClientException(
+          prefix() + " failed: the credentials provider threw " + e.getClass().getName(), e);
+    }
+  }
+
+  private HttpUrl url(HttpUrl endpoint) {
+    String base = endpoint.encodedPath();
+    String path = base.length() <= 1 ? encodedPath : stripSlash(base) + encodedPath;
+    return endpoint.newBuilder().encodedPath(path).build();
+  }
+
+  private static String stripSlash(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  private R read(Response response) throws IOException {
+    status = response.code();
+    requestId = response.header("X-Request-Id");
+    ResponseBody body = response.body();
+    if (status < 200 || status > 299) {
+      if (status == 401 || status == 403) {
+        serverDate = response.headers().getDate("Date");
+      }
+      retryAfterNanos = retryAfterNanos(response);
+      byte[] buffer = new byte[ErrorResponses.MAX_ERROR_BODY];
+      int length = 0;
+      if (body != null) {
+        try (InputStream in = body.byteStream()) {
+          int n;
+          while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+            length += n;
+          }
+        } catch (IOException e) {
+          // an error status arrived; a broken error body must not hide it
+        }
+      }
+      responseBytes = length;
+      throw ErrorResponses.toException(status, requestId, buffer, length);
+    }
+    if (body == null) {
+      throw unreadable("the body is empty", null);
+    }
+    if (body.contentLength() > transport.maxResponseBytes) {
+      throw unreadable(
+          "the answer declares " + body.contentLength() + " bytes, over the limit of "
+              + transport.maxResponseBytes,
+          null);
+    }
+    LimitedInputStream in = new LimitedInputStream(body.byteStream(), transport.maxResponseBytes);
+    try {
+      return JsonValues.readObjectDocument(in, operation.responseReader());
+    } catch (JsonReadException e) {
+      throw unreadable(e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw unreadable("malformed or truncated JSON: " + e.getOriginalMessage(), e);
+    } catch (LimitedInputStream.TooLargeException e) {
+      throw unreadable(e.getMessage(), e);
+    } finally {
+      responseBytes = in.count();
+    }
+  }
+
+  private long retryAfterNanos(Response response) {
+    String value = response.header("Retry-After");
+    if (value == null) {
+      return -1;
+    }
+    value = value.trim();
+    try {
+      return TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException e) {
+      Date date = response.headers().getDate("Retry-After");
+      if (date == null) {
+        return -1;
+      }
+      long millis = date.getTime() - transport.clock.millis();
+      return TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+    }
+  }
+
+  private SmsClientException unreadable(String problem, @Nullable Throwable cause) {
+    return new SmsClientException(
+        JsonValues.oneLine(
+            operation.name() + " answer cannot be read (HTTP " + status
+                + (requestId != null ? ", request id " + requestId : "") + "): " + problem),
+        cause);
+  }
+
+  // ---- decisions ----
+
+  /** Returns the wait before the next attempt, or -1 to give up with {@code failure}. */
+  private long nextDelayNanos(SmsException failure) {
+    if (transport.isClosed()) {
+      return -1;
+    }
+    if (shouldCorrectSkew(failure)) {
+      return 0;
+    }
+    if (neverReachedService(failure) && failovers < transport.endpoints.size() - 1) {
+      failovers++;
+      transport.endpoints.markUnreachable(attemptEndpoint);
+      return 0;
+    }
+    if (policyRetries + 1 >= policy.maxAttempts() || !policy.shouldRetry(failure)) {
+      return -1;
+    }
+    boolean throttled = failure instanceof SmsServiceException && ((SmsServiceException) failure).isThrottling();
+    long delay =
+        policy.backoff(policyRetries + 1, throttled, ThreadLocalRandom.current().nextDouble()).toNanos();
+    if (retryAfterNanos >= 0) {
+      delay = Math.min(retryAfterNanos, policy.maxDelay().toNanos());
+    }
+    if (System.nanoTime() + delay >= deadlineNanos) {
+      return -1;
+    }
+    if (!policy.retryBudget().tryAcquire(failure instanceof SmsTimeoutException)) {
+      log.debug("{} retry budget exhausted ({}); not retrying", prefix(), policy.retryBudget());
+      return -1;
+    }
+    policyRetries++;
+    return delay;
+  }
+
+  private boolean shouldCorrectSkew(SmsException failure) {
+    if (skewCorrected || serverDate == null || signedAt == null
+        || !(failure instanceof SmsServiceException)) {
+      return false;
+    }
+    int code = ((SmsServiceException) failure).getStatusCode();
+    long skew = serverDate.getTime() - signedAt.toEpochMilli();
+    if ((code != 401 && code != 403) || Math.abs(skew) <= SKEW_LIMIT_MILLIS) {
+      return false;
+    }
+    skewCorrected = true;
+    transport.signingClock.adjust(skew);
+    log.debug("{} clock skew of {} ms learned from the gateway's Date header; re-signing", prefix(), skew);
+    return true;
+  }
+
+  private static boolean neverReachedService(SmsException failure) {
+    if (!(failure instanceof SmsConnectionException)) {
+      return false;
+    }
+    Throwable cause = failure.getCause();
+    return cause instanceof ConnectException
+        || cause instanceof UnknownHostException
+        || cause instanceof NoRouteToHostException
+        || cause instanceof SSLHandshakeException;
+  }
+
+  // ---- failures ----
+
+  private SmsClientException mapIoException(IOException e, @Nullable Call call) {
+    String detail =
+        JsonValues.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    if (transport.isClosed()) {
+      return closedException(e);
+    }
+    if (e instanceof SocketTimeoutException) {
+      boolean connect = detail.toLowerCase(Locale.ROOT).contains("connect");
+      return connect
+          ? new SmsTimeoutException(
+              SmsTimeoutException.Timeout.CONNECT,
+              prefix() + " failed: connect timed out after " + transport.http.connectTimeoutMillis() + " ms",
+              e)
+          : new SmsTimeoutException(
+              SmsTimeoutException.Timeout.READ,
+              prefix() + " failed: read timed out after " + transport.http.readTimeoutMillis() + " ms",
+              e);
+    }
+    if (e instanceof InterruptedIOException
+        && ((call != null && call.isCanceled()) || "timeout".equals(e.getMessage()))) {
+      if (future != null && future.isCancelled()) {
+        return new SmsClientException(prefix() + " cancelled by the caller", e);
+      }
+      return callTimeout(e);
+    }
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || e instanceof SSLException
+        || e instanceof SocketException
+        || e instanceof EOFException
+        || e instanceof ProtocolException) {
+      return new SmsConnectionException(prefix() + " failed: " + detail, e);
+    }
+    if ("Canceled".equals(e.getMessage())) {
+      return new SmsClientException(prefix() + " cancelled", e);
+    }
+    return new SmsConnectionException(prefix() + " failed: " + detail, e);
+  }
+
+  private SmsTimeoutException callTimeout(@Nullable Throwable cause) {
+    return new SmsTimeoutException(
+        SmsTimeoutException.Timeout.CALL,
+        prefix() + " failed: the call timed out after "
+            + TimeUnit.NANOSECONDS.toMillis(transport.callTimeoutNanos) + " ms",
+        cause);
+  }
+
+  private SmsClientException closedException() {
+    return closedException(null);
+  }
+
+  private SmsClientException closedException(@Nullable Throwable cause) {
+    return new SmsClientException(prefix() + " cancelled: the client was closed", cause);
+  }
+
+  private String prefix() {
+    HttpUrl endpoint = attemptEndpoint != null ? attemptEndpoint : transport.endpoints.first();
+    return operation.name() + " " + operation.method() + " " + endpoint.host() + ":" + endpoint.port();
+  }
+
+  // ---- events and logs ----
+
+  private void callStart() {
+    if (info != null) {
+      listener.callStart(info);
+    }
+  }
+
+  private void attemptEnd(@Nullable SmsException failure) {
+    long nanos = System.nanoTime() - attemptStartNanos;
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "{} {} {} attempt {} of {} -> {} in {} ms (request id {})",
+          operation.name(),
+          operation.method(),
+          encodedPath,
+          attempt,
+          policy.maxAttempts(),
+          failure == null ? String.valueOf(status) : failure.getMessage(),
+          TimeUnit.NANOSECONDS.toMillis(nanos),
+          requestId);
+    }
+    if (info != null) {
+      listener.attemptEnd(
+          info,
+          new AttemptOutcome(attempt, status, requestId, Duration.ofNanos(nanos), responseBytes, failure));
+    }
+  }
+
+  private void retryScheduled(SmsException failure, long delayNanos) {
+    earlierFailures.add(failure);
+    if (log.isDebugEnabled()) {
+      log.debug("{} {} retrying in {} ms", operation.name(), encodedPath, TimeUnit.NANOSECONDS.toMillis(delayNanos));
+    }
+    if (info != null) {
+      listener.retryScheduled(info, attempt + 1, Duration.ofNanos(delayNanos), failure);
+    }
+  }
+
+  private void succeed() {
+    policy.retryBudget().onSuccess();
+    if (info != null && ended.compareAndSet(false, true)) {
+      listener.callEnd(info, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+  }
+
+  private SmsException fail(SmsException failure) {
+    Attempts.record(failure, attempt);
+    for (SmsException earlier : earlierFailures) {
+      if (earlier != failure) {
+        failure.addSuppressed(earlier);
+      }
+    }
+    endFailed(failure);
+    return failure;
+  }
+
+  private void endFailed(SmsException failure) {
+    if (info != null && ended.compareAndSet(false, true)) {
+      listener.callFailed(info, Duration.ofNanos(System.nanoTime() - startNanos), failure);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.migrationkit.sms.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+/**
+ * The one daemon thread that fires the delayed retries of asynchronous calls. It only enqueues the
+ * next attempt on OkHttp's dispatcher, so one thread serves any number of calls.
+ */
+final class RetryScheduler {
+  private RetryScheduler() {}
+
+  private static final class Holder {
+    static final ScheduledExecutorService SCHEDULER = create();
+  }
+
+  static ScheduledExecutorService get() {
+    return Holder.SCHEDULER;
+  }
+
+  private static ScheduledExecutorService create() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = Executors.defaultThreadFactory().newThread(r);
+              t.setName("migrationkit-sms-retry");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
+}

@@ -1,0 +1,45 @@
+package org.migrationkit.sms.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The signing clock: the client's clock plus the offset learned from the gateway's {@code Date}
+ * header after a signature was rejected as expired. One per client, read on every attempt.
+ */
+final class SkewedClock extends Clock {
+  private final Clock base;
+  private final AtomicLong offsetMillis = new AtomicLong();
+
+  SkewedClock(Clock base) {
+    this.base = base;
+  }
+
+  void adjust(long deltaMillis) {
+    offsetMillis.addAndGet(deltaMillis);
+  }
+
+  long offsetMillis() {
+    return offsetMillis.get();
+  }
+
+  @Override
+  public Instant instant() {
+    long offset = offsetMillis.get();
+    Instant now = base.instant();
+    return offset == 0 ? now : now.plusMillis(offset);
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

@@ -1,0 +1,39 @@
+package org.migrationkit.sms.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.RetryPolicy;
+import org.migrationkit.sms.SmsEventListener;
+import org.migrationkit.sms.auth.Credentials;
+
+/** Everything a {@link Transport} needs, gathered and validated by {@code SmsClient.Builder}. */
+public final class TransportSettings {
+  /** The derived OkHttp client; its own call timeout is replaced per call. */
+  public OkHttpClient http;
+  /** One or more base URLs, in fail-over order. */
+  public List<HttpUrl> endpoints;
+  /** Gives the credentials for each attempt; may throw {@code SmsClientException}. */
+  public Supplier<Credentials> credentials;
+  public Clock clock = Clock.systemUTC();
+  public String userAgent = SdkInfo.USER_AGENT;
+  public RetryPolicy retryPolicy = RetryPolicy.defaults();
+  public SmsEventListener listener = SmsEventListener.NONE;
+  public long maxResponseBytes = 16L * 1024 * 1024;
+  public Duration callTimeout = Duration.ofSeconds(60);
+  public @Nullable Executor completionExecutor;
+  public Duration failback = Duration.ofMinutes(5);
+
+  /** Creates settings with the required parts. */
+  public TransportSettings(
+      OkHttpClient http, List<HttpUrl> endpoints, Supplier<Credentials> credentials) {
+    this.http = http;
+    this.endpoints = endpoints;
+    this.credentials = credentials;
+  }
+}
