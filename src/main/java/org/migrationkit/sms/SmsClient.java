@@ -92,6 +92,50 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Polls a task until it reaches a terminal state and returns its last response.
+   *
+   * <pre>{@code
+   * ShowTaskResponse done = sms.waitForTask(taskId, WaitOptions.builder()
+   *     .progressListener(p -> System.out.printf("%3d%% %s%n", p.overallPercent(), p.currentSubTask()))
+   *     .build());
+   * }</pre>
+   *
+   * <p>Retryable poll failures (after this client's own retries) are absorbed and reported to the
+   * progress listener; any other failure, a 404 included, ends the wait with that exception.
+   *
+   * @throws TaskFailedException when the task reaches a failure state ({@code MIGRATE_FAIL}, {@code ABORT})
+   * @throws WaitTimeoutException when {@link WaitOptions#maxWait()} passes first
+   * @throws SmsException when a poll fails with a non-retryable error
+   * @throws SmsClientException when the waiting thread is interrupted (its flag is set again)
+   */
+  public ShowTaskResponse waitForTask(String taskId, WaitOptions options) {
+    CompletableFuture<ShowTaskResponse> wait = waitForTaskAsync(taskId, options);
+    try {
+      return wait.get();
+    } catch (InterruptedException e) {
+      wait.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new SmsClientException("waiting for task " + taskId + " was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new SmsClientException("waiting for task " + taskId + " failed: " + cause, cause);
+    }
+  }
+
+  /**
+   * Polls a task until it ends, without blocking a thread; see {@link #waitForTask}. Cancelling the
+   * future stops the polling.
+   */
+  public CompletableFuture<ShowTaskResponse> waitForTaskAsync(String taskId, WaitOptions options) {
+    ShowTaskRequest.builder().taskId(taskId).build(); // fail fast on a bad id
+    Objects.requireNonNull(options, "options");
+    return new TaskWaiter(this::showTaskAsync, taskId, options).start();
+  }
+
+  /**
    * Cancels the calls in flight (they end with an {@link SmsClientException}) and refuses new ones.
    * The shared connection pool, and a caller's own {@link OkHttpClient}, stay open. Idempotent.
    */

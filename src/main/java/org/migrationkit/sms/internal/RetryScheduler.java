@@ -5,17 +5,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * The one daemon thread that fires the delayed retries of asynchronous calls. It only enqueues the
+ * The one daemon thread that fires delayed retries and waiter polls. It only enqueues the
  * next attempt on OkHttp's dispatcher, so one thread serves any number of calls.
  */
-final class RetryScheduler {
+public final class RetryScheduler {
   private RetryScheduler() {}
 
   private static final class Holder {
     static final ScheduledExecutorService SCHEDULER = create();
   }
 
-  static ScheduledExecutorService get() {
+  /** Returns the shared scheduler. */
+  public static ScheduledExecutorService get() {
     return Holder.SCHEDULER;
   }
 

@@ -1,0 +1,24 @@
+package org.migrationkit.sms;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.model.ShowTaskResponse;
+
+/** A waited-for task did not reach a terminal state within {@link WaitOptions#maxWait()}. */
+public class WaitTimeoutException extends SmsException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient @Nullable ShowTaskResponse lastResponse;
+
+  /** Creates the exception; {@code lastResponse} is null when no poll succeeded. */
+  public WaitTimeoutException(String taskId, Duration maxWait, @Nullable ShowTaskResponse lastResponse) {
+    super("Task " + taskId + " did not finish within " + maxWait
+        + (lastResponse != null ? "; last state " + lastResponse.getState() : "; no poll succeeded"), null);
+    this.lastResponse = lastResponse;
+  }
+
+  /** Returns the task as last polled, or {@code null} when no poll succeeded. */
+  public @Nullable ShowTaskResponse getLastResponse() {
+    return lastResponse;
+  }
+}
