@@ -1,16 +1,27 @@
 package org.migrationkit.sms;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.auth.CredentialsProvider;
+import org.migrationkit.sms.auth.DefaultCredentialsProvider;
+import org.migrationkit.sms.internal.DomainIdDiscovery;
+import org.migrationkit.sms.internal.HttpClientOptions;
 import org.migrationkit.sms.internal.Operations;
 import org.migrationkit.sms.internal.SdkInfo;
 import org.migrationkit.sms.internal.SharedHttpClient;
@@ -150,9 +161,21 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Returns a client configured the way Huawei Cloud tools already are: credentials from {@link
+   * DefaultCredentialsProvider} (environment, profile file, optionally ECS metadata) and the region
+   * from {@code HUAWEICLOUD_SDK_REGION}.
+   *
+   * @throws IllegalStateException when {@code HUAWEICLOUD_SDK_REGION} is not set
+   * @throws SmsClientException when no credentials are found; the message lists where it looked
+   */
+  public static SmsClient create() {
+    return builder().build();
+  }
+
+  /**
    * Configures an {@link SmsClient}. Options are checked as they are set, so a bad value fails at
-   * once with a message naming it; {@link #build()} checks that the required ones are there. Not
-   * thread-safe.
+   * once with a message naming it; {@link #build()} checks that the required ones are there and
+   * that they fit together. Not thread-safe.
    */
   public static final class Builder {
     /** The connect timeout when none is set. */
@@ -167,8 +190,10 @@ public final class SmsClient implements AutoCloseable {
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     private @Nullable SmsRegion region;
-    private @Nullable HttpUrl endpoint;
+    private @Nullable String regionId;
+    private @Nullable List<HttpUrl> endpoints;
     private @Nullable Credentials credentials;
+    private @Nullable CredentialsProvider credentialsProvider;
     private @Nullable OkHttpClient httpClient;
     private @Nullable Duration connectTimeout;
     private @Nullable Duration readTimeout;
@@ -180,23 +205,37 @@ public final class SmsClient implements AutoCloseable {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private @Nullable Executor completionExecutor;
     private @Nullable String userAgentSuffix;
+    private boolean domainIdDiscovery = true;
+    private @Nullable HttpUrl iamEndpoint;
+    private boolean allowInsecureHttp;
+    private final HttpClientOptions httpOptions = new HttpClientOptions();
+    private @Nullable Map<String, String> environment;
+    private @Nullable Path homeDirectory;
 
     private Builder() {}
 
-    /** Sends requests to the SMS endpoint of {@code region}. Conflicts with {@link #endpoint}. */
+    /**
+     * Sends requests to the SMS endpoints of {@code region}, looked up again by id at {@link
+     * #build()} so that {@code HUAWEICLOUD_SDK_REGION_SMS_<ID>} and the regions file apply (see
+     * {@link SmsRegion#of}). Conflicts with {@link #endpoint}.
+     */
     public Builder region(SmsRegion region) {
       Objects.requireNonNull(region, "region");
-      if (endpoint != null) {
-        throw new IllegalStateException(
-            "region(" + region.id() + ") conflicts with endpoint(" + endpoint + "): set one of them");
-      }
+      requireNoEndpoint("region(" + region.id() + ")");
       this.region = region;
+      this.regionId = null;
       return this;
     }
 
     /** Sends requests to the region with this id; see {@link SmsRegion#of(String)}. */
     public Builder region(String regionId) {
-      return region(SmsRegion.of(regionId));
+      if (regionId == null || regionId.isBlank()) {
+        throw new IllegalArgumentException("regionId must not be null or blank");
+      }
+      requireNoEndpoint("region(" + regionId + ")");
+      this.regionId = regionId.strip();
+      this.region = null;
+      return this;
     }
 
     /**
@@ -207,8 +246,40 @@ public final class SmsClient implements AutoCloseable {
      *     query or fragment
      */
     public Builder endpoint(String endpoint) {
-      Objects.requireNonNull(endpoint, "endpoint");
-      HttpUrl url = HttpUrl.parse(endpoint.trim());
+      return endpoints(List.of(Objects.requireNonNull(endpoint, "endpoint")));
+    }
+
+    /**
+     * Sends requests to the first of these base URLs, failing over to the next when a request
+     * provably never reached the service (DNS failure, connection refused, TLS handshake failure),
+     * and going back to the first after five minutes. Conflicts with {@link #region}.
+     */
+    public Builder endpoints(List<String> endpoints) {
+      if (endpoints == null || endpoints.isEmpty()) {
+        throw new IllegalArgumentException("endpoints must not be empty");
+      }
+      List<HttpUrl> urls = new ArrayList<>();
+      for (String e : endpoints) {
+        urls.add(parseEndpoint(e));
+      }
+      if (region != null || regionId != null) {
+        throw new IllegalStateException(
+            "endpoint(" + endpoints.get(0) + ") conflicts with region("
+                + (region != null ? region.id() : regionId) + "): set one of them");
+      }
+      this.endpoints = List.copyOf(urls);
+      return this;
+    }
+
+    private void requireNoEndpoint(String option) {
+      if (endpoints != null) {
+        throw new IllegalStateException(
+            option + " conflicts with endpoint(" + endpoints.get(0) + "): set one of them");
+      }
+    }
+
+    private static HttpUrl parseEndpoint(@Nullable String endpoint) {
+      HttpUrl url = endpoint == null ? null : HttpUrl.parse(endpoint.trim());
       if (url == null || url.host().isEmpty()) {
         throw new IllegalArgumentException(
             "endpoint '" + endpoint + "' is not an absolute http:// or https:// URL");
@@ -217,17 +288,49 @@ public final class SmsClient implements AutoCloseable {
         throw new IllegalArgumentException(
             "endpoint '" + endpoint + "' must not have a query or fragment");
       }
-      if (region != null) {
-        throw new IllegalStateException(
-            "endpoint(" + endpoint + ") conflicts with region(" + region.id() + "): set one of them");
-      }
-      this.endpoint = url;
-      return this;
+      return url;
     }
 
     /** Sets how requests authenticate: {@link Credentials#akSk} or {@link Credentials#token}. */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Asks {@code provider} for credentials on every attempt (it may cache and refresh them).
+     * Without this or {@link #credentials}, {@link DefaultCredentialsProvider} is used.
+     */
+    public Builder credentialsProvider(CredentialsProvider provider) {
+      this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * Turns off (or back on) the discovery of a missing domain id: with AK/SK credentials that have
+     * none, the client asks IAM ({@code GET /v3/auth/domains}) once per access key on its first
+     * call. On by default.
+     */
+    public Builder domainIdDiscovery(boolean enabled) {
+      this.domainIdDiscovery = enabled;
+      return this;
+    }
+
+    /**
+     * Sets the IAM endpoint for domain id discovery; default {@code HUAWEICLOUD_SDK_IAM_ENDPOINT},
+     * else the profile's {@code iam_endpoint}, else {@code https://iam.myhuaweicloud.com}.
+     */
+    public Builder iamEndpoint(String iamEndpoint) {
+      this.iamEndpoint = parseEndpoint(iamEndpoint);
+      return this;
+    }
+
+    /**
+     * Allows {@code http://} endpoints on hosts other than loopback. Off by default: signed requests
+     * and tokens must not cross a network in clear text by accident.
+     */
+    public Builder allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
       return this;
     }
 
@@ -249,9 +352,60 @@ public final class SmsClient implements AutoCloseable {
       return this;
     }
 
-    /** Sets the limit on a whole call, from sending to the parsed answer; default 60 s. Must be positive. */
+    /**
+     * Sets the limit on a whole call, every attempt and retry wait included; default 60 s. Must be
+     * positive.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * Sends requests through an HTTP proxy ({@code CONNECT} for https). Without it, the JVM's {@code
+     * https.proxyHost}/{@code http.nonProxyHosts} settings apply, else {@code HTTPS_PROXY}/{@code
+     * NO_PROXY} from the environment.
+     */
+    public Builder proxy(String host, int port) {
+      if (host == null || host.isBlank() || port < 1 || port > 65535) {
+        throw new IllegalArgumentException("proxy needs a host and a port in 1..65535, got " + host + ":" + port);
+      }
+      httpOptions.proxyHost = host.strip();
+      httpOptions.proxyPort = port;
+      return this;
+    }
+
+    /** Answers the proxy's {@code 407} challenge with these Basic credentials. */
+    public Builder proxyCredentials(String user, String password) {
+      if (user == null || user.isBlank() || password == null) {
+        throw new IllegalArgumentException("proxyCredentials needs a user and a password");
+      }
+      httpOptions.proxyUser = user;
+      httpOptions.proxyPassword = password;
+      return this;
+    }
+
+    /** Trusts the certificates of this key store (a private CA) instead of the JVM's defaults. */
+    public Builder trustStore(KeyStore trustStore) {
+      httpOptions.trustStore = Objects.requireNonNull(trustStore, "trustStore");
+      return this;
+    }
+
+    /** Trusts the CA certificates of this PEM file instead of the JVM's defaults. */
+    public Builder caBundle(Path pemFile) {
+      if (pemFile == null || !Files.isReadable(pemFile)) {
+        throw new IllegalArgumentException("caBundle " + pemFile + " is not a readable file");
+      }
+      httpOptions.caBundle = pemFile;
+      return this;
+    }
+
+    /**
+     * Turns off TLS certificate and host name checks, for labs only; logs a WARN at {@link #build()}.
+     * Never the default.
+     */
+    public Builder insecureSkipTlsVerify(boolean skip) {
+      httpOptions.insecureSkipTlsVerify = skip;
       return this;
     }
 
@@ -313,22 +467,54 @@ public final class SmsClient implements AutoCloseable {
       return this;
     }
 
+    /** Reads environment variables from this map instead of the process's (for tests). */
+    Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /** Looks for {@code ~/.huaweicloud} files under this directory (for tests). */
+    Builder homeDirectory(Path homeDirectory) {
+      this.homeDirectory = Objects.requireNonNull(homeDirectory, "homeDirectory");
+      return this;
+    }
+
     /**
      * Returns the client.
      *
-     * @throws IllegalStateException when neither region nor endpoint, or no credentials, are set
+     * @throws IllegalStateException when no endpoint can be found, or options conflict
+     * @throws IllegalArgumentException when an endpoint is plain http on a non-loopback host without
+     *     {@link #allowInsecureHttp}
+     * @throws SmsClientException when neither credentials nor a provider are set and the default
+     *     chain finds none (the message lists where it looked)
      */
     public SmsClient build() {
-      if (region == null && endpoint == null) {
-        throw new IllegalStateException(
-            "no endpoint: set region(SmsRegion) or endpoint(\"https://...\")");
+      Map<String, String> env = environment != null ? environment : System.getenv();
+      List<HttpUrl> urls = resolveEndpoints(env);
+      for (HttpUrl url : urls) {
+        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+          throw new IllegalArgumentException(
+              "endpoint " + url + " is plain http on a non-loopback host: use https, or allowInsecureHttp(true)");
+        }
       }
-      if (credentials == null) {
-        throw new IllegalStateException(
-            "no credentials: set credentials(Credentials.akSk(ak, sk)) or"
-                + " credentials(Credentials.token(xAuthToken))");
+      if (credentials != null && credentialsProvider != null) {
+        throw new IllegalStateException("credentials(...) conflicts with credentialsProvider(...): set one of them");
       }
-      HttpUrl url = endpoint != null ? endpoint : HttpUrl.get(region.endpoint());
+      CredentialsProvider provider = credentialsProvider;
+      Optional<String> profileIam = Optional.empty();
+      if (credentials != null) {
+        Credentials fixed = credentials;
+        provider = () -> fixed;
+      } else if (provider == null) {
+        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder().environment(env);
+        if (homeDirectory != null) {
+          chain.homeDirectory(homeDirectory);
+        }
+        DefaultCredentialsProvider defaults = chain.build();
+        defaults.resolveCredentials(); // missing credentials fail here, not on the first call
+        profileIam = defaults.iamEndpoint();
+        provider = defaults;
+      }
       OkHttpClient.Builder http =
           (httpClient != null ? httpClient : SharedHttpClient.get())
               .newBuilder()
@@ -339,17 +525,63 @@ public final class SmsClient implements AutoCloseable {
       applyTimeout(http, readTimeout, own ? DEFAULT_READ_TIMEOUT : null, Kind.READ);
       applyTimeout(http, writeTimeout, own ? DEFAULT_WRITE_TIMEOUT : null, Kind.WRITE);
       // the whole-call timeout spans every attempt and wait, so the transport sets it per call
-      Credentials fixed = credentials;
-      TransportSettings settings = new TransportSettings(http.build(), List.of(url), () -> fixed);
-      settings.clock = clock;
-      settings.userAgent =
+      if (own) {
+        httpOptions.applyTo(http, env);
+      }
+      OkHttpClient okHttp = http.build();
+      String userAgent =
           userAgentSuffix == null ? SdkInfo.USER_AGENT : SdkInfo.USER_AGENT + " " + userAgentSuffix;
+      Supplier<Credentials> resolved = provider::resolveCredentials;
+      if (domainIdDiscovery) {
+        HttpUrl iam = iamEndpoint;
+        if (iam == null) {
+          String configured = env.get("HUAWEICLOUD_SDK_IAM_ENDPOINT");
+          iam = parseEndpoint(
+              configured != null && !configured.isBlank()
+                  ? configured
+                  : profileIam.orElse(DomainIdDiscovery.DEFAULT_IAM_ENDPOINT));
+        }
+        resolved = new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent);
+      }
+      TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
+      settings.clock = clock;
+      settings.userAgent = userAgent;
       settings.retryPolicy = retryPolicy;
       settings.listener = eventListener;
       settings.maxResponseBytes = maxResponseBytes;
       settings.callTimeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
       settings.completionExecutor = completionExecutor;
-      return new SmsClient(new Transport(settings), url.toString());
+      Transport transport = new Transport(settings);
+      return new SmsClient(transport, transport.endpoint());
+    }
+
+    private List<HttpUrl> resolveEndpoints(Map<String, String> env) {
+      if (endpoints != null) {
+        return endpoints;
+      }
+      String id = region != null ? region.id() : regionId;
+      if (id == null) {
+        id = env.get("HUAWEICLOUD_SDK_REGION");
+        if (id == null || id.isBlank()) {
+          throw new IllegalStateException(
+              "no endpoint: set region(SmsRegion), endpoint(\"https://...\") or HUAWEICLOUD_SDK_REGION");
+        }
+        id = id.strip();
+      }
+      SmsRegion resolved = SmsRegion.of(id, env, homeDirectory);
+      List<HttpUrl> urls = new ArrayList<>();
+      for (String e : resolved.endpoints()) {
+        urls.add(parseEndpoint(e));
+      }
+      return urls;
+    }
+
+    private static boolean isLoopback(String host) {
+      return host.equals("localhost")
+          || host.startsWith("127.")
+          || host.equals("::1")
+          || host.equals("[::1]")
+          || host.equals("0:0:0:0:0:0:0:1");
     }
 
     private enum Kind {

@@ -1,11 +1,15 @@
 package org.migrationkit.sms;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.RegionsFile;
 
 /**
  * A Huawei Cloud region with the endpoint of its SMS service.
@@ -15,9 +19,20 @@ import org.jspecify.annotations.Nullable;
  * SmsClient.builder().region(SmsRegion.of("la-south-2"))...   // not in the table: derived
  * }</pre>
  *
- * <p>The table holds the regions this release knows. {@link #of(String)} derives the endpoint of any
- * other well-formed region id as {@code https://sms.{id}.myhuaweicloud.com}, so a new region never
- * forces an upgrade. Immutable; equal when id and endpoint are equal.
+ * <p>{@link #of(String)} looks a region up in this order, first hit wins:
+ *
+ * <ol>
+ *   <li>the environment variable {@code HUAWEICLOUD_SDK_REGION_SMS_<ID>} (upper case, {@code -} as
+ *       {@code _}; a comma-separated list gives several endpoints, tried in order on connection
+ *       failures);
+ *   <li>the regions file {@code $HUAWEICLOUD_SDK_REGIONS_FILE} or {@code ~/.huaweicloud/regions.yaml}
+ *       (needs the optional {@code jackson-dataformat-yaml});
+ *   <li>the built-in table;
+ *   <li>for any other well-formed id, {@code https://sms.{id}.myhuaweicloud.com}, so a new region
+ *       never forces an upgrade.
+ * </ol>
+ *
+ * <p>Immutable; equal when id and endpoints are equal.
  */
 public final class SmsRegion {
   /** Asia Pacific (Singapore). */
@@ -46,11 +61,15 @@ public final class SmsRegion {
   private static final Pattern WELL_FORMED = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
 
   private final String id;
-  private final String endpoint;
+  private final List<String> endpoints;
 
   private SmsRegion(String id, String endpoint) {
+    this(id, List.of(endpoint));
+  }
+
+  private SmsRegion(String id, List<String> endpoints) {
     this.id = id;
-    this.endpoint = endpoint;
+    this.endpoints = List.copyOf(endpoints);
   }
 
   private static Map<String, SmsRegion> index(SmsRegion... regions) {
@@ -69,8 +88,28 @@ public final class SmsRegion {
    *     lists the known ids
    */
   public static SmsRegion of(String id) {
+    return of(id, System.getenv(), null);
+  }
+
+  static SmsRegion of(@Nullable String id, Map<String, String> env, @Nullable Path home) {
     if (id == null) {
       throw new IllegalArgumentException("region id must not be null; known ids: " + KNOWN.keySet());
+    }
+    String variable = "HUAWEICLOUD_SDK_REGION_SMS_" + id.toUpperCase(Locale.ROOT).replace('-', '_');
+    String fromEnv = env.get(variable);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      List<String> endpoints = new ArrayList<>();
+      for (String e : fromEnv.split(",")) {
+        if (!e.isBlank()) {
+          endpoints.add(e.trim());
+        }
+      }
+      return new SmsRegion(id, endpoints);
+    }
+    List<String> fromFile =
+        RegionsFile.endpoints(RegionsFile.location(env, home), id, RegionsFile.yamlAvailable());
+    if (!fromFile.isEmpty()) {
+      return new SmsRegion(id, fromFile);
     }
     SmsRegion known = KNOWN.get(id);
     if (known != null) {
@@ -94,25 +133,30 @@ public final class SmsRegion {
     return id;
   }
 
-  /** Returns the SMS endpoint of the region, such as {@code https://sms.ap-southeast-1.myhuaweicloud.com}. */
+  /** Returns the (first) SMS endpoint of the region, such as {@code https://sms.ap-southeast-1.myhuaweicloud.com}. */
   public String endpoint() {
-    return endpoint;
+    return endpoints.get(0);
+  }
+
+  /** Returns every endpoint of the region, in fail-over order; one unless configured otherwise. */
+  public List<String> endpoints() {
+    return endpoints;
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof SmsRegion
         && ((SmsRegion) o).id.equals(id)
-        && ((SmsRegion) o).endpoint.equals(endpoint);
+        && ((SmsRegion) o).endpoints.equals(endpoints);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, endpoint);
+    return Objects.hash(id, endpoints);
   }
 
   @Override
   public String toString() {
-    return id + " (" + endpoint + ")";
+    return id + " " + endpoints;
   }
 }

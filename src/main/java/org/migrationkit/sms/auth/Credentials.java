@@ -2,6 +2,7 @@ package org.migrationkit.sms.auth;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.Secrets;
 
 /**
  * How a client proves who it is: an access key pair (AK/SK, signed with SDK-HMAC-SHA256) or an IAM
@@ -117,12 +118,6 @@ public final class Credentials {
     return value.strip();
   }
 
-  static String mask(String accessKey) {
-    return accessKey.length() <= 8
-        ? "****"
-        : accessKey.substring(0, 4) + "****" + accessKey.substring(accessKey.length() - 4);
-  }
-
   @Override
   public boolean equals(@Nullable Object o) {
     if (!(o instanceof Credentials)) {
@@ -147,7 +142,7 @@ public final class Credentials {
       return "Credentials{token}";
     }
     return "Credentials{akSk, accessKey="
-        + mask(accessKey)
+        + Secrets.maskAccessKey(accessKey)
         + (domainId != null ? ", domainId=" + domainId : "")
         + (securityToken != null ? ", temporary" : "")
         + "}";

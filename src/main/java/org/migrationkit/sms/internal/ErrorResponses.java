@@ -3,6 +3,7 @@ package org.migrationkit.sms.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,27 @@ public final class ErrorResponses {
   private static final int SNIPPET_LENGTH = 200;
 
   private ErrorResponses() {}
+
+  /**
+   * Reads at most {@link #MAX_ERROR_BODY} bytes of an error answer's body and builds its exception.
+   * A body that breaks off keeps what arrived: the status must not be hidden by a broken body.
+   */
+  public static SmsServiceException fromBody(
+      int status, @Nullable String requestIdHeader, @Nullable InputStream body) {
+    byte[] buffer = new byte[MAX_ERROR_BODY];
+    int length = 0;
+    if (body != null) {
+      try (InputStream in = body) {
+        int n;
+        while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+          length += n;
+        }
+      } catch (IOException e) {
+        // keep what arrived
+      }
+    }
+    return toException(status, requestIdHeader, buffer, length);
+  }
 
   /** Builds the exception for one answer. */
   public static SmsServiceException toException(

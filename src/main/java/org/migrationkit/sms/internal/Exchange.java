@@ -370,20 +370,10 @@ final class Exchange<Q, R> {
         serverDate = response.headers().getDate("Date");
       }
       retryAfterNanos = retryAfterNanos(response);
-      byte[] buffer = new byte[ErrorResponses.MAX_ERROR_BODY];
-      int length = 0;
-      if (body != null) {
-        try (InputStream in = body.byteStream()) {
-          int n;
-          while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
-            length += n;
-          }
-        } catch (IOException e) {
-          // an error status arrived; a broken error body must not hide it
-        }
-      }
-      responseBytes = length;
-      throw ErrorResponses.toException(status, requestId, buffer, length);
+      SmsServiceException error =
+          ErrorResponses.fromBody(status, requestId, body == null ? null : body.byteStream());
+      responseBytes = body == null ? 0 : Math.max(0, body.contentLength());
+      throw error;
     }
     if (body == null) {
       throw unreadable("the body is empty", null);

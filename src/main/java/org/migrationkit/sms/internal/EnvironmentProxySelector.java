@@ -1,0 +1,95 @@
+package org.migrationkit.sms.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses a proxy from the {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} environment
+ * variables (either case), as curl and most command-line tools do; used only when neither the
+ * builder nor the JVM's {@code https.proxyHost}/{@code http.proxyHost} set a proxy.
+ */
+public final class EnvironmentProxySelector extends ProxySelector {
+  private final @Nullable HttpUrl httpsProxy;
+  private final @Nullable HttpUrl httpProxy;
+  private final List<String> noProxy;
+
+  private EnvironmentProxySelector(@Nullable HttpUrl httpsProxy, @Nullable HttpUrl httpProxy, List<String> noProxy) {
+    this.httpsProxy = httpsProxy;
+    this.httpProxy = httpProxy;
+    this.noProxy = noProxy;
+  }
+
+  /** Returns a selector for the environment, or {@code null} when it names no proxy. */
+  public static @Nullable EnvironmentProxySelector fromEnvironment(Map<String, String> env) {
+    HttpUrl https = proxyUrl(variable(env, "HTTPS_PROXY"));
+    HttpUrl http = proxyUrl(variable(env, "HTTP_PROXY"));
+    if (https == null && http == null) {
+      return null;
+    }
+    List<String> noProxy = new ArrayList<>();
+    String list = variable(env, "NO_PROXY");
+    if (list != null) {
+      for (String entry : list.split(",")) {
+        String host = entry.trim().toLowerCase(Locale.ROOT);
+        if (!host.isEmpty()) {
+          noProxy.add(host.startsWith(".") ? host.substring(1) : host);
+        }
+      }
+    }
+    return new EnvironmentProxySelector(https, http, List.copyOf(noProxy));
+  }
+
+  /** Returns the proxy used for {@code scheme}, for its credentials. */
+  public @Nullable HttpUrl proxyFor(String scheme) {
+    return "https".equalsIgnoreCase(scheme) ? (httpsProxy != null ? httpsProxy : httpProxy) : httpProxy;
+  }
+
+  private static @Nullable String variable(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      value = env.get(name.toLowerCase(Locale.ROOT));
+    }
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static @Nullable HttpUrl proxyUrl(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    HttpUrl url = HttpUrl.parse(value.contains("://") ? value : "http://" + value);
+    if (url == null) {
+      throw new IllegalArgumentException("the proxy environment variable is not a URL: " + value);
+    }
+    return url;
+  }
+
+  @Override
+  public List<Proxy> select(URI uri) {
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    for (String excluded : noProxy) {
+      if (excluded.equals("*") || host.equals(excluded) || host.endsWith("." + excluded)) {
+        return List.of(Proxy.NO_PROXY);
+      }
+    }
+    HttpUrl proxy = proxyFor(uri.getScheme() == null ? "http" : uri.getScheme());
+    if (proxy == null) {
+      return List.of(Proxy.NO_PROXY);
+    }
+    return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+  }
+
+  @Override
+  public void connectFailed(URI uri, SocketAddress address, IOException e) {
+    // OkHttp tries the next route itself
+  }
+}

@@ -1,0 +1,144 @@
+package org.migrationkit.sms.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Authenticator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies proxy and TLS options to the client's OkHttp builder. Derived clients keep the shared
+ * connection pool and dispatcher; only the settings differ.
+ */
+public final class HttpClientOptions {
+  private static final Logger log = LoggerFactory.getLogger("org.migrationkit.sms.SmsClient");
+
+  public @Nullable String proxyHost;
+  public int proxyPort;
+  public @Nullable String proxyUser;
+  public @Nullable String proxyPassword;
+  public @Nullable KeyStore trustStore;
+  public @Nullable Path caBundle;
+  public boolean insecureSkipTlsVerify;
+
+  /** Configures {@code http}; {@code env} is consulted for HTTPS_PROXY/NO_PROXY when no proxy is set. */
+  public void applyTo(OkHttpClient.Builder http, Map<String, String> env) {
+    applyProxy(http, env);
+    applyTls(http);
+  }
+
+  private void applyProxy(OkHttpClient.Builder http, Map<String, String> env) {
+    if (proxyHost != null) {
+      http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxyHost, proxyPort)));
+      if (proxyUser != null) {
+        http.proxyAuthenticator(basic(proxyUser, proxyPassword == null ? "" : proxyPassword));
+      }
+      return;
+    }
+    boolean jvmProxy = System.getProperty("https.proxyHost") != null || System.getProperty("http.proxyHost") != null;
+    if (jvmProxy) {
+      return; // OkHttp's default ProxySelector honours them, http.nonProxyHosts included
+    }
+    EnvironmentProxySelector selector = EnvironmentProxySelector.fromEnvironment(env);
+    if (selector != null) {
+      http.proxySelector(selector);
+      HttpUrl proxy = selector.proxyFor("https");
+      if (proxy != null && !proxy.username().isEmpty()) {
+        http.proxyAuthenticator(basic(proxy.username(), proxy.password()));
+      }
+    }
+  }
+
+  /** Answers a proxy's 407 challenge once with Basic credentials; a second 407 gives up. */
+  private static Authenticator basic(String user, String password) {
+    String value = okhttp3.Credentials.basic(user, password);
+    return (route, response) -> {
+      if (response.request().header("Proxy-Authorization") != null) {
+        return null;
+      }
+      return response.request().newBuilder().header("Proxy-Authorization", value).build();
+    };
+  }
+
+  private void applyTls(OkHttpClient.Builder http) {
+    try {
+      if (insecureSkipTlsVerify) {
+        log.warn("TLS certificate and host name verification is OFF (insecureSkipTlsVerify): use this only in a lab");
+        X509TrustManager trustAll = new TrustAll();
+        http.sslSocketFactory(context(trustAll).getSocketFactory(), trustAll);
+        http.hostnameVerifier((host, session) -> true);
+        return;
+      }
+      KeyStore store = trustStore;
+      if (caBundle != null) {
+        store = pemTrustStore(caBundle);
+      }
+      if (store != null) {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        X509TrustManager manager = (X509TrustManager) Arrays.stream(factory.getTrustManagers())
+            .filter(m -> m instanceof X509TrustManager)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no X509TrustManager for the trust store"));
+        http.sslSocketFactory(context(manager).getSocketFactory(), manager);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("the TLS trust settings cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  private static SSLContext context(X509TrustManager manager) throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {manager}, null);
+    return context;
+  }
+
+  /** Reads every certificate of a PEM bundle into a trust store. */
+  static KeyStore pemTrustStore(Path pem) throws GeneralSecurityException {
+    try (InputStream in = Files.newInputStream(pem)) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("ca-" + i++, certificate);
+      }
+      if (i == 0) {
+        throw new IllegalArgumentException("the CA bundle " + pem + " holds no certificate");
+      }
+      return store;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the CA bundle " + pem + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class TrustAll implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}
