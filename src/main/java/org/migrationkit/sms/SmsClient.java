@@ -308,8 +308,9 @@ public final class SmsClient implements AutoCloseable {
 
     /**
      * Turns off (or back on) the discovery of a missing domain id: with AK/SK credentials that have
-     * none, the client asks IAM ({@code GET /v3/auth/domains}) once per access key on its first
-     * call. On by default.
+     * none, the client asks IAM ({@code GET /v3/auth/domains}) once per access key and IAM endpoint
+     * on its first call. On by default; with only loopback endpoints (a simulator), it runs only
+     * when an IAM endpoint is configured, so test keys never travel to the public IAM.
      */
     public Builder domainIdDiscovery(boolean enabled) {
       this.domainIdDiscovery = enabled;
@@ -532,15 +533,19 @@ public final class SmsClient implements AutoCloseable {
       String userAgent =
           userAgentSuffix == null ? SdkInfo.USER_AGENT : SdkInfo.USER_AGENT + " " + userAgentSuffix;
       Supplier<Credentials> resolved = provider::resolveCredentials;
-      if (domainIdDiscovery) {
-        HttpUrl iam = iamEndpoint;
-        if (iam == null) {
-          String configured = env.get("HUAWEICLOUD_SDK_IAM_ENDPOINT");
-          iam = parseEndpoint(
-              configured != null && !configured.isBlank()
-                  ? configured
-                  : profileIam.orElse(DomainIdDiscovery.DEFAULT_IAM_ENDPOINT));
+      HttpUrl iam = iamEndpoint;
+      if (iam == null) {
+        String configured = env.get("HUAWEICLOUD_SDK_IAM_ENDPOINT");
+        if (configured != null && !configured.isBlank()) {
+          iam = parseEndpoint(configured);
+        } else if (profileIam.isPresent()) {
+          iam = parseEndpoint(profileIam.get());
+        } else if (!urls.stream().allMatch(u -> isLoopback(u.host()))) {
+          // a loopback endpoint is a simulator or a test: never send its keys to the public IAM
+          iam = parseEndpoint(DomainIdDiscovery.DEFAULT_IAM_ENDPOINT);
         }
+      }
+      if (domainIdDiscovery && iam != null) {
         resolved = new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent);
       }
       TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
