@@ -2,8 +2,8 @@ package org.migrationkit.sms.auth;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,11 +55,32 @@ public final class AkSkSigner {
       byte @Nullable [] body,
       Credentials credentials,
       Clock clock) {
-    Map<String, String> added = new LinkedHashMap<>();
+    return sign(
+        method, hostHeader(url), url.getRawPath(), url.getRawQuery(), headers, body, credentials, clock.instant());
+  }
+
+  /**
+   * Returns the headers that authenticate a request; the allocation-light form of {@link
+   * #sign(String, URI, Map, byte[], Credentials, Clock)} for callers that already hold the parts.
+   *
+   * @param hostHeader the {@code Host} header as sent: host, and {@code :port} when not the default
+   * @param rawPath the path as sent, percent-encoded
+   * @param rawQuery the query as sent, percent-encoded, or {@code null}
+   * @param signingTime the time to sign with, unless {@code headers} already holds {@code X-Sdk-Date}
+   */
+  public static Map<String, String> sign(
+      String method,
+      String hostHeader,
+      @Nullable String rawPath,
+      @Nullable String rawQuery,
+      Map<String, String> headers,
+      byte @Nullable [] body,
+      Credentials credentials,
+      Instant signingTime) {
     if (!credentials.isAkSk()) {
-      added.put("X-Auth-Token", credentials.authToken());
-      return Collections.unmodifiableMap(added);
+      return Map.of("X-Auth-Token", credentials.authToken());
     }
+    Map<String, String> added = new LinkedHashMap<>(8);
     if (credentials.getDomainId() != null) {
       added.put("X-Domain-Id", credentials.getDomainId());
     }
@@ -70,13 +89,17 @@ public final class AkSkSigner {
     }
     String date = headerValue(headers, X_SDK_DATE);
     if (date == null) {
-      date = SDK_DATE.format(clock.instant());
+      date = SdkDate.format(signingTime);
       added.put(X_SDK_DATE, date);
     }
-    Map<String, String> all = new LinkedHashMap<>(headers);
-    all.putAll(added);
-    Signature signature =
-        signature(method, url.getRawPath(), url.getRawQuery(), hostHeader(url), all, body, credentials);
+    Map<String, String> all;
+    if (headers.isEmpty()) {
+      all = added;
+    } else {
+      all = new LinkedHashMap<>(headers);
+      all.putAll(added);
+    }
+    Signature signature = signature(method, rawPath, rawQuery, hostHeader, all, body, credentials);
     added.put("Authorization", signature.authorization);
     return Collections.unmodifiableMap(added);
   }
@@ -132,18 +155,12 @@ public final class AkSkSigner {
     String stringToSign = CanonicalRequest.stringToSign(date == null ? "" : date, canonical);
     StringBuilder names = new StringBuilder();
     CanonicalRequest.appendSignedHeaders(names, signedHeaders);
-    String hex = CanonicalRequest.hex(hmacSha256(credentials.secretKey(), stringToSign));
+    String hex = CanonicalRequest.hex(hmacSha256(credentials, stringToSign));
     return new Signature(canonical, stringToSign, names.toString(), hex, credentials.getAccessKey());
   }
 
-  static byte[] hmacSha256(@Nullable String secretKey, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is required of every JRE", e);
-    }
+  static byte[] hmacSha256(Credentials credentials, String data) {
+    return credentials.newMac().doFinal(data.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns the {@code Host} header for a URL: the host, and the port when it is not the default. */

@@ -21,7 +21,9 @@ import org.migrationkit.sms.internal.PercentEncoding;
 final class CanonicalRequest {
   static final String ALGORITHM = "SDK-HMAC-SHA256";
   private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final byte[] EMPTY = new byte[0];
+  private static final String EMPTY_SHA256 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  private static final MessageDigest SHA256_PROTOTYPE = newSha256();
 
   private CanonicalRequest() {}
 
@@ -51,7 +53,7 @@ final class CanonicalRequest {
     s.append('\n');
     appendSignedHeaders(s, signedHeaders);
     s.append('\n');
-    s.append(hex(sha256(body == null ? EMPTY : body)));
+    s.append(body == null || body.length == 0 ? EMPTY_SHA256 : hex(sha256(body)));
     return s.toString();
   }
 
@@ -119,8 +121,18 @@ final class CanonicalRequest {
   }
 
   static byte[] sha256(byte[] data) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      digest = (MessageDigest) SHA256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      digest = newSha256();
+    }
+    return digest.digest(data);
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JRE", e);
     }

@@ -1,6 +1,10 @@
 package org.migrationkit.sms.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.internal.Secrets;
 
@@ -23,6 +27,7 @@ public final class Credentials {
   private final @Nullable String securityToken;
   private final @Nullable String domainId;
   private final @Nullable String authToken;
+  private volatile @Nullable Mac macPrototype;
 
   private Credentials(
       @Nullable String accessKey,
@@ -95,6 +100,33 @@ public final class Credentials {
 
   @Nullable String secretKey() {
     return secretKey;
+  }
+
+  /**
+   * Returns a new HMAC-SHA256 keyed with the secret key. The keyed prototype is made once and
+   * cloned per signature: looking the algorithm up and keying it cost more than signing.
+   */
+  Mac newMac() {
+    Mac prototype = macPrototype;
+    if (prototype == null) {
+      prototype = keyedMac();
+      macPrototype = prototype;
+    }
+    try {
+      return (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      return keyedMac();
+    }
+  }
+
+  private Mac keyedMac() {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every JRE", e);
+    }
   }
 
   @Nullable String securityToken() {

@@ -11,10 +11,8 @@ import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -321,7 +319,8 @@ final class Exchange<Q, R> {
     signedAt = now;
     Map<String, String> auth =
         AkSkSigner.sign(
-            operation.method(), url.uri(), Map.of(), null, credentials, Clock.fixed(now, ZoneOffset.UTC));
+            operation.method(), hostHeader(url), url.encodedPath(), url.encodedQuery(), Map.of(), null,
+            credentials, now);
     Request.Builder builder =
         new Request.Builder()
             .url(url)
@@ -355,6 +354,12 @@ final class Exchange<Q, R> {
     String base = endpoint.encodedPath();
     String path = base.length() <= 1 ? encodedPath : stripSlash(base) + encodedPath;
     return endpoint.newBuilder().encodedPath(path).build();
+  }
+
+  /** Returns the {@code Host} header OkHttp sends for {@code url}. */
+  static String hostHeader(HttpUrl url) {
+    String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+    return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
   }
 
   private static String stripSlash(String path) {

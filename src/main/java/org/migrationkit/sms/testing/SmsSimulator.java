@@ -3,19 +3,24 @@ package org.migrationkit.sms.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
@@ -25,7 +30,8 @@ import org.migrationkit.sms.model.ShowTaskResponse;
 
 /**
  * An in-process SMS service for tests: real HTTP on a free loopback port, every request's AK/SK
- * signature (or token) verified as the API gateway does, tasks answered from memory.
+ * signature (or token) verified as the API gateway does, tasks answered from memory, scripted task
+ * lifecycles, deterministic faults and a journal of every request.
  *
  * <pre>{@code
  * Credentials credentials = Credentials.akSk("test-ak", "test-sk").withDomainId("test-domain");
@@ -34,31 +40,81 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *         .endpoint(simulator.endpoint())
  *         .credentials(credentials)
  *         .build()) {
- *   ShowTaskResponse task = sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
+ *   simulator.script("task-1", TaskScript.builder()
+ *       .subTask("CREATE_CLOUD_SERVER", 2)
+ *       .subTask("MIGRATE_LINUX_FILE", 4)
+ *       .succeed()
+ *       .build());
+ *   simulator.faults(FaultPlan.builder().onRequest(2, Fault.status(503)).build());
+ *
+ *   ShowTaskResponse done = sms.waitForTask("task-1", WaitOptions.builder()
+ *       .pollInterval(Duration.ofMillis(5))
+ *       .build());
+ *
+ *   assertEquals(TaskState.MIGRATE_SUCCESS, done.getState());
+ *   assertTrue(simulator.journal().stream().allMatch(JournalEntry::signatureValid));
  * }
  * }</pre>
  *
  * <p>It starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the
- * example body's own id. Unknown tasks get a 404 and bad signatures a 401, both in the service's
- * error shape, with an {@code X-Request-Id}. Thread-safe; works from JUnit, TestNG or a plain
- * {@code main}. Built on the JDK's {@code com.sun.net.httpserver}: no extra dependency.
+ * example body's own id. Requests are handled in this order: the {@link FaultPlan} (a fault answers
+ * instead, whatever the signature), then the signature (401 {@code APIGW.0301} with the reason), then
+ * the route (404 {@code APIGW.0101} for anything but {@code GET /v3/tasks/{task_id}}, 404 {@code
+ * SMS.1204} for an unknown task), then the task. Every answer carries an {@code X-Request-Id}.
+ *
+ * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
+ * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
+ * The HTTP {@code Date} header is always real time (the JDK server sets it).
+ *
+ * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
+ * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
+ * Thread-safe. Built on the JDK's {@code com.sun.net.httpserver}; a fault's latency is scheduled, not
+ * slept, so a slow simulated service holds no thread per request.
  */
 public final class SmsSimulator implements AutoCloseable {
   /** The task id of the API page's example request. */
   public static final String EXAMPLE_TASK_ID = "ef3b9722-07a0-40ae-89b0-889ee96dfc56";
 
+  /** Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the example task's creation. */
+  public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
+
   private static final String TASKS_PREFIX = "/v3/tasks/";
 
   private final HttpServer server;
-  private final ExecutorService executor;
-  private final SignatureVerifier verifier;
-  private final Map<String, ShowTaskResponse> tasks = new ConcurrentHashMap<>();
+  private final ExecutorService handlers;
+  private final ScheduledThreadPoolExecutor delays;
+  private final Clock signatureClock;
+  private final Duration maxClockSkew;
+  private final VirtualClock virtualClock;
+  private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Long, JournalEntry> journal = new ConcurrentSkipListMap<>();
   private final AtomicLong requestCounter = new AtomicLong();
+  private final List<Credentials> accepted;
 
-  private SmsSimulator(HttpServer server, ExecutorService executor, SignatureVerifier verifier) {
+  // replaced whole, so a request sees one consistent verifier and one consistent plan
+  private volatile SignatureVerifier verifier;
+  private volatile InstalledPlan plan = new InstalledPlan(FaultPlan.NONE, 0);
+
+  private record InstalledPlan(FaultPlan plan, long before) {}
+
+  private SmsSimulator(Builder b, HttpServer server) {
     this.server = server;
-    this.executor = executor;
-    this.verifier = verifier;
+    this.signatureClock = b.signatureClock;
+    this.maxClockSkew = b.maxClockSkew;
+    this.virtualClock = new VirtualClock(b.virtualStart);
+    this.accepted = new ArrayList<>(b.accepted);
+    this.verifier = newVerifier();
+    AtomicInteger threads = new AtomicInteger();
+    this.handlers =
+        Executors.newCachedThreadPool(r -> daemon(r, "sms-simulator-" + threads.incrementAndGet()));
+    this.delays = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sms-simulator-latency"));
+    this.delays.setRemoveOnCancelPolicy(true);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
   /**
@@ -66,49 +122,24 @@ public final class SmsSimulator implements AutoCloseable {
    * given credentials.
    */
   public static SmsSimulator start(Credentials accepted) {
-    Objects.requireNonNull(accepted, "accepted");
-    return start(List.of(accepted), Clock.systemUTC());
+    return builder().accept(accepted).start();
   }
 
   /** Starts a simulator accepting any of the given credentials, judging signature age by {@code clock}. */
   public static SmsSimulator start(List<Credentials> accepted, Clock clock) {
-    ExecutorService executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "sms-simulator");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-      SmsSimulator simulator =
-          new SmsSimulator(server, executor, SignatureVerifier.create(accepted, clock));
-      ShowTaskResponse example = exampleTask();
-      simulator.putTask(EXAMPLE_TASK_ID, example);
-      if (example.getId() != null) {
-        simulator.putTask(example.getId(), example);
-      }
-      server.createContext("/", simulator::handle);
-      server.setExecutor(executor);
-      server.start();
-      return simulator;
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("cannot start the SMS simulator on loopback", e);
-    }
+    Builder b = builder().signatureClock(clock);
+    accepted.forEach(b::accept);
+    return b.start();
+  }
+
+  /** Returns a builder, for several credentials, another signature clock or virtual start. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Returns the API page's example task (the body of its 200 example). */
   public static ShowTaskResponse exampleTask() {
-    try (InputStream in = SmsSimulator.class.getResourceAsStream("show-task-200.json")) {
-      if (in == null) {
-        throw new IllegalStateException("show-task-200.json is missing from the SDK jar");
-      }
-      return ShowTaskResponse.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ExampleTask.get();
   }
 
   /** Returns the base URL to give {@code SmsClient.Builder.endpoint}, such as {@code http://127.0.0.1:41234}. */
@@ -117,15 +148,106 @@ public final class SmsSimulator implements AutoCloseable {
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
-  /** Stores (or replaces) the task answered for {@code GET /v3/tasks/{taskId}}. */
+  // ---- tasks ----
+
+  /** Stores (or replaces, a script included) the task answered for {@code GET /v3/tasks/{taskId}}. */
   public SmsSimulator putTask(String taskId, ShowTaskResponse task) {
-    tasks.put(Objects.requireNonNull(taskId, "taskId"), Objects.requireNonNull(task, "task"));
+    Objects.requireNonNull(task, "task");
+    tasks.put(Objects.requireNonNull(taskId, "taskId"), SimulatedTask.fixed(taskId, task));
     return this;
   }
 
-  /** Removes a task; later queries of it get a 404. */
+  /**
+   * Stores (or replaces) a task that lives by {@code script}, starting now on the virtual clock and
+   * at its first step; the task's {@code id} is {@code taskId}.
+   */
+  public SmsSimulator script(String taskId, TaskScript script) {
+    Objects.requireNonNull(script, "script");
+    Objects.requireNonNull(taskId, "taskId");
+    tasks.put(taskId, SimulatedTask.scripted(taskId, script, virtualClock.now()));
+    return this;
+  }
+
+  /** Removes a task, fixed or scripted; later queries of it get a 404. */
   public SmsSimulator removeTask(String taskId) {
     tasks.remove(taskId);
+    return this;
+  }
+
+  /**
+   * Returns the task as the next query would see it (a script is not advanced), or {@code null} when
+   * there is none.
+   */
+  public @Nullable ShowTaskResponse task(String taskId) {
+    SimulatedTask task = tasks.get(taskId);
+    return task == null ? null : task.peek(virtualClock.now());
+  }
+
+  // ---- virtual clock ----
+
+  /** Moves the virtual clock forward, so tasks scripted with {@code stepEvery} advance. */
+  public SmsSimulator advance(Duration duration) {
+    if (duration == null || duration.isNegative()) {
+      throw new IllegalArgumentException("advance needs a zero or positive duration, was " + duration);
+    }
+    virtualClock.advance(duration);
+    return this;
+  }
+
+  /** Returns the virtual clock's time. */
+  public Instant now() {
+    return virtualClock.now();
+  }
+
+  // ---- faults ----
+
+  /**
+   * Installs a fault plan, replacing the previous one; its request numbers count from the next
+   * request. {@link FaultPlan#NONE} removes every fault.
+   */
+  public SmsSimulator faults(FaultPlan faultPlan) {
+    Objects.requireNonNull(faultPlan, "faultPlan");
+    synchronized (requestCounter) {
+      plan = new InstalledPlan(faultPlan, requestCounter.get());
+    }
+    return this;
+  }
+
+  // ---- credentials ----
+
+  /** Accepts these credentials from now on too (AK/SK pair, temporary AK/SK or token). */
+  public SmsSimulator accept(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    synchronized (accepted) {
+      accepted.add(credentials);
+      verifier = newVerifier();
+    }
+    return this;
+  }
+
+  /** Rejects these credentials from now on, as if the key were deleted or the token expired. */
+  public SmsSimulator revoke(Credentials credentials) {
+    synchronized (accepted) {
+      accepted.removeIf(c -> c.equals(credentials));
+      verifier = newVerifier();
+    }
+    return this;
+  }
+
+  private SignatureVerifier newVerifier() {
+    return SignatureVerifier.create(accepted, signatureClock).withMaxSkew(maxClockSkew);
+  }
+
+  // ---- journal ----
+
+  /** Returns every request received so far (since the last {@link #clearJournal()}), in arrival order. */
+  public List<JournalEntry> journal() {
+    return List.copyOf(journal.values());
+  }
+
+  /** Forgets the journal; request numbers go on counting. */
+  public SmsSimulator clearJournal() {
+    journal.clear();
     return this;
   }
 
@@ -134,45 +256,93 @@ public final class SmsSimulator implements AutoCloseable {
     return requestCounter.get();
   }
 
-  /** Stops the server at once and releases its threads. */
+  /** Stops the server at once, dropping answers not yet sent, and releases its threads. Idempotent. */
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    delays.shutdownNow();
+    handlers.shutdownNow();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      long number = requestCounter.incrementAndGet();
-      String requestId = "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String rawPath = exchange.getRequestURI().getRawPath();
-      SignatureVerifier.Result verdict =
-          verifier.verify(
-              exchange.getRequestMethod(),
-              rawPath,
-              exchange.getRequestURI().getRawQuery(),
-              name -> exchange.getRequestHeaders().getFirst(name),
-              body);
-      if (!verdict.isValid()) {
-        reply(exchange, 401, requestId, error("APIGW.0301",
-            "Incorrect IAM authentication information: " + verdict.reason(), requestId));
-        return;
-      }
-      String taskId = taskId(exchange.getRequestMethod(), rawPath);
-      if (taskId == null) {
-        reply(exchange, 404, requestId, error("APIGW.0101",
-            "The API does not exist or has not been published in the environment", requestId));
-        return;
-      }
-      ShowTaskResponse task = tasks.get(taskId);
-      if (task == null) {
-        reply(exchange, 404, requestId, error("SMS.1204",
-            "The task does not exist: " + taskId, requestId));
-        return;
-      }
-      reply(exchange, 200, requestId, task.toJson());
+  @Override
+  public String toString() {
+    return "SmsSimulator{endpoint=" + endpoint() + ", tasks=" + tasks.size() + ", requests="
+        + requestCounter.get() + ", now=" + virtualClock.now() + "}";
+  }
+
+  // ---- handling ----
+
+  private void handle(HttpExchange exchange) {
+    long number;
+    InstalledPlan installed;
+    synchronized (requestCounter) {
+      number = requestCounter.incrementAndGet();
+      installed = plan;
     }
+    String requestId = "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
+    Instant receivedAt = signatureClock.instant();
+    byte[] body;
+    try {
+      body = exchange.getRequestBody().readAllBytes();
+    } catch (IOException e) {
+      exchange.close();
+      return;
+    }
+    String method = exchange.getRequestMethod();
+    String rawPath = exchange.getRequestURI().getRawPath();
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    SignatureVerifier.Result verdict =
+        verifier.verify(method, rawPath, rawQuery, name -> exchange.getRequestHeaders().getFirst(name), body);
+    String taskId = taskId(method, rawPath);
+    Fault fault = installed.plan().faultFor(number - installed.before());
+
+    Answer answer = answer(fault, verdict, taskId, requestId);
+    journal.put(number, new JournalEntry(number, receivedAt, method, rawPath, rawQuery,
+        new HashMap<>(exchange.getRequestHeaders()), verdict.isValid(), verdict.reason(),
+        accessKey(exchange.getRequestHeaders().getFirst("Authorization")), taskId, fault,
+        answer.status(), requestId));
+
+    Duration delay = fault == null ? Duration.ZERO : fault.latency();
+    if (delay.isZero()) {
+      answer.send(exchange, requestId);
+    } else {
+      delays.schedule(
+          () -> handlers.execute(() -> answer.send(exchange, requestId)),
+          delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private Answer answer(
+      @Nullable Fault fault, SignatureVerifier.Result verdict, @Nullable String taskId, String requestId) {
+    if (fault != null && !fault.passesThrough()) {
+      switch (fault.kind()) {
+        case STATUS:
+          return Answer.json(fault.status(), ErrorBodies.forFault(fault, taskId, requestId), fault.retryAfter());
+        case DROP_CONNECTION:
+          return Answer.drop();
+        case TRUNCATED_BODY:
+          ShowTaskResponse task = taskId == null ? null : task(taskId);
+          return Answer.truncated((task != null ? task : exampleTask()).toJson());
+        case MALFORMED_JSON:
+          return Answer.json(200, "{\"name\":\"MigrationTask\",\"state\":RUNNING,");
+        case RESPONSE:
+          return Answer.raw(fault.status(), fault.contentType(), fault.body());
+        default:
+          throw new IllegalStateException("unhandled fault " + fault);
+      }
+    }
+    if (!verdict.isValid()) {
+      return Answer.json(401, ErrorBodies.unauthorized(verdict.reason(), requestId));
+    }
+    if (taskId == null) {
+      return Answer.json(404, ErrorBodies.noSuchApi(requestId));
+    }
+    SimulatedTask task = tasks.get(taskId);
+    if (task == null) {
+      return Answer.json(404, ErrorBodies.noSuchTask(taskId, requestId));
+    }
+    return Answer.json(200, task.poll(virtualClock.now()).toJson());
   }
 
   private static @Nullable String taskId(String method, String rawPath) {
@@ -186,39 +356,106 @@ public final class SmsSimulator implements AutoCloseable {
     return PercentEncoding.decode(segment);
   }
 
-  private static String error(String code, String message, String requestId) {
-    return "{\"error_code\":\"" + escape(code) + "\",\"error_msg\":\"" + escape(message)
-        + "\",\"request_id\":\"" + escape(requestId) + "\"}";
+  private static @Nullable String accessKey(@Nullable String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    int at = authorization.indexOf("Access=");
+    if (at < 0) {
+      return null;
+    }
+    int end = authorization.indexOf(',', at);
+    return authorization.substring(at + "Access=".length(), end < 0 ? authorization.length() : end).trim();
   }
 
-  private static String escape(String text) {
-    StringBuilder s = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') {
-        s.append('\\').append(c);
-      } else if (c < 0x20) {
-        s.append(String.format("\\u%04x", (int) c));
-      } else {
-        s.append(c);
+  /**
+   * Configures and starts an {@link SmsSimulator}. Each option may be set once; setting one twice
+   * fails at once. Not thread-safe.
+   */
+  public static final class Builder {
+    private final List<Credentials> accepted = new ArrayList<>();
+    private Clock signatureClock = Clock.systemUTC();
+    private boolean signatureClockSet;
+    private Duration maxClockSkew = SignatureVerifier.DEFAULT_MAX_SKEW;
+    private boolean maxClockSkewSet;
+    private Instant virtualStart = DEFAULT_VIRTUAL_START;
+    private boolean virtualStartSet;
+
+    private Builder() {}
+
+    /** Accepts requests signed with (or carrying) these credentials; call once per key pair or token. */
+    public Builder accept(Credentials credentials) {
+      accepted.add(Objects.requireNonNull(credentials, "credentials"));
+      return this;
+    }
+
+    /**
+     * Judges signature age ({@code X-Sdk-Date}) by this clock instead of real time, e.g. {@code
+     * Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20))} to make every client look stale.
+     */
+    public Builder signatureClock(Clock clock) {
+      Objects.requireNonNull(clock, "clock");
+      if (signatureClockSet) {
+        throw new IllegalStateException("signatureClock(" + clock + ") conflicts with signatureClock("
+            + signatureClock + "): set it once");
       }
+      this.signatureClock = clock;
+      this.signatureClockSet = true;
+      return this;
     }
-    return s.toString();
-  }
 
-  private static void reply(HttpExchange exchange, int status, String requestId, String json)
-      throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
-    exchange.getResponseHeaders().set("X-Request-Id", requestId);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+    /** Sets the largest accepted gap between {@code X-Sdk-Date} and the signature clock; default 15 minutes. */
+    public Builder maxClockSkew(Duration maxClockSkew) {
+      if (maxClockSkew == null || maxClockSkew.isNegative()) {
+        throw new IllegalArgumentException("maxClockSkew must be zero or positive, was " + maxClockSkew);
+      }
+      if (maxClockSkewSet) {
+        throw new IllegalStateException("maxClockSkew(" + maxClockSkew + ") conflicts with maxClockSkew("
+            + this.maxClockSkew + "): set it once");
+      }
+      this.maxClockSkew = maxClockSkew;
+      this.maxClockSkewSet = true;
+      return this;
     }
-  }
 
-  @Override
-  public String toString() {
-    return "SmsSimulator{endpoint=" + endpoint() + ", tasks=" + tasks.size() + "}";
+    /** Sets where the virtual clock starts; default {@link #DEFAULT_VIRTUAL_START}. */
+    public Builder virtualStart(Instant start) {
+      Objects.requireNonNull(start, "start");
+      if (virtualStartSet) {
+        throw new IllegalStateException("virtualStart(" + start + ") conflicts with virtualStart("
+            + virtualStart + "): set it once");
+      }
+      this.virtualStart = start;
+      this.virtualStartSet = true;
+      return this;
+    }
+
+    /**
+     * Starts the simulator on a free loopback port.
+     *
+     * @throws IllegalStateException when no credentials were accepted
+     * @throws UncheckedIOException when no loopback port can be bound
+     */
+    public SmsSimulator start() {
+      if (accepted.isEmpty()) {
+        throw new IllegalStateException("no credentials: accept(Credentials) at least once");
+      }
+      HttpServer server;
+      try {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the SMS simulator on loopback", e);
+      }
+      SmsSimulator simulator = new SmsSimulator(this, server);
+      ShowTaskResponse example = exampleTask();
+      simulator.putTask(EXAMPLE_TASK_ID, example);
+      if (example.getId() != null) {
+        simulator.putTask(example.getId(), example);
+      }
+      server.createContext("/", simulator::handle);
+      server.setExecutor(simulator.handlers);
+      server.start();
+      return simulator;
+    }
   }
 }

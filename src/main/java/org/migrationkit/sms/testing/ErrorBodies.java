@@ -1,0 +1,68 @@
+package org.migrationkit.sms.testing;
+
+import org.jspecify.annotations.Nullable;
+
+/** The error bodies the simulator sends, in the shapes of the SMS service and its API gateway. */
+final class ErrorBodies {
+  private ErrorBodies() {}
+
+  /** The API page's 403 example, as the service sends it. */
+  static final String FORBIDDEN_EXAMPLE =
+      "{\"error_code\":\"SMS.9004\",\"error_msg\":\"The current account does not have the permission"
+          + " to execute policy You do not have permission to perform action XXX on resource XXX.\","
+          + "\"encoded_authorization_message\":\"XXXXXX\",\"error_param\":[\"You do not have permission"
+          + " to perform action XXX on resource XXX.\"],\"details\":[{\"error_code\":\"SMS.9004\","
+          + "\"error_msg\":\"You do not have permission to perform action XXX on resource XXX.\"}]}";
+
+  static String unauthorized(String reason, String requestId) {
+    return error("APIGW.0301", "Incorrect IAM authentication information: " + reason, requestId);
+  }
+
+  static String noSuchApi(String requestId) {
+    return error("APIGW.0101", "The API does not exist or has not been published in the environment", requestId);
+  }
+
+  static String noSuchTask(@Nullable String taskId, String requestId) {
+    return error("SMS.1204", "The task does not exist: " + (taskId == null ? "" : taskId), requestId);
+  }
+
+  /** Returns the body of a status fault: its own code and message, or the status's default. */
+  static String forFault(Fault fault, @Nullable String taskId, String requestId) {
+    if (fault.errorCode() != null) {
+      return error(fault.errorCode(), fault.errorMsg() == null ? "" : fault.errorMsg(), requestId);
+    }
+    switch (fault.status()) {
+      case 401:
+        return unauthorized("simulated fault", requestId);
+      case 403:
+        return FORBIDDEN_EXAMPLE;
+      case 404:
+        return noSuchTask(taskId, requestId);
+      case 429:
+        return error("APIGW.0308", "The throttling threshold has been reached", requestId);
+      default:
+        return error("SMS.9999", "Simulated error (HTTP " + fault.status() + ")", requestId);
+    }
+  }
+
+  static String error(String code, String message, String requestId) {
+    return "{\"error_code\":\"" + escape(code) + "\",\"error_msg\":\"" + escape(message)
+        + "\",\"request_id\":\"" + escape(requestId) + "\"}";
+  }
+
+  private static String escape(String text) {
+    StringBuilder s = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        s.append('\\').append(c);
+      } else if (c < 0x20) {
+        String hex = Integer.toHexString(c);
+        s.append("\\u").append("0000", hex.length(), 4).append(hex);
+      } else {
+        s.append(c);
+      }
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,169 @@
+package org.migrationkit.sms.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request the simulator received and how it answered: request line, headers with secrets
+ * masked, the signature verdict, the fault applied and the status sent.
+ *
+ * <pre>{@code
+ * JournalEntry last = simulator.journal().get(simulator.journal().size() - 1);
+ * assertEquals("/v3/tasks/" + taskId, last.path());
+ * assertTrue(last.signatureValid(), last.signatureReason());
+ * }</pre>
+ *
+ * <p>The values of {@code Authorization}, {@code X-Auth-Token} and {@code X-Security-Token} are
+ * replaced by {@link #MASK}; {@link #accessKey()} keeps the access key the request named (not a
+ * secret). Immutable.
+ */
+public final class JournalEntry {
+  /** What replaces a secret header's value. */
+  public static final String MASK = "****";
+
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "x-auth-token", "x-security-token");
+
+  private final long number;
+  private final Instant receivedAt;
+  private final String method;
+  private final String path;
+  private final @Nullable String query;
+  private final Map<String, List<String>> headers;
+  private final boolean signatureValid;
+  private final String signatureReason;
+  private final @Nullable String accessKey;
+  private final @Nullable String taskId;
+  private final @Nullable Fault fault;
+  private final int status;
+  private final String requestId;
+
+  JournalEntry(
+      long number,
+      Instant receivedAt,
+      String method,
+      String path,
+      @Nullable String query,
+      Map<String, List<String>> headers,
+      boolean signatureValid,
+      String signatureReason,
+      @Nullable String accessKey,
+      @Nullable String taskId,
+      @Nullable Fault fault,
+      int status,
+      String requestId) {
+    this.number = number;
+    this.receivedAt = receivedAt;
+    this.method = method;
+    this.path = path;
+    this.query = query;
+    this.headers = masked(headers);
+    this.signatureValid = signatureValid;
+    this.signatureReason = signatureReason;
+    this.accessKey = accessKey;
+    this.taskId = taskId;
+    this.fault = fault;
+    this.status = status;
+    this.requestId = requestId;
+  }
+
+  private static Map<String, List<String>> masked(Map<String, List<String>> raw) {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+      String name = e.getKey().toLowerCase(Locale.ROOT);
+      List<String> values = SECRET_HEADERS.contains(name)
+          ? Collections.nCopies(e.getValue().size(), MASK)
+          : e.getValue();
+      copy.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
+    }
+    copy.replaceAll((k, v) -> List.copyOf(v));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Returns the request's number, from 1, in order of arrival since the simulator started. */
+  public long number() {
+    return number;
+  }
+
+  /** Returns when the request arrived, by the simulator's signature clock (real time by default). */
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+
+  /** Returns the HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** Returns the path as received, still percent-encoded. */
+  public String path() {
+    return path;
+  }
+
+  /** Returns the query as received, or {@code null}. */
+  public @Nullable String query() {
+    return query;
+  }
+
+  /** Returns the headers by lower-case name, secrets masked. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** Returns the first value of a header (any case), masked if secret, or {@code null}. */
+  public @Nullable String header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Returns whether the signature (or token) was accepted. Judged even when a fault answered. */
+  public boolean signatureValid() {
+    return signatureValid;
+  }
+
+  /** Returns {@code "valid"}, or why the signature was rejected (never a secret). */
+  public String signatureReason() {
+    return signatureReason;
+  }
+
+  /** Returns the access key an AK/SK request named in {@code Authorization}, or {@code null}. */
+  public @Nullable String accessKey() {
+    return accessKey;
+  }
+
+  /** Returns the task id of a {@code GET /v3/tasks/{task_id}}, decoded, or {@code null} for other paths. */
+  public @Nullable String taskId() {
+    return taskId;
+  }
+
+  /** Returns the fault that answered (or delayed) this request, or {@code null}. */
+  public @Nullable Fault fault() {
+    return fault;
+  }
+
+  /** Returns the status sent, or 0 when the connection was dropped before any. */
+  public int status() {
+    return status;
+  }
+
+  /** Returns the {@code X-Request-Id} the simulator gave this request. */
+  public String requestId() {
+    return requestId;
+  }
+
+  @Override
+  public String toString() {
+    return "#" + number + " " + method + " " + path + (query != null ? "?" + query : "") + " -> "
+        + (status == 0 ? "dropped" : String.valueOf(status))
+        + (fault != null ? " " + fault : "")
+        + (signatureValid ? "" : " (signature: " + signatureReason + ")")
+        + " [" + requestId + "]";
+  }
+}
