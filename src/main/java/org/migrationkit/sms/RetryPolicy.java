@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.Durations;
 
 /**
  * When and how long to wait before a failed call is tried again.
@@ -145,19 +146,19 @@ public final class RetryPolicy {
 
     /** Sets the first backoff step; default 100 ms. Zero retries at once (useful in tests). */
     public Builder baseDelay(Duration baseDelay) {
-      this.baseDelay = notNegative(baseDelay, "baseDelay");
+      this.baseDelay = Durations.requireNotNegative(baseDelay, "baseDelay");
       return this;
     }
 
     /** Sets the first backoff step after throttling (429); default 1 s. */
     public Builder throttlingBaseDelay(Duration delay) {
-      this.throttlingBaseDelay = notNegative(delay, "throttlingBaseDelay");
+      this.throttlingBaseDelay = Durations.requireNotNegative(delay, "throttlingBaseDelay");
       return this;
     }
 
     /** Sets the longest single wait, capping backoff and {@code Retry-After}; default 20 s. */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = notNegative(maxDelay, "maxDelay");
+      this.maxDelay = Durations.requireNotNegative(maxDelay, "maxDelay");
       return this;
     }
 
@@ -181,11 +182,5 @@ public final class RetryPolicy {
       return new RetryPolicy(this);
     }
 
-    private static Duration notNegative(@Nullable Duration d, String name) {
-      if (d == null || d.isNegative()) {
-        throw new IllegalArgumentException(name + " must be zero or positive, was " + d);
-      }
-      return d;
-    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.CredentialsProvider;
 import org.migrationkit.sms.auth.DefaultCredentialsProvider;
@@ -337,19 +338,19 @@ public final class SmsClient implements AutoCloseable {
 
     /** Sets the TCP (and TLS) connect timeout; default 10 s. Must be positive. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Durations.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
     /** Sets the longest silence while reading an answer; default 30 s. Must be positive. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = Durations.requirePositive(timeout, "readTimeout");
       return this;
     }
 
     /** Sets the longest silence while sending a request; default 30 s. Must be positive. */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
+      this.writeTimeout = Durations.requirePositive(timeout, "writeTimeout");
       return this;
     }
 
@@ -358,7 +359,7 @@ public final class SmsClient implements AutoCloseable {
      * positive.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = Durations.requirePositive(timeout, "callTimeout");
       return this;
     }
 
@@ -615,14 +616,5 @@ public final class SmsClient implements AutoCloseable {
       }
     }
 
-    private static Duration positive(@Nullable Duration timeout, String name) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + timeout);
-      }
-      if (timeout.toMillis() == 0) {
-        throw new IllegalArgumentException(name + " must be at least 1 ms, was " + timeout);
-      }
-      return timeout;
-    }
   }
 }

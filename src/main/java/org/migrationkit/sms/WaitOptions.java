@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.model.TaskState;
 
@@ -132,25 +133,25 @@ public final class WaitOptions {
 
     /** Sets the wait before the first poll; default zero. */
     public Builder initialDelay(Duration initialDelay) {
-      this.initialDelay = notNegative(initialDelay, "initialDelay");
+      this.initialDelay = Durations.requireNotNegative(initialDelay, "initialDelay");
       return this;
     }
 
     /** Sets the first interval between polls; default 5 s. Must be positive. */
     public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = positive(pollInterval, "pollInterval");
+      this.pollInterval = Durations.requirePositive(pollInterval, "pollInterval");
       return this;
     }
 
     /** Sets the longest interval between polls; default 60 s. Must be positive. */
     public Builder maxPollInterval(Duration maxPollInterval) {
-      this.maxPollInterval = positive(maxPollInterval, "maxPollInterval");
+      this.maxPollInterval = Durations.requirePositive(maxPollInterval, "maxPollInterval");
       return this;
     }
 
     /** Sets the longest the wait may take; default 24 h. Must be positive. */
     public Builder maxWait(Duration maxWait) {
-      this.maxWait = positive(maxWait, "maxWait");
+      this.maxWait = Durations.requirePositive(maxWait, "maxWait");
       return this;
     }
 
@@ -185,18 +186,6 @@ public final class WaitOptions {
       return new WaitOptions(this);
     }
 
-    private static Duration positive(@Nullable Duration d, String name) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
 
-    private static Duration notNegative(@Nullable Duration d, String name) {
-      if (d == null || d.isNegative()) {
-        throw new IllegalArgumentException(name + " must be zero or positive, was " + d);
-      }
-      return d;
-    }
   }
 }
