@@ -109,11 +109,13 @@ public final class RetryPolicy {
    * base * 2^(failedAttempt-1))]}, from the throttling base after a 429.
    */
   public Duration backoff(int failedAttempt, boolean throttled, double random) {
-    Duration base = throttled ? throttlingBaseDelay : baseDelay;
-    long ceiling = base.toNanos() << Math.min(failedAttempt - 1, 30);
-    if (ceiling <= 0 || ceiling > maxDelay.toNanos()) {
-      ceiling = maxDelay.toNanos();
+    long base = (throttled ? throttlingBaseDelay : baseDelay).toNanos();
+    long cap = maxDelay.toNanos();
+    if (base == 0 || cap == 0) {
+      return Duration.ZERO;
     }
+    int shift = Math.min(Math.max(failedAttempt - 1, 0), 62);
+    long ceiling = base > (cap >> shift) ? cap : base << shift;
     return Duration.ofNanos((long) (ceiling * random));
   }
 

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +20,11 @@ import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.CredentialsProvider;
 import org.migrationkit.sms.auth.DefaultCredentialsProvider;
+import org.migrationkit.sms.internal.CredentialsSource;
 import org.migrationkit.sms.internal.DomainIdDiscovery;
 import org.migrationkit.sms.internal.HttpClientOptions;
 import org.migrationkit.sms.internal.Operations;
+import org.migrationkit.sms.internal.RetryAfterShield;
 import org.migrationkit.sms.internal.SdkInfo;
 import org.migrationkit.sms.internal.SharedHttpClient;
 import org.migrationkit.sms.internal.Transport;
@@ -494,10 +495,7 @@ public final class SmsClient implements AutoCloseable {
       Map<String, String> env = environment != null ? environment : System.getenv();
       List<HttpUrl> urls = resolveEndpoints(env);
       for (HttpUrl url : urls) {
-        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
-          throw new IllegalArgumentException(
-              "endpoint " + url + " is plain http on a non-loopback host: use https, or allowInsecureHttp(true)");
-        }
+        requireSecure(url, "endpoint");
       }
       if (credentials != null && credentialsProvider != null) {
         throw new IllegalStateException("credentials(...) conflicts with credentialsProvider(...): set one of them");
@@ -521,7 +519,10 @@ public final class SmsClient implements AutoCloseable {
           (httpClient != null ? httpClient : SharedHttpClient.get())
               .newBuilder()
               .followRedirects(false)
-              .followSslRedirects(false);
+              .followSslRedirects(false)
+              // every attempt is the retry policy's: counted, signed afresh, reported, budgeted
+              .retryOnConnectionFailure(false)
+              .addNetworkInterceptor(RetryAfterShield.INSTANCE);
       boolean own = httpClient == null;
       applyTimeout(http, connectTimeout, own ? DEFAULT_CONNECT_TIMEOUT : null, Kind.CONNECT);
       applyTimeout(http, readTimeout, own ? DEFAULT_READ_TIMEOUT : null, Kind.READ);
@@ -533,7 +534,8 @@ public final class SmsClient implements AutoCloseable {
       OkHttpClient okHttp = http.build();
       String userAgent =
           userAgentSuffix == null ? SdkInfo.USER_AGENT : SdkInfo.USER_AGENT + " " + userAgentSuffix;
-      Supplier<Credentials> resolved = provider::resolveCredentials;
+      CredentialsProvider source = provider;
+      CredentialsSource resolved = source::resolveCredentials;
       HttpUrl iam = iamEndpoint;
       if (iam == null) {
         String configured = env.get("HUAWEICLOUD_SDK_IAM_ENDPOINT");
@@ -547,6 +549,7 @@ public final class SmsClient implements AutoCloseable {
         }
       }
       if (domainIdDiscovery && iam != null) {
+        requireSecure(iam, "IAM endpoint");
         resolved = new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent);
       }
       TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
@@ -559,6 +562,13 @@ public final class SmsClient implements AutoCloseable {
       settings.completionExecutor = completionExecutor;
       Transport transport = new Transport(settings);
       return new SmsClient(transport, transport.endpoint());
+    }
+
+    private void requireSecure(HttpUrl url, String what) {
+      if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+        throw new IllegalArgumentException(
+            what + " " + url + " is plain http on a non-loopback host: use https, or allowInsecureHttp(true)");
+      }
     }
 
     private List<HttpUrl> resolveEndpoints(Map<String, String> env) {
@@ -582,12 +592,24 @@ public final class SmsClient implements AutoCloseable {
       return urls;
     }
 
-    private static boolean isLoopback(String host) {
-      return host.equals("localhost")
-          || host.startsWith("127.")
-          || host.equals("::1")
-          || host.equals("[::1]")
-          || host.equals("0:0:0:0:0:0:0:1");
+    private static final java.util.regex.Pattern LOOPBACK_V4 =
+        java.util.regex.Pattern.compile("127\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    /** Returns whether {@code host} is literally loopback: {@code localhost}, 127.x.y.z or ::1. */
+    static boolean isLoopback(String host) {
+      if (host.equals("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")) {
+        return true;
+      }
+      java.util.regex.Matcher m = LOOPBACK_V4.matcher(host);
+      if (!m.matches()) {
+        return false;
+      }
+      for (int i = 1; i <= 3; i++) {
+        if (Integer.parseInt(m.group(i)) > 255) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private enum Kind {

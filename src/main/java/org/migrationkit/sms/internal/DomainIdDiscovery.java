@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,7 +18,6 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.SmsException;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
@@ -29,13 +29,13 @@ import org.migrationkit.sms.internal.json.JsonValues;
  * whole process, on first use (never inside {@code build()}), shared by concurrent first callers.
  * A failure is not cached, so a later call tries again.
  */
-public final class DomainIdDiscovery implements Supplier<Credentials> {
+public final class DomainIdDiscovery implements CredentialsSource {
   /** The global IAM endpoint used when none is configured. */
   public static final String DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
 
   private static final Map<String, CompletableFuture<String>> CACHE = new ConcurrentHashMap<>();
 
-  private final Supplier<Credentials> credentials;
+  private final CredentialsSource credentials;
   private final OkHttpClient http;
   private final HttpUrl iamEndpoint;
   private final Clock clock;
@@ -43,7 +43,7 @@ public final class DomainIdDiscovery implements Supplier<Credentials> {
 
   /** Wraps {@code credentials}, asking {@code iamEndpoint} for the domain id when they lack one. */
   public DomainIdDiscovery(
-      Supplier<Credentials> credentials, OkHttpClient http, HttpUrl iamEndpoint, Clock clock, String userAgent) {
+      CredentialsSource credentials, OkHttpClient http, HttpUrl iamEndpoint, Clock clock, String userAgent) {
     this.credentials = credentials;
     this.http = http;
     this.iamEndpoint = iamEndpoint;
@@ -53,27 +53,37 @@ public final class DomainIdDiscovery implements Supplier<Credentials> {
 
   @Override
   public Credentials get() {
-    Credentials c = credentials.get();
+    try {
+      return getAsync().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<Credentials> getAsync() {
+    Credentials c;
+    try {
+      c = credentials.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (!c.isAkSk() || c.getDomainId() != null) {
-      return c;
+      return CompletableFuture.completedFuture(c);
     }
     String key = c.getAccessKey() + "|" + iamEndpoint;
     CompletableFuture<String> mine = new CompletableFuture<>();
     CompletableFuture<String> shared = CACHE.putIfAbsent(key, mine);
     if (shared == null) {
       shared = mine;
-      try {
-        mine.complete(discover(c));
-      } catch (RuntimeException e) {
-        CACHE.remove(key, mine);
-        mine.completeExceptionally(e);
-      }
+      discover(c, mine);
+      mine.whenComplete((id, e) -> {
+        if (e != null) {
+          CACHE.remove(key, mine); // a failure is not remembered: the next call asks again
+        }
+      });
     }
-    try {
-      return c.withDomainId(shared.join());
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof SmsException ? (SmsException) e.getCause() : e;
-    }
+    return shared.thenApply(c::withDomainId);
   }
 
   /** Forgets every discovered id (for tests). */
@@ -81,38 +91,47 @@ public final class DomainIdDiscovery implements Supplier<Credentials> {
     CACHE.clear();
   }
 
-  private String discover(Credentials c) {
+  private void discover(Credentials c, CompletableFuture<String> result) {
     HttpUrl url = iamEndpoint.newBuilder().encodedPath("/v3/auth/domains").build();
     Map<String, String> auth = AkSkSigner.sign("GET", url.uri(), Map.of(), null, c, clock);
     Request.Builder request = new Request.Builder().url(url).get().header("User-Agent", userAgent);
     auth.forEach(request::header);
+    String failed = "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey())
+        + ": IAM " + iamEndpoint.host();
     String hint = "; set it with Credentials.withDomainId(...) or HUAWEICLOUD_SDK_DOMAIN_ID,"
         + " or turn discovery off with SmsClient.Builder.domainIdDiscovery(false)";
-    try (Response response = http.newCall(request.build()).execute()) {
-      ResponseBody body = response.body();
-      if (!response.isSuccessful()) {
-        SmsServiceException error =
-            ErrorResponses.fromBody(
+    http.newCall(request.build()).enqueue(new Callback() {
+      @Override
+      public void onResponse(Call call, Response response) {
+        try (response) {
+          ResponseBody body = response.body();
+          if (!response.isSuccessful()) {
+            SmsServiceException error = ErrorResponses.fromBody(
                 response.code(), response.header("X-Request-Id"), body == null ? null : body.byteStream());
-        throw new SmsClientException(
-            "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey()) + ": IAM "
-                + iamEndpoint.host() + " answered HTTP " + response.code()
-                + (error.getErrorCode() != null ? " (" + error.getErrorCode() + ")" : "") + hint,
-            error);
+            result.completeExceptionally(new SmsClientException(
+                failed + " answered HTTP " + response.code()
+                    + (error.getErrorCode() != null ? " (" + error.getErrorCode() + ")" : "") + hint,
+                error));
+            return;
+          }
+          String id = body == null ? null : firstDomainId(body.byteStream());
+          if (id == null) {
+            result.completeExceptionally(new SmsClientException(failed + " listed no domain" + hint));
+          } else {
+            result.complete(id);
+          }
+        } catch (IOException | RuntimeException e) {
+          result.completeExceptionally(new SmsClientException(
+              failed + " answered unreadably (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
+        }
       }
-      String id = body == null ? null : firstDomainId(body.byteStream());
-      if (id == null) {
-        throw new SmsClientException(
-            "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey()) + ": IAM "
-                + iamEndpoint.host() + " listed no domain" + hint);
+
+      @Override
+      public void onFailure(Call call, IOException e) {
+        result.completeExceptionally(new SmsClientException(
+            failed + " could not be reached (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
       }
-      return id;
-    } catch (IOException e) {
-      throw new SmsClientException(
-          "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey()) + ": IAM "
-              + iamEndpoint.host() + " could not be reached (" + JsonValues.oneLine(e.getMessage()) + ")" + hint,
-          e);
-    }
+    });
   }
 
   private static @Nullable String firstDomainId(InputStream in) throws IOException {

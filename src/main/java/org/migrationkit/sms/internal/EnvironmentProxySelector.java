@@ -49,7 +49,21 @@ public final class EnvironmentProxySelector extends ProxySelector {
     return new EnvironmentProxySelector(https, http, List.copyOf(noProxy));
   }
 
-  /** Returns the proxy used for {@code scheme}, for its credentials. */
+  /** Returns the configured proxy listening at {@code address}, for its credentials, or {@code null}. */
+  public @Nullable HttpUrl proxyAt(@Nullable SocketAddress address) {
+    if (!(address instanceof InetSocketAddress)) {
+      return null;
+    }
+    InetSocketAddress at = (InetSocketAddress) address;
+    for (HttpUrl proxy : new HttpUrl[] {httpsProxy, httpProxy}) {
+      if (proxy != null && proxy.port() == at.getPort() && proxy.host().equalsIgnoreCase(at.getHostString())) {
+        return proxy;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the proxy used for {@code scheme}. */
   public @Nullable HttpUrl proxyFor(String scheme) {
     return "https".equalsIgnoreCase(scheme) ? (httpsProxy != null ? httpsProxy : httpProxy) : httpProxy;
   }

@@ -115,7 +115,8 @@ final class Exchange<Q, R> {
       SmsException failure;
       Call call = null;
       try {
-        call = newCall();
+        checkOpenAndInTime();
+        call = newCall(resolveCredentials());
         transport.track(call);
         try (Response response = call.execute()) {
           R result = read(response);
@@ -182,9 +183,28 @@ final class Exchange<Q, R> {
       return;
     }
     beginAttempt();
+    CompletableFuture<Credentials> credentials;
+    try {
+      checkOpenAndInTime();
+      credentials = transport.credentials.getAsync();
+    } catch (SmsException e) {
+      onAsyncFailure(e);
+      return;
+    }
+    credentials.whenComplete(
+        (c, error) -> {
+          if (error != null) {
+            onAsyncFailure(credentialsFailure(error));
+          } else {
+            sendAsync(f, c);
+          }
+        });
+  }
+
+  private void sendAsync(CompletableFuture<R> f, Credentials credentials) {
     Call call;
     try {
-      call = newCall();
+      call = newCall(credentials);
     } catch (SmsException e) {
       onAsyncFailure(e);
       return;
@@ -303,10 +323,16 @@ final class Exchange<Q, R> {
     }
   }
 
-  private Call newCall() {
+  private void checkOpenAndInTime() {
     if (transport.isClosed()) {
       throw closedException();
     }
+    if (deadlineNanos - System.nanoTime() <= 0) {
+      throw callTimeout(null);
+    }
+  }
+
+  private Call newCall(Credentials credentials) {
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
       throw callTimeout(null);
@@ -314,7 +340,6 @@ final class Exchange<Q, R> {
     HttpUrl endpoint = transport.endpoints.current();
     attemptEndpoint = endpoint;
     HttpUrl url = url(endpoint);
-    Credentials credentials = resolveCredentials();
     Instant now = transport.signingClock.instant();
     signedAt = now;
     Map<String, String> auth =
@@ -342,12 +367,19 @@ final class Exchange<Q, R> {
         throw new SmsClientException(prefix() + " failed: the credentials provider returned null");
       }
       return credentials;
-    } catch (SmsException e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw new SmsClientException(
-          prefix() + " failed: the credentials provider threw " + e.getClass().getName(), e);
+      throw credentialsFailure(e);
     }
+  }
+
+  private SmsException credentialsFailure(Throwable error) {
+    Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (e instanceof SmsException) {
+      return (SmsException) e;
+    }
+    return new SmsClientException(
+        prefix() + " failed: the credentials provider threw " + e.getClass().getName(), e);
   }
 
   private HttpUrl url(HttpUrl endpoint) {
@@ -404,7 +436,7 @@ final class Exchange<Q, R> {
   }
 
   private long retryAfterNanos(Response response) {
-    String value = response.header("Retry-After");
+    String value = response.header(RetryAfterShield.HEADER);
     if (value == null) {
       return -1;
     }
@@ -412,7 +444,7 @@ final class Exchange<Q, R> {
     try {
       return TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException e) {
-      Date date = response.headers().getDate("Retry-After");
+      Date date = response.headers().getDate(RetryAfterShield.HEADER);
       if (date == null) {
         return -1;
       }

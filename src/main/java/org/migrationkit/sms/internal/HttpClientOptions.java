@@ -60,18 +60,27 @@ public final class HttpClientOptions {
     EnvironmentProxySelector selector = EnvironmentProxySelector.fromEnvironment(env);
     if (selector != null) {
       http.proxySelector(selector);
-      HttpUrl proxy = selector.proxyFor("https");
-      if (proxy != null && !proxy.username().isEmpty()) {
-        http.proxyAuthenticator(basic(proxy.username(), proxy.password()));
-      }
+      http.proxyAuthenticator(
+          (route, response) -> {
+            HttpUrl proxy = selector.proxyAt(route == null ? null : route.proxy().address());
+            if (proxy == null || proxy.username().isEmpty()) {
+              return null;
+            }
+            return basic(proxy.username(), proxy.password()).authenticate(route, response);
+          });
     }
   }
 
-  /** Answers a proxy's 407 challenge once with Basic credentials; a second 407 gives up. */
+  /**
+   * Answers a proxy's real 407 Basic challenge once; a second 407 gives up. OkHttp's pre-emptive
+   * pseudo-challenge is declined, so credentials go only to a proxy that asks for them.
+   */
   private static Authenticator basic(String user, String password) {
     String value = okhttp3.Credentials.basic(user, password);
     return (route, response) -> {
-      if (response.request().header("Proxy-Authorization") != null) {
+      boolean basicChallenge =
+          response.challenges().stream().anyMatch(c -> "Basic".equalsIgnoreCase(c.scheme()));
+      if (!basicChallenge || response.request().header("Proxy-Authorization") != null) {
         return null;
       }
       return response.request().newBuilder().header("Proxy-Authorization", value).build();
@@ -117,7 +126,14 @@ public final class HttpClientOptions {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+      java.util.Collection<? extends Certificate> certificates;
+      try {
+        certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+      } catch (java.security.cert.CertificateException e) {
+        throw new IllegalArgumentException(
+            "the CA bundle " + pem + " holds no readable certificate: " + e.getMessage(), e);
+      }
+      for (Certificate certificate : certificates) {
         store.setCertificateEntry("ca-" + i++, certificate);
       }
       if (i == 0) {

@@ -22,7 +22,15 @@ public final class PercentEncoding {
         i++;
         continue;
       }
-      int length = Character.isHighSurrogate(c) && i + 1 < value.length() ? 2 : 1;
+      int length = 1;
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c)
+            || i + 1 >= value.length()
+            || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          throw new IllegalArgumentException("unpaired surrogate at index " + i + " cannot be encoded");
+        }
+        length = 2;
+      }
       for (byte b : value.substring(i, i + length).getBytes(StandardCharsets.UTF_8)) {
         s.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
       }

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,7 @@ import org.migrationkit.sms.auth.Credentials;
 public final class Transport {
   final OkHttpClient http;
   final EndpointSelector endpoints;
-  final Supplier<Credentials> credentials;
+  final CredentialsSource credentials;
   final SkewedClock signingClock;
   final Clock clock;
   final String userAgent;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,7 @@ public final class TransportSettings {
   /** One or more base URLs, in fail-over order. */
   public List<HttpUrl> endpoints;
   /** Gives the credentials for each attempt; may throw {@code SmsClientException}. */
-  public Supplier<Credentials> credentials;
+  public CredentialsSource credentials;
   public Clock clock = Clock.systemUTC();
   public String userAgent = SdkInfo.USER_AGENT;
   public RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -31,7 +30,7 @@ public final class TransportSettings {
 
   /** Creates settings with the required parts. */
   public TransportSettings(
-      OkHttpClient http, List<HttpUrl> endpoints, Supplier<Credentials> credentials) {
+      OkHttpClient http, List<HttpUrl> endpoints, CredentialsSource credentials) {
     this.http = http;
     this.endpoints = endpoints;
     this.credentials = credentials;

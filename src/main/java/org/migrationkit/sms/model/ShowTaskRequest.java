@@ -53,6 +53,15 @@ public final class ShowTaskRequest {
       throw new IllegalArgumentException(
           "taskId must be at most " + MAX_TASK_ID_LENGTH + " characters, was " + taskId.length());
     }
+    for (int i = 0; i < taskId.length(); i++) {
+      char c = taskId.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < taskId.length() && Character.isLowSurrogate(taskId.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // it has no UTF-8 form: encoding would turn it into '?', another task's id
+        throw new IllegalArgumentException("taskId has an unpaired surrogate at index " + i);
+      }
+    }
     if (taskId.equals(".") || taskId.equals("..")) {
       // HTTP stacks resolve these as dot segments, which would address another resource.
       throw new IllegalArgumentException("taskId must not be '.' or '..'");

@@ -17,8 +17,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,7 +70,9 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
  * Thread-safe. Built on the JDK's {@code com.sun.net.httpserver}; a fault's latency is scheduled, not
- * slept, so a slow simulated service holds no thread per request.
+ * slept, so a slow simulated service holds no thread per request (at most 10 threads in all). Loading this class sets the system
+ * property {@code sun.net.httpserver.nodelay} to {@code true} unless it is set already: without it,
+ * every answer of a JDK HTTP server on loopback waits about 40 ms for a delayed ACK.
  */
 public final class SmsSimulator implements AutoCloseable {
   /** The task id of the API page's example request. */
@@ -79,6 +82,15 @@ public final class SmsSimulator implements AutoCloseable {
   public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
 
   private static final String TASKS_PREFIX = "/v3/tasks/";
+  private static final int HANDLER_THREADS = 8;
+
+  static {
+    // The JDK server sends headers and body in two writes; with Nagle's algorithm on, the body waits
+    // for the client's delayed ACK, about 40 ms per answer. It reads this once, at its first start.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService handlers;
@@ -105,8 +117,11 @@ public final class SmsSimulator implements AutoCloseable {
     this.accepted = new ArrayList<>(b.accepted);
     this.verifier = newVerifier();
     AtomicInteger threads = new AtomicInteger();
-    this.handlers =
-        Executors.newCachedThreadPool(r -> daemon(r, "sms-simulator-" + threads.incrementAndGet()));
+    // few threads suffice: no handler sleeps (latency is scheduled) and idle ones go away
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> daemon(r, "sms-simulator-" + threads.incrementAndGet()));
+    pool.allowCoreThreadTimeOut(true);
+    this.handlers = pool;
     this.delays = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sms-simulator-latency"));
     this.delays.setRemoveOnCancelPolicy(true);
   }
@@ -256,6 +271,26 @@ public final class SmsSimulator implements AutoCloseable {
     return requestCounter.get();
   }
 
+  /**
+   * Waits until at least {@code count} requests have arrived (counted since start, like {@link
+   * #requestCount()}), for tests of asynchronous callers; a latch, not a sleep.
+   *
+   * @return whether they arrived within {@code timeout}
+   */
+  public boolean awaitRequests(long count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (requestCounter) {
+      while (requestCounter.get() < count) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(requestCounter, remaining);
+      }
+      return true;
+    }
+  }
+
   /** Stops the server at once, dropping answers not yet sent, and releases its threads. Idempotent. */
   @Override
   public void close() {
@@ -278,6 +313,7 @@ public final class SmsSimulator implements AutoCloseable {
     synchronized (requestCounter) {
       number = requestCounter.incrementAndGet();
       installed = plan;
+      requestCounter.notifyAll();
     }
     String requestId = "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
     Instant receivedAt = signatureClock.instant();
