@@ -147,7 +147,19 @@ public final class Credentials {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be null or blank");
     }
-    return value.strip();
+    String text = value.strip();
+    if (!name.equals("secretKey")) {
+      // these travel in HTTP headers: refuse here, where the message can leave the value out
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          throw new IllegalArgumentException(
+              name + " has a character that cannot be sent in an HTTP header at index " + i
+                  + " (a stray character from copying it?)");
+        }
+      }
+    }
+    return text;
   }
 
   @Override

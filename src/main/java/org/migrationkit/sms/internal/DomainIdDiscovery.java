@@ -76,11 +76,9 @@ public final class DomainIdDiscovery implements CredentialsSource {
     CompletableFuture<String> shared = CACHE.putIfAbsent(key, mine);
     if (shared == null) {
       shared = mine;
-      discover(c, mine);
-      mine.whenComplete((id, e) -> {
-        if (e != null) {
-          CACHE.remove(key, mine); // a failure is not remembered: the next call asks again
-        }
+      discover(c, id -> mine.complete(id), failure -> {
+        CACHE.remove(key, mine); // before any caller sees it: the next call asks again
+        mine.completeExceptionally(failure);
       });
     }
     return shared.thenApply(c::withDomainId);
@@ -91,12 +89,13 @@ public final class DomainIdDiscovery implements CredentialsSource {
     CACHE.clear();
   }
 
-  private void discover(Credentials c, CompletableFuture<String> result) {
+  private void discover(
+      Credentials c, java.util.function.Consumer<String> found, java.util.function.Consumer<SmsClientException> failed) {
     HttpUrl url = iamEndpoint.newBuilder().encodedPath("/v3/auth/domains").build();
     Map<String, String> auth = AkSkSigner.sign("GET", url.uri(), Map.of(), null, c, clock);
     Request.Builder request = new Request.Builder().url(url).get().header("User-Agent", userAgent);
     auth.forEach(request::header);
-    String failed = "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey())
+    String what = "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey())
         + ": IAM " + iamEndpoint.host();
     String hint = "; set it with Credentials.withDomainId(...) or HUAWEICLOUD_SDK_DOMAIN_ID,"
         + " or turn discovery off with SmsClient.Builder.domainIdDiscovery(false)";
@@ -108,28 +107,28 @@ public final class DomainIdDiscovery implements CredentialsSource {
           if (!response.isSuccessful()) {
             SmsServiceException error = ErrorResponses.fromBody(
                 response.code(), response.header("X-Request-Id"), body == null ? null : body.byteStream());
-            result.completeExceptionally(new SmsClientException(
-                failed + " answered HTTP " + response.code()
+            failed.accept(new SmsClientException(
+                what + " answered HTTP " + response.code()
                     + (error.getErrorCode() != null ? " (" + error.getErrorCode() + ")" : "") + hint,
                 error));
             return;
           }
           String id = body == null ? null : firstDomainId(body.byteStream());
           if (id == null) {
-            result.completeExceptionally(new SmsClientException(failed + " listed no domain" + hint));
+            failed.accept(new SmsClientException(what + " listed no domain" + hint));
           } else {
-            result.complete(id);
+            found.accept(id);
           }
         } catch (IOException | RuntimeException e) {
-          result.completeExceptionally(new SmsClientException(
-              failed + " answered unreadably (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
+          failed.accept(new SmsClientException(
+              what + " answered unreadably (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
         }
       }
 
       @Override
       public void onFailure(Call call, IOException e) {
-        result.completeExceptionally(new SmsClientException(
-            failed + " could not be reached (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
+        failed.accept(new SmsClientException(
+            what + " could not be reached (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
       }
     });
   }

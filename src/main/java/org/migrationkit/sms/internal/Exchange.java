@@ -129,7 +129,7 @@ final class Exchange<Q, R> {
       } catch (IOException e) {
         failure = mapIoException(e, call);
       } catch (RuntimeException e) {
-        failure = new SmsClientException(prefix() + " failed: " + e, e);
+        failure = new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e);
       } finally {
         if (call != null) {
           transport.untrack(call);
@@ -209,7 +209,7 @@ final class Exchange<Q, R> {
       onAsyncFailure(e);
       return;
     } catch (RuntimeException e) {
-      onAsyncFailure(new SmsClientException(prefix() + " failed: " + e, e));
+      onAsyncFailure(new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
       return;
     }
     currentCall = call;
@@ -234,7 +234,7 @@ final class Exchange<Q, R> {
               return;
             } catch (RuntimeException e) {
               transport.untrack(c);
-              onAsyncFailure(new SmsClientException(prefix() + " failed: " + e, e));
+              onAsyncFailure(new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
               return;
             }
             transport.untrack(c);
@@ -528,6 +528,11 @@ final class Exchange<Q, R> {
   private SmsClientException mapIoException(IOException e, @Nullable Call call) {
     String detail =
         JsonValues.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    if (status != 0) {
+      // the status line arrived and the body broke off: keep what the caller needs to report it
+      detail = "the answer (HTTP " + status + (requestId != null ? ", request id " + requestId : "")
+          + ") broke off: " + detail;
+    }
     if (transport.isClosed()) {
       return closedException(e);
     }
@@ -540,7 +545,8 @@ final class Exchange<Q, R> {
               e)
           : new SmsTimeoutException(
               SmsTimeoutException.Timeout.READ,
-              prefix() + " failed: read timed out after " + transport.http.readTimeoutMillis() + " ms",
+              prefix() + " failed: read timed out after " + transport.http.readTimeoutMillis() + " ms"
+                  + (status != 0 ? " (HTTP " + status + (requestId != null ? ", request id " + requestId : "") + ")" : ""),
               e);
     }
     if (e instanceof InterruptedIOException
