@@ -95,6 +95,11 @@ public final class SmsRegion {
     if (id == null) {
       throw new IllegalArgumentException("region id must not be null; known ids: " + KNOWN.keySet());
     }
+    if (!KNOWN.containsKey(id) && !WELL_FORMED.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "region id '" + id + "' is malformed (expected lower-case like ap-southeast-1); known ids: "
+              + KNOWN.keySet());
+    }
     String variable = "HUAWEICLOUD_SDK_REGION_SMS_" + id.toUpperCase(Locale.ROOT).replace('-', '_');
     String fromEnv = env.get(variable);
     if (fromEnv != null && !fromEnv.isBlank()) {
@@ -114,11 +119,6 @@ public final class SmsRegion {
     SmsRegion known = KNOWN.get(id);
     if (known != null) {
       return known;
-    }
-    if (!WELL_FORMED.matcher(id).matches()) {
-      throw new IllegalArgumentException(
-          "region id '" + id + "' is malformed (expected lower-case like ap-southeast-1); known ids: "
-              + KNOWN.keySet());
     }
     return new SmsRegion(id, "https://sms." + id + ".myhuaweicloud.com");
   }

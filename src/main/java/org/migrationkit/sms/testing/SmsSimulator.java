@@ -1,6 +1,5 @@
 package org.migrationkit.sms.testing;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.SignatureVerifier;
-import org.migrationkit.sms.internal.PercentEncoding;
 import org.migrationkit.sms.model.ShowTaskResponse;
 
 /**
@@ -81,7 +78,6 @@ public final class SmsSimulator implements AutoCloseable {
   /** Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the example task's creation. */
   public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
 
-  private static final String TASKS_PREFIX = "/v3/tasks/";
   private static final int HANDLER_THREADS = 8;
 
   static {
@@ -305,103 +301,43 @@ public final class SmsSimulator implements AutoCloseable {
         + requestCounter.get() + ", now=" + virtualClock.now() + "}";
   }
 
-  // ---- handling ----
+  // ---- what the request handler uses ----
 
-  private void handle(HttpExchange exchange) {
-    long number;
-    InstalledPlan installed;
+  /** One request's number and the fault the installed plan gives it. */
+  record Arrival(long number, @Nullable Fault fault) {}
+
+  Arrival arrive() {
     synchronized (requestCounter) {
-      number = requestCounter.incrementAndGet();
-      installed = plan;
+      long number = requestCounter.incrementAndGet();
+      InstalledPlan installed = plan;
       requestCounter.notifyAll();
-    }
-    String requestId = "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
-    Instant receivedAt = signatureClock.instant();
-    byte[] body;
-    try {
-      body = exchange.getRequestBody().readAllBytes();
-    } catch (IOException e) {
-      exchange.close();
-      return;
-    }
-    String method = exchange.getRequestMethod();
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
-    SignatureVerifier.Result verdict =
-        verifier.verify(method, rawPath, rawQuery, name -> exchange.getRequestHeaders().getFirst(name), body);
-    String taskId = taskId(method, rawPath);
-    Fault fault = installed.plan().faultFor(number - installed.before());
-
-    Answer answer = answer(fault, verdict, taskId, requestId);
-    journal.put(number, new JournalEntry(number, receivedAt, method, rawPath, rawQuery,
-        new HashMap<>(exchange.getRequestHeaders()), verdict.isValid(), verdict.reason(),
-        accessKey(exchange.getRequestHeaders().getFirst("Authorization")), taskId, fault,
-        answer.status(), requestId));
-
-    Duration delay = fault == null ? Duration.ZERO : fault.latency();
-    if (delay.isZero()) {
-      answer.send(exchange, requestId);
-    } else {
-      delays.schedule(
-          () -> handlers.execute(() -> answer.send(exchange, requestId)),
-          delay.toNanos(),
-          TimeUnit.NANOSECONDS);
+      return new Arrival(number, installed.plan().faultFor(number - installed.before()));
     }
   }
 
-  private Answer answer(
-      @Nullable Fault fault, SignatureVerifier.Result verdict, @Nullable String taskId, String requestId) {
-    if (fault != null && !fault.passesThrough()) {
-      switch (fault.kind()) {
-        case STATUS:
-          return Answer.json(fault.status(), ErrorBodies.forFault(fault, taskId, requestId), fault.retryAfter());
-        case DROP_CONNECTION:
-          return Answer.drop();
-        case TRUNCATED_BODY:
-          ShowTaskResponse task = taskId == null ? null : task(taskId);
-          return Answer.truncated((task != null ? task : exampleTask()).toJson());
-        case MALFORMED_JSON:
-          return Answer.json(200, "{\"name\":\"MigrationTask\",\"state\":RUNNING,");
-        case RESPONSE:
-          return Answer.raw(fault.status(), fault.contentType(), fault.body());
-        default:
-          throw new IllegalStateException("unhandled fault " + fault);
-      }
-    }
-    if (!verdict.isValid()) {
-      return Answer.json(401, ErrorBodies.unauthorized(verdict.reason(), requestId));
-    }
-    if (taskId == null) {
-      return Answer.json(404, ErrorBodies.noSuchApi(requestId));
-    }
-    SimulatedTask task = tasks.get(taskId);
-    if (task == null) {
-      return Answer.json(404, ErrorBodies.noSuchTask(taskId, requestId));
-    }
-    return Answer.json(200, task.poll(virtualClock.now()).toJson());
+  SignatureVerifier verifier() {
+    return verifier;
   }
 
-  private static @Nullable String taskId(String method, String rawPath) {
-    if (!"GET".equals(method) || !rawPath.startsWith(TASKS_PREFIX)) {
-      return null;
-    }
-    String segment = rawPath.substring(TASKS_PREFIX.length());
-    if (segment.isEmpty() || segment.indexOf('/') >= 0) {
-      return null;
-    }
-    return PercentEncoding.decode(segment);
+  Instant signatureNow() {
+    return signatureClock.instant();
   }
 
-  private static @Nullable String accessKey(@Nullable String authorization) {
-    if (authorization == null) {
-      return null;
-    }
-    int at = authorization.indexOf("Access=");
-    if (at < 0) {
-      return null;
-    }
-    int end = authorization.indexOf(',', at);
-    return authorization.substring(at + "Access=".length(), end < 0 ? authorization.length() : end).trim();
+  Instant virtualNow() {
+    return virtualClock.now();
+  }
+
+  @Nullable SimulatedTask simulatedTask(String taskId) {
+    return tasks.get(taskId);
+  }
+
+  void record(JournalEntry entry) {
+    journal.put(entry.number(), entry);
+  }
+
+  /** Runs {@code action} on a handler thread after {@code delay}, holding no thread meanwhile. */
+  void later(Duration delay, Runnable action) {
+    delays.schedule(() -> handlers.execute(action), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -488,7 +424,7 @@ public final class SmsSimulator implements AutoCloseable {
       if (example.getId() != null) {
         simulator.putTask(example.getId(), example);
       }
-      server.createContext("/", simulator::handle);
+      server.createContext("/", new RequestHandler(simulator));
       server.setExecutor(simulator.handlers);
       server.start();
       return simulator;

@@ -146,11 +146,20 @@ public final class JsonValues {
 
   static @Nullable Double readDouble(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
+    double value;
     if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getDoubleValue();
+      value = p.getDoubleValue();
+    } else {
+      BigDecimal exact = readExactNumber(p, "a number");
+      if (exact == null) {
+        return null;
+      }
+      value = exact.doubleValue();
     }
-    BigDecimal exact = readExactNumber(p, "a number");
-    return exact == null ? null : exact.doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new JsonReadException("expected a number within double range but found " + describe(p));
+    }
+    return value;
   }
 
   static @Nullable Boolean readBoolean(JsonParser p) throws IOException {
@@ -337,7 +346,8 @@ public final class JsonValues {
       g.writeNumberField(name, value.intValue());
     } else if (value instanceof Long) {
       g.writeNumberField(name, value.longValue());
-    } else if (value != null) {
+    } else if (value != null && Double.isFinite(value.doubleValue())) {
+      // NaN and infinities have no JSON form; leaving them out reads back as null
       g.writeNumberField(name, value.doubleValue());
     }
   }

@@ -1,0 +1,121 @@
+package org.migrationkit.sms.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.auth.SignatureVerifier;
+import org.migrationkit.sms.internal.PercentEncoding;
+import org.migrationkit.sms.model.ShowTaskResponse;
+
+/**
+ * Answers one request the way {@link SmsSimulator} documents: fault, then signature, then route,
+ * then task; and journals it. The answer is decided on arrival and sent at once or after the
+ * fault's latency.
+ */
+final class RequestHandler implements HttpHandler {
+  private static final String TASKS_PREFIX = "/v3/tasks/";
+
+  private final SmsSimulator simulator;
+
+  RequestHandler(SmsSimulator simulator) {
+    this.simulator = simulator;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    SmsSimulator.Arrival arrival = simulator.arrive();
+    long number = arrival.number();
+    Fault fault = arrival.fault();
+    String requestId = "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
+    Instant receivedAt = simulator.signatureNow();
+    byte[] body;
+    try {
+      body = exchange.getRequestBody().readAllBytes();
+    } catch (IOException e) {
+      exchange.close();
+      return;
+    }
+    String method = exchange.getRequestMethod();
+    String rawPath = exchange.getRequestURI().getRawPath();
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    SignatureVerifier.Result verdict = simulator.verifier()
+        .verify(method, rawPath, rawQuery, name -> exchange.getRequestHeaders().getFirst(name), body);
+    String taskId = taskId(method, rawPath);
+
+    Answer answer = answer(fault, verdict, taskId, requestId);
+    simulator.record(new JournalEntry(number, receivedAt, method, rawPath, rawQuery,
+        new HashMap<>(exchange.getRequestHeaders()), verdict.isValid(), verdict.reason(),
+        accessKey(exchange.getRequestHeaders().getFirst("Authorization")), taskId, fault,
+        answer.status(), requestId));
+
+    Duration delay = fault == null ? Duration.ZERO : fault.latency();
+    if (delay.isZero()) {
+      answer.send(exchange, requestId);
+    } else {
+      simulator.later(delay, () -> answer.send(exchange, requestId));
+    }
+  }
+
+  private Answer answer(
+      @Nullable Fault fault, SignatureVerifier.Result verdict, @Nullable String taskId, String requestId) {
+    if (fault != null && !fault.passesThrough()) {
+      return faulty(fault, taskId, requestId);
+    }
+    if (!verdict.isValid()) {
+      return Answer.json(401, ErrorBodies.unauthorized(verdict.reason(), requestId));
+    }
+    if (taskId == null) {
+      return Answer.json(404, ErrorBodies.noSuchApi(requestId));
+    }
+    SimulatedTask task = simulator.simulatedTask(taskId);
+    if (task == null) {
+      return Answer.json(404, ErrorBodies.noSuchTask(taskId, requestId));
+    }
+    return Answer.json(200, task.poll(simulator.virtualNow()).toJson());
+  }
+
+  private Answer faulty(Fault fault, @Nullable String taskId, String requestId) {
+    switch (fault.kind()) {
+      case STATUS:
+        return Answer.json(fault.status(), ErrorBodies.forFault(fault, taskId, requestId), fault.retryAfter());
+      case DROP_CONNECTION:
+        return Answer.drop();
+      case TRUNCATED_BODY:
+        ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
+        return Answer.truncated((task != null ? task : ExampleTask.get()).toJson());
+      case MALFORMED_JSON:
+        return Answer.json(200, "{\"name\":\"MigrationTask\",\"state\":RUNNING,");
+      case RESPONSE:
+        return Answer.raw(fault.status(), fault.contentType(), fault.body());
+      default:
+        throw new IllegalStateException("unhandled fault " + fault);
+    }
+  }
+
+  private static @Nullable String taskId(String method, String rawPath) {
+    if (!"GET".equals(method) || !rawPath.startsWith(TASKS_PREFIX)) {
+      return null;
+    }
+    String segment = rawPath.substring(TASKS_PREFIX.length());
+    if (segment.isEmpty() || segment.indexOf('/') >= 0) {
+      return null;
+    }
+    return PercentEncoding.decode(segment);
+  }
+
+  private static @Nullable String accessKey(@Nullable String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    int at = authorization.indexOf("Access=");
+    if (at < 0) {
+      return null;
+    }
+    int end = authorization.indexOf(',', at);
+    return authorization.substring(at + "Access=".length(), end < 0 ? authorization.length() : end).trim();
+  }
+}
