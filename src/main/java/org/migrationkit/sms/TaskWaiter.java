@@ -32,7 +32,7 @@ final class TaskWaiter {
   private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
 
   private long intervalNanos;
-  private @Nullable ShowTaskResponse last;
+  private volatile @Nullable ShowTaskResponse last;
   private @Nullable TaskProgress lastProgress;
   private int consecutiveFailures;
   private volatile @Nullable ScheduledFuture<?> scheduled;
@@ -48,8 +48,24 @@ final class TaskWaiter {
   }
 
   CompletableFuture<ShowTaskResponse> start() {
+    // maxWait bounds a poll in flight too, not only the waits between polls
+    ScheduledFuture<?> deadline =
+        RetryScheduler.get()
+            .schedule(
+                () -> {
+                  if (result.completeExceptionally(
+                      new WaitTimeoutException(taskId, options.maxWait(), last))) {
+                    CompletableFuture<ShowTaskResponse> p = inFlight;
+                    if (p != null) {
+                      p.cancel(true);
+                    }
+                  }
+                },
+                options.maxWait().toNanos(),
+                TimeUnit.NANOSECONDS);
     result.whenComplete(
         (r, e) -> {
+          deadline.cancel(false);
           if (result.isCancelled()) {
             ScheduledFuture<?> s = scheduled;
             if (s != null) {

@@ -34,4 +34,78 @@ class ExamplesSmokeTest {
     }
     return captured.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void waitForMigrationExample_withoutCloudCredentials_drawsProgressUntilSuccess() throws Exception {
+    assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
+    String output = runMain("WaitForMigration");
+    assertThat(output)
+        .contains("waiting on a scripted task in the embedded simulator")
+        .contains("[..............................]   0%  READY")
+        .contains("RUNNING  MIGRATE_LINUX_FILE 50%  85.3 MB/s  ~")
+        .contains(" min left")
+        .contains("[##############################] 100%  MIGRATE_SUCCESS")
+        .contains("Task demo-task finished: MIGRATE_SUCCESS");
+  }
+
+  @Test
+  void errorHandlingExample_explainsEveryKindOfFailure() throws Exception {
+    String output = runMain("ErrorHandling");
+    assertThat(output)
+        .contains("unknown task: SmsServiceException - HTTP 404 SMS.1204")
+        .contains("no permission: SmsServiceException - HTTP 403 SMS.9004")
+        .contains("throttled twice, then fine: succeeded after 3 request(s)")
+        .contains("service down: SmsServiceException - HTTP 503")
+        .contains("3 attempt(s)): service trouble")
+        .contains("connection dropped every time: SmsConnectionException - no connection after 3 attempt(s)")
+        .contains("too slow: SmsTimeoutException - timed out (CALL)")
+        .contains("garbled answer: SmsClientException - unusable answer")
+        .contains("migration failed: TaskFailedException - the migration failed in MIGRATE_LINUX_FILE")
+        .contains("No space left on device")
+        .contains("migration still running: WaitTimeoutException - still RUNNING");
+  }
+
+  @Test
+  void customHttpClientExample_withoutCloudCredentials_sendsThroughTheCallersClient() throws Exception {
+    assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
+    String output = runMain("CustomHttpClient");
+    assertThat(output)
+        .containsPattern("GET /v3/tasks/ef3b9722-07a0-40ae-89b0-889ee96dfc56 -> 200 in \\d+ ms, trace [0-9a-f-]{36}")
+        .contains("task MigrationTask is RUNNING")
+        .containsPattern("the simulator saw X-Trace-Id [0-9a-f-]{36}, signature valid");
+  }
+
+  @Test
+  void metricsExample_countsCallsAttemptsAndLatency() throws Exception {
+    String output = runMain("Metrics");
+    assertThat(output)
+        .containsPattern("calls 200, succeeded \\d+, failed")
+        .containsPattern("attempts \\d+ by status \\{200=\\d+, 503=\\d+\\}, retries \\d+")
+        .containsPattern("latency ms: p50 [0-9.]+, p95 [0-9.]+, max [0-9.]+");
+  }
+
+  @Test
+  void jbangScript_withoutCloudCredentials_showsTheExampleTask() throws Exception {
+    assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
+    String output = runMain("show_task");
+    assertThat(output)
+        .contains("MigrationTask  RUNNING  xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxx0001")
+        .contains("from name-win16 (192.168.0.154, WINDOWS)");
+  }
+
+  @Test
+  void uncompiledSamples_areThereAndDoNotEndInJava() throws Exception {
+    java.nio.file.Path examples = java.nio.file.Path.of("examples");
+    for (String sample : new String[] {
+        "listeners/MicrometerTimer.java.example",
+        "listeners/OpenTelemetrySpan.java.example",
+        "scripts/show-task.groovy"}) {
+      String text = java.nio.file.Files.readString(examples.resolve(sample));
+      assertThat(text).as(sample).contains("org.migrationkit.sms");
+    }
+    assertThat(java.nio.file.Files.readString(examples.resolve("scripts/show-task.groovy")))
+        .contains("task.sourceServer?.osType");
+    assertThat(java.nio.file.Files.readString(examples.resolve("jbang/show_task.java")))
+        .contains("//DEPS org.migrationkit:sms-sdk:0.1.0-SNAPSHOT");
+  }
 }

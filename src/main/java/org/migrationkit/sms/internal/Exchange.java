@@ -91,6 +91,8 @@ final class Exchange<Q, R> {
   private volatile @Nullable Call currentCall;
   private volatile @Nullable Future<?> scheduledRetry;
   private final AtomicBoolean ended = new AtomicBoolean();
+  /** Set from attemptStart to attemptEnd: a cancellation ends the call only once no attempt is open. */
+  private final AtomicBoolean attemptOpen = new AtomicBoolean();
 
   Exchange(Transport transport, Operation<Q, R> operation, Q request) {
     this.transport = transport;
@@ -168,7 +170,9 @@ final class Exchange<Q, R> {
           if (f.isCancelled()) {
             cancelInFlight();
             transport.untrackAsync(this);
-            endFailed(new SmsClientException(prefix() + " cancelled by the caller"));
+            if (!attemptOpen.get()) {
+              endFailed(cancelled());
+            }
           }
         });
     transport.trackAsync(this);
@@ -252,6 +256,10 @@ final class Exchange<Q, R> {
 
   private void onAsyncSuccess(R result) {
     CompletableFuture<R> f = future;
+    if (f.isCancelled()) {
+      endFailed(cancelled());
+      return;
+    }
     succeed();
     transport.untrackAsync(this);
     complete(() -> f.complete(result));
@@ -261,7 +269,10 @@ final class Exchange<Q, R> {
     attemptEnd(failure);
     CompletableFuture<R> f = future;
     if (f.isDone()) {
-      return; // cancelled meanwhile: the cancellation ended the call
+      if (f.isCancelled()) {
+        endFailed(cancelled()); // the attempt has ended, so now the call may
+      }
+      return;
     }
     long delay = nextDelayNanos(failure);
     if (delay < 0) {
@@ -311,6 +322,7 @@ final class Exchange<Q, R> {
   // ---- one attempt ----
 
   private void beginAttempt() {
+    attemptOpen.set(true);
     attempt++;
     attemptStartNanos = System.nanoTime();
     status = 0;
@@ -536,6 +548,9 @@ final class Exchange<Q, R> {
     if (transport.isClosed()) {
       return closedException(e);
     }
+    if (future != null && future.isCancelled()) {
+      return new SmsClientException(prefix() + " cancelled by the caller", e);
+    }
     if (e instanceof SocketTimeoutException) {
       boolean connect = detail.toLowerCase(Locale.ROOT).contains("connect");
       return connect
@@ -551,9 +566,6 @@ final class Exchange<Q, R> {
     }
     if (e instanceof InterruptedIOException
         && ((call != null && call.isCanceled()) || "timeout".equals(e.getMessage()))) {
-      if (future != null && future.isCancelled()) {
-        return new SmsClientException(prefix() + " cancelled by the caller", e);
-      }
       return callTimeout(e);
     }
     if (e instanceof ConnectException
@@ -577,6 +589,10 @@ final class Exchange<Q, R> {
         prefix() + " failed: the call timed out after "
             + TimeUnit.NANOSECONDS.toMillis(transport.callTimeoutNanos) + " ms",
         cause);
+  }
+
+  private SmsClientException cancelled() {
+    return new SmsClientException(prefix() + " cancelled by the caller");
   }
 
   private SmsClientException closedException() {
@@ -619,6 +635,7 @@ final class Exchange<Q, R> {
           info,
           new AttemptOutcome(attempt, status, requestId, Duration.ofNanos(nanos), responseBytes, failure));
     }
+    attemptOpen.set(false);
   }
 
   private void retryScheduled(SmsException failure, long delayNanos) {

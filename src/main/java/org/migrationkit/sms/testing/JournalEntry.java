@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -156,6 +157,32 @@ public final class JournalEntry {
   /** Returns the {@code X-Request-Id} the simulator gave this request. */
   public String requestId() {
     return requestId;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!(o instanceof JournalEntry)) {
+      return false;
+    }
+    JournalEntry that = (JournalEntry) o;
+    return number == that.number
+        && signatureValid == that.signatureValid
+        && status == that.status
+        && receivedAt.equals(that.receivedAt)
+        && method.equals(that.method)
+        && path.equals(that.path)
+        && Objects.equals(query, that.query)
+        && headers.equals(that.headers)
+        && signatureReason.equals(that.signatureReason)
+        && Objects.equals(accessKey, that.accessKey)
+        && Objects.equals(taskId, that.taskId)
+        && Objects.equals(fault, that.fault)
+        && requestId.equals(that.requestId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(number, requestId, status);
   }
 
   @Override

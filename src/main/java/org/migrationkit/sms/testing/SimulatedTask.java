@@ -51,7 +51,7 @@ final class SimulatedTask {
     int index = pollIndex;
     if (s.followsClock()) {
       Duration elapsed = Duration.between(installedAt, now);
-      long steps = elapsed.isNegative() ? 0 : elapsed.toNanos() / s.stepLength().toNanos();
+      long steps = elapsed.isNegative() ? 0 : elapsed.dividedBy(s.stepLength());
       index = (int) Math.min(Integer.MAX_VALUE, steps);
     }
     return s.frame(index, taskId, installedAt);

@@ -67,15 +67,16 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
  * Thread-safe. Built on the JDK's {@code com.sun.net.httpserver}; a fault's latency is scheduled, not
- * slept, so a slow simulated service holds no thread per request (at most 10 threads in all). Loading this class sets the system
- * property {@code sun.net.httpserver.nodelay} to {@code true} unless it is set already: without it,
- * every answer of a JDK HTTP server on loopback waits about 40 ms for a delayed ACK.
+ * slept, so a slow simulated service holds no thread per request (at most 10 threads in all).
+ * Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
+ * unless it is set already: without it, every answer of a JDK HTTP server on loopback waits about
+ * 40 ms for a delayed ACK.
  */
 public final class SmsSimulator implements AutoCloseable {
   /** The task id of the API page's example request. */
   public static final String EXAMPLE_TASK_ID = "ef3b9722-07a0-40ae-89b0-889ee96dfc56";
 
-  /** Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the example task's creation. */
+  /** Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the example's creation. */
   public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
 
   private static final int HANDLER_THREADS = 8;
@@ -136,7 +137,11 @@ public final class SmsSimulator implements AutoCloseable {
     return builder().accept(accepted).start();
   }
 
-  /** Starts a simulator accepting any of the given credentials, judging signature age by {@code clock}. */
+  /**
+   * Starts a simulator accepting any of the given credentials, judging signature age by {@code clock}.
+   *
+   * @throws IllegalStateException when {@code accepted} is empty
+   */
   public static SmsSimulator start(List<Credentials> accepted, Clock clock) {
     Builder b = builder().signatureClock(clock);
     accepted.forEach(b::accept);
