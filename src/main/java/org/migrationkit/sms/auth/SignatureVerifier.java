@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.PercentEncoding;
 
 /**
  * Checks requests the way Huawei Cloud's API gateway does: an SDK-HMAC-SHA256 signature by a known
@@ -25,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * if (!result.isValid()) { reply401(result.reason()); }
  * }</pre>
  *
- * <p>Shares its canonical form with {@link AkSkSigner}. Immutable and thread-safe.
+ * <p>Shares its canonical form with {@link AkSkSigner}. Like the gateway, it canonicalises the
+ * received path decoded: each segment is then percent-encoded once, which is what the official
+ * client signs. Immutable and thread-safe.
  */
 public final class SignatureVerifier {
   /** The gateway's allowance between the signing time and its own clock. */
@@ -62,7 +65,8 @@ public final class SignatureVerifier {
   /**
    * Verifies one request.
    *
-   * @param rawPath the path as received, still percent-encoded
+   * @param rawPath the path as received, still percent-encoded; it is decoded before it is
+   *     canonicalised, as the gateway does (see the class comment)
    * @param rawQuery the query as received, or {@code null}
    * @param header looks a header up by name, case-insensitively; {@code null} when absent
    */
@@ -126,7 +130,8 @@ public final class SignatureVerifier {
     }
     List<String> sorted = signedHeaders.stream().sorted().toList();
     AkSkSigner.Signature expected =
-        AkSkSigner.signature(method, rawPath, rawQuery, sorted, lower, body, credentials);
+        AkSkSigner.signature(
+            method, PercentEncoding.decode(rawPath), rawQuery, sorted, lower, body, credentials);
     if (!MessageDigest.isEqual(bytes(expected.signatureHex), bytes(parts.get("Signature")))) {
       return Result.invalid("the signature does not match the request");
     }

@@ -356,7 +356,7 @@ final class Exchange<Q, R> {
     signedAt = now;
     Map<String, String> auth =
         AkSkSigner.sign(
-            operation.method(), hostHeader(url), url.encodedPath(), url.encodedQuery(), Map.of(), null,
+            operation.method(), hostHeader(url), signedPath(url), url.encodedQuery(), Map.of(), null,
             credentials, now);
     Request.Builder builder =
         new Request.Builder()
@@ -398,6 +398,16 @@ final class Exchange<Q, R> {
     String base = endpoint.encodedPath();
     String path = base.length() <= 1 ? encodedPath : stripSlash(base) + encodedPath;
     return endpoint.newBuilder().encodedPath(path).build();
+  }
+
+  /**
+   * Returns the path to sign: the path as sent, decoded. The official client signs path parameters
+   * before encoding them and the gateway's reference signer canonicalises the decoded path, so a
+   * task id such as {@code a b} is signed as {@code a%20b}, not as the wire's {@code a%20b} encoded
+   * again. For ids the service issues (UUIDs) both forms are the same.
+   */
+  static String signedPath(HttpUrl url) {
+    return PercentEncoding.decode(url.encodedPath());
   }
 
   /** Returns the {@code Host} header OkHttp sends for {@code url}. */

@@ -34,7 +34,9 @@ import javax.crypto.spec.SecretKeySpec;
  * assertThat(verdict.valid()).as(verdict.reason()).isTrue();
  * }</pre>
  *
- * <p>Rules: canonical URI = every raw path segment percent-encoded once more, ending in {@code /};
+ * <p>Rules: canonical URI = the received path decoded, split at {@code /}, each segment
+ * percent-encoded once, ending in {@code /} (as the gateway canonicalises a request; the signing
+ * vectors, which start from a URL, are checked through {@link #canonicalRequest} directly);
  * canonical query = parameters decoded, re-encoded (RFC 3986 unreserved kept) and sorted by name
  * then value; canonical headers = the signed headers, lower-case, values trimmed, sorted; payload =
  * hex SHA-256 of the body. String to sign = algorithm, X-Sdk-Date and hex SHA-256 of the canonical
@@ -149,7 +151,7 @@ public final class ReferenceSignatureVerifier {
     if (Duration.between(signedAt, clock.instant()).abs().compareTo(MAX_SKEW) > 0) {
       return Verdict.reject("X-Sdk-Date too far from now: " + sdkDate);
     }
-    String canonical = canonicalRequest(method, rawPath, rawQuery, values, body);
+    String canonical = canonicalRequest(method, PercentDecoder.decode(rawPath), rawQuery, values, body);
     String expected = signatureHex(secretKey, stringToSign(sdkDate, canonical));
     if (!MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
