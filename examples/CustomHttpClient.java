@@ -16,8 +16,8 @@ import org.migrationkit.sms.testing.SmsSimulator;
 
 /**
  * Hands the SDK your own OkHttp client: its dispatcher limits, connection pool and interceptors
- * (here one that adds a trace header and logs each exchange). Proxy and TLS settings would go on the
- * same builder.
+ * (here one that adds a trace header and logs each exchange). Proxy and TLS settings would go on
+ * the same builder.
  *
  * <p>The SDK derives its client with {@code newBuilder()}, so your client is never modified, and
  * {@link SmsClient#close()} leaves it open: shut it down yourself. Headers an interceptor adds are
@@ -29,37 +29,44 @@ public final class CustomHttpClient {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(32);
     dispatcher.setMaxRequestsPerHost(8);
-    OkHttpClient http = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES))
-        .addInterceptor(new TraceHeader())
-        // .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.example.com", 3128)))
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(4, 1, TimeUnit.MINUTES))
+            .addInterceptor(new TraceHeader())
+            // .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.example.com", 3128)))
+            .build();
     try {
       String ak = System.getenv("CLOUD_SDK_AK");
       String sk = System.getenv("CLOUD_SDK_SK");
       if (ak != null && sk != null) {
         String region = System.getenv().getOrDefault("SMS_REGION", "ap-southeast-1");
-        try (SmsClient sms = SmsClient.builder()
-            .region(region)
-            .credentials(Credentials.akSk(ak, sk))
-            .httpClient(http)
-            .readTimeout(Duration.ofSeconds(20)) // settings on the SDK builder win over the client's
-            .build()) {
+        try (SmsClient sms =
+            SmsClient.builder()
+                .region(region)
+                .credentials(Credentials.akSk(ak, sk))
+                .httpClient(http)
+                .readTimeout(
+                    Duration.ofSeconds(20)) // settings on the SDK builder win over the client's
+                .build()) {
           print(sms.showTask(System.getenv("SMS_TASK_ID")));
         }
       } else {
         Credentials credentials = Credentials.akSk("demo-access-key", "demo-secret-key");
         try (SmsSimulator simulator = SmsSimulator.start(credentials);
-            SmsClient sms = SmsClient.builder()
-                .endpoint(simulator.endpoint())
-                .credentials(credentials)
-                .httpClient(http)
-                .build()) {
+            SmsClient sms =
+                SmsClient.builder()
+                    .endpoint(simulator.endpoint())
+                    .credentials(credentials)
+                    .httpClient(http)
+                    .build()) {
           print(sms.showTask(SmsSimulator.EXAMPLE_TASK_ID));
           JournalEntry seen = simulator.journal().get(0);
-          System.out.println("the simulator saw X-Trace-Id " + seen.header("X-Trace-Id")
-              + ", signature " + seen.signatureReason());
+          System.out.println(
+              "the simulator saw X-Trace-Id "
+                  + seen.header("X-Trace-Id")
+                  + ", signature "
+                  + seen.signatureReason());
         }
       }
     } finally {
@@ -81,9 +88,18 @@ public final class CustomHttpClient {
       Request request = chain.request().newBuilder().header("X-Trace-Id", traceId).build();
       long start = System.nanoTime();
       Response response = chain.proceed(request);
-      System.out.println(request.method() + " " + request.url().encodedPath() + " -> " + response.code()
-          + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms, trace " + traceId
-          + ", request id " + response.header("X-Request-Id"));
+      System.out.println(
+          request.method()
+              + " "
+              + request.url().encodedPath()
+              + " -> "
+              + response.code()
+              + " in "
+              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+              + " ms, trace "
+              + traceId
+              + ", request id "
+              + response.header("X-Request-Id"));
       return response;
     }
   }

@@ -23,8 +23,8 @@ import org.migrationkit.sms.testing.SmsSimulator;
  * SmsEventListener}: no metrics library needed. (For Micrometer or OpenTelemetry see {@code
  * examples/listeners/}.)
  *
- * <p>Runs 200 asynchronous calls against the embedded simulator, which answers 20 % of requests with
- * a 503 and delays 10 % by 50 ms (a seeded plan: the same requests every run), then prints a
+ * <p>Runs 200 asynchronous calls against the embedded simulator, which answers 20 % of requests
+ * with a 503 and delays 10 % by 50 ms (a seeded plan: the same requests every run), then prints a
  * summary.
  */
 public final class Metrics {
@@ -32,20 +32,23 @@ public final class Metrics {
     Credentials credentials = Credentials.akSk("demo-access-key", "demo-secret-key");
     CallMetrics metrics = new CallMetrics();
     try (SmsSimulator simulator = SmsSimulator.start(credentials);
-        SmsClient sms = SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(credentials)
-            .eventListener(metrics)
-            .retryPolicy(RetryPolicy.builder()
-                .baseDelay(Duration.ofMillis(5))
-                .retryBudget(RetryBudget.unlimited())
-                .build())
-            .build()) {
-      simulator.faults(FaultPlan.builder()
-          .randomly(0.2, Fault.status(503))
-          .randomly(0.1, Fault.latency(Duration.ofMillis(50)))
-          .seed(7)
-          .build());
+        SmsClient sms =
+            SmsClient.builder()
+                .endpoint(simulator.endpoint())
+                .credentials(credentials)
+                .eventListener(metrics)
+                .retryPolicy(
+                    RetryPolicy.builder()
+                        .baseDelay(Duration.ofMillis(5))
+                        .retryBudget(RetryBudget.unlimited())
+                        .build())
+                .build()) {
+      simulator.faults(
+          FaultPlan.builder()
+              .randomly(0.2, Fault.status(503))
+              .randomly(0.1, Fault.latency(Duration.ofMillis(50)))
+              .seed(7)
+              .build());
       List<CompletableFuture<?>> calls = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         calls.add(sms.showTaskAsync(SmsSimulator.EXAMPLE_TASK_ID).exceptionally(e -> null));
@@ -56,14 +59,18 @@ public final class Metrics {
     System.out.print(metrics.summary());
   }
 
-  /** Thread-safe counters and a latency record per call; events of many calls arrive concurrently. */
+  /**
+   * Thread-safe counters and a latency record per call; events of many calls arrive concurrently.
+   */
   static final class CallMetrics implements SmsEventListener {
     final LongAdder calls = new LongAdder();
     final LongAdder succeeded = new LongAdder();
     final LongAdder attempts = new LongAdder();
     final LongAdder retries = new LongAdder();
-    private final Map<String, LongAdder> failuresByType = Collections.synchronizedMap(new TreeMap<>());
-    private final Map<Integer, LongAdder> attemptsByStatus = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<String, LongAdder> failuresByType =
+        Collections.synchronizedMap(new TreeMap<>());
+    private final Map<Integer, LongAdder> attemptsByStatus =
+        Collections.synchronizedMap(new TreeMap<>());
     private final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
 
     @Override
@@ -78,7 +85,8 @@ public final class Metrics {
     }
 
     @Override
-    public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
+    public void retryScheduled(
+        CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
       retries.increment();
     }
 
@@ -90,7 +98,9 @@ public final class Metrics {
 
     @Override
     public void callFailed(CallInfo call, Duration duration, SmsException failure) {
-      failuresByType.computeIfAbsent(failure.getClass().getSimpleName(), t -> new LongAdder()).increment();
+      failuresByType
+          .computeIfAbsent(failure.getClass().getSimpleName(), t -> new LongAdder())
+          .increment();
       latenciesMicros.add(duration.toNanos() / 1_000);
     }
 
@@ -101,14 +111,28 @@ public final class Metrics {
       }
       Collections.sort(sorted);
       StringBuilder s = new StringBuilder();
-      s.append("calls ").append(calls).append(", succeeded ").append(succeeded)
-          .append(", failed ").append(failuresByType).append('\n');
-      s.append("attempts ").append(attempts).append(" by status ").append(attemptsByStatus)
-          .append(", retries ").append(retries).append('\n');
+      s.append("calls ")
+          .append(calls)
+          .append(", succeeded ")
+          .append(succeeded)
+          .append(", failed ")
+          .append(failuresByType)
+          .append('\n');
+      s.append("attempts ")
+          .append(attempts)
+          .append(" by status ")
+          .append(attemptsByStatus)
+          .append(", retries ")
+          .append(retries)
+          .append('\n');
       if (!sorted.isEmpty()) {
-        s.append("latency ms: p50 ").append(millis(percentile(sorted, 50)))
-            .append(", p95 ").append(millis(percentile(sorted, 95)))
-            .append(", max ").append(millis(sorted.get(sorted.size() - 1))).append('\n');
+        s.append("latency ms: p50 ")
+            .append(millis(percentile(sorted, 50)))
+            .append(", p95 ")
+            .append(millis(percentile(sorted, 95)))
+            .append(", max ")
+            .append(millis(sorted.get(sorted.size() - 1)))
+            .append('\n');
       }
       return s.toString();
     }

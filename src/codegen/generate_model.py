@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the SMS wire model and its JSON mapping from the field tables of the API pages.
 
-Run from the repository root:  python3 src/codegen/generate_model.py
+Run from the repository root:  python3 src/codegen/generate_model.py && mvn spotless:apply
 The output is committed and reviewed like hand-written code; edit the tables below, never the output.
 Kinds: S string, I Integer, L Long, D Double, B Boolean, T epoch-millisecond Instant,
 E:<OpenEnum> open enum, O:<Type> nested object, LO:<Type> list of objects, LS list of strings.

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How one attempt of a call ended, as {@link SmsEventListener#attemptEnd} reports it: the status and
- * request id when an answer arrived, its duration and body size, and the failure if it failed.
+ * How one attempt of a call ended, as {@link SmsEventListener#attemptEnd} reports it: the status
+ * and request id when an answer arrived, its duration and body size, and the failure if it failed.
  */
 public final class AttemptOutcome {
   private final int attempt;
@@ -68,8 +68,17 @@ public final class AttemptOutcome {
 
   @Override
   public String toString() {
-    return "AttemptOutcome{attempt=" + attempt + ", status=" + statusCode + ", requestId="
-        + requestId + ", duration=" + duration + ", bytes=" + responseBytes
-        + (failure != null ? ", failure=" + failure.getMessage() : "") + "}";
+    return "AttemptOutcome{attempt="
+        + attempt
+        + ", status="
+        + statusCode
+        + ", requestId="
+        + requestId
+        + ", duration="
+        + duration
+        + ", bytes="
+        + responseBytes
+        + (failure != null ? ", failure=" + failure.getMessage() : "")
+        + "}";
   }
 }

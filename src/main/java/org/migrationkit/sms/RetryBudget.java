@@ -60,7 +60,9 @@ public final class RetryBudget {
     return tokens.get();
   }
 
-  /** Takes the tokens for one retry; returns {@code false}, taking nothing, when too few are left. */
+  /**
+   * Takes the tokens for one retry; returns {@code false}, taking nothing, when too few are left.
+   */
   public boolean tryAcquire(boolean afterTimeout) {
     int cost = afterTimeout ? 2 * retryCost : retryCost;
     if (cost == 0) {
@@ -94,6 +96,12 @@ public final class RetryBudget {
   public String toString() {
     return this == UNLIMITED
         ? "RetryBudget{unlimited}"
-        : "RetryBudget{" + tokens.get() + " of " + capacity + " tokens, " + retryCost + " per retry}";
+        : "RetryBudget{"
+            + tokens.get()
+            + " of "
+            + capacity
+            + " tokens, "
+            + retryCost
+            + " per retry}";
   }
 }

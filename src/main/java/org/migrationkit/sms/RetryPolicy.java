@@ -3,7 +3,6 @@ package org.migrationkit.sms;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.internal.Durations;
 
 /**
@@ -15,12 +14,12 @@ import org.migrationkit.sms.internal.Durations;
  * }</pre>
  *
  * <p>By default: at most 3 attempts; retried are connection failures, connect and read timeouts
- * (the SMS operations here are idempotent reads), and the statuses 429, 500, 502, 503 and 504; never
- * any other 4xx, and never an answer that arrived but could not be read. Waits use exponential
- * backoff with full jitter (base 100 ms, cap 20 s; throttling, 429, starts at 1 s); a {@code
- * Retry-After} header (seconds or HTTP date) is honoured up to the cap. Every retry draws from a
- * {@link RetryBudget}. The client's whole-call timeout bounds all attempts and waits together.
- * Immutable and thread-safe.
+ * (the SMS operations here are idempotent reads), and the statuses 429, 500, 502, 503 and 504;
+ * never any other 4xx, and never an answer that arrived but could not be read. Waits use
+ * exponential backoff with full jitter (base 100 ms, cap 20 s; throttling, 429, starts at 1 s); a
+ * {@code Retry-After} header (seconds or HTTP date) is honoured up to the cap. Every retry draws
+ * from a {@link RetryBudget}. The client's whole-call timeout bounds all attempts and waits
+ * together. Immutable and thread-safe.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -42,7 +41,9 @@ public final class RetryPolicy {
     this.budget = b.budget;
   }
 
-  /** Returns the default policy (see the class comment), drawing from {@link RetryBudget#shared()}. */
+  /**
+   * Returns the default policy (see the class comment), drawing from {@link RetryBudget#shared()}.
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -105,8 +106,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the backoff before attempt {@code failedAttempt + 1}: a random wait in {@code [0, min(cap,
-   * base * 2^(failedAttempt-1))]}, from the throttling base after a 429.
+   * Returns the backoff before attempt {@code failedAttempt + 1}: a random wait in {@code [0,
+   * min(cap, base * 2^(failedAttempt-1))]}, from the throttling base after a 429.
    */
   public Duration backoff(int failedAttempt, boolean throttled, double random) {
     long base = (throttled ? throttlingBaseDelay : baseDelay).toNanos();
@@ -121,9 +122,17 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", baseDelay=" + baseDelay
-        + ", throttlingBaseDelay=" + throttlingBaseDelay + ", maxDelay=" + maxDelay
-        + ", budget=" + budget + "}";
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", baseDelay="
+        + baseDelay
+        + ", throttlingBaseDelay="
+        + throttlingBaseDelay
+        + ", maxDelay="
+        + maxDelay
+        + ", budget="
+        + budget
+        + "}";
   }
 
   /** Builds {@link RetryPolicy} values; not thread-safe. */
@@ -165,8 +174,8 @@ public final class RetryPolicy {
     }
 
     /**
-     * Sets which failures are retried, widening or narrowing the default; for example {@code
-     * e -> RetryPolicy.isRetryableByDefault(e) && !(e instanceof SmsTimeoutException)}.
+     * Sets which failures are retried, widening or narrowing the default; for example {@code e ->
+     * RetryPolicy.isRetryableByDefault(e) && !(e instanceof SmsTimeoutException)}.
      */
     public Builder retryIf(Predicate<SmsException> retryIf) {
       this.retryIf = Objects.requireNonNull(retryIf, "retryIf");
@@ -183,6 +192,5 @@ public final class RetryPolicy {
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }
-
   }
 }

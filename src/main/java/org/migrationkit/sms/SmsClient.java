@@ -8,20 +8,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
-import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.CredentialsProvider;
 import org.migrationkit.sms.auth.DefaultCredentialsProvider;
 import org.migrationkit.sms.internal.CredentialsSource;
 import org.migrationkit.sms.internal.DomainIdDiscovery;
+import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.internal.HttpClientOptions;
 import org.migrationkit.sms.internal.Operations;
 import org.migrationkit.sms.internal.RetryAfterShield;
@@ -116,7 +116,8 @@ public final class SmsClient implements AutoCloseable {
    * <p>Retryable poll failures (after this client's own retries) are absorbed and reported to the
    * progress listener; any other failure, a 404 included, ends the wait with that exception.
    *
-   * @throws TaskFailedException when the task reaches a failure state ({@code MIGRATE_FAIL}, {@code ABORT})
+   * @throws TaskFailedException when the task reaches a failure state ({@code MIGRATE_FAIL}, {@code
+   *     ABORT})
    * @throws WaitTimeoutException when {@link WaitOptions#maxWait()} passes first
    * @throws SmsException when a poll fails with a non-retryable error
    * @throws SmsClientException when the waiting thread is interrupted (its flag is set again)
@@ -182,12 +183,16 @@ public final class SmsClient implements AutoCloseable {
   public static final class Builder {
     /** The connect timeout when none is set. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     /** The read timeout when none is set. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
     /** The write timeout when none is set. */
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
     /** The whole-call timeout when none is set. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
     /** The largest answer body read when no limit is set: 16 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
@@ -266,8 +271,11 @@ public final class SmsClient implements AutoCloseable {
       }
       if (region != null || regionId != null) {
         throw new IllegalStateException(
-            "endpoint(" + endpoints.get(0) + ") conflicts with region("
-                + (region != null ? region.id() : regionId) + "): set one of them");
+            "endpoint("
+                + endpoints.get(0)
+                + ") conflicts with region("
+                + (region != null ? region.id() : regionId)
+                + "): set one of them");
       }
       this.endpoints = List.copyOf(urls);
       return this;
@@ -329,8 +337,8 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Allows {@code http://} endpoints on hosts other than loopback. Off by default: signed requests
-     * and tokens must not cross a network in clear text by accident.
+     * Allows {@code http://} endpoints on hosts other than loopback. Off by default: signed
+     * requests and tokens must not cross a network in clear text by accident.
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
@@ -365,13 +373,14 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Sends requests through an HTTP proxy ({@code CONNECT} for https). Without it, the JVM's {@code
-     * https.proxyHost}/{@code http.nonProxyHosts} settings apply, else {@code HTTPS_PROXY}/{@code
-     * NO_PROXY} from the environment.
+     * Sends requests through an HTTP proxy ({@code CONNECT} for https). Without it, the JVM's
+     * {@code https.proxyHost}/{@code http.nonProxyHosts} settings apply, else {@code
+     * HTTPS_PROXY}/{@code NO_PROXY} from the environment.
      */
     public Builder proxy(String host, int port) {
       if (host == null || host.isBlank() || port < 1 || port > 65535) {
-        throw new IllegalArgumentException("proxy needs a host and a port in 1..65535, got " + host + ":" + port);
+        throw new IllegalArgumentException(
+            "proxy needs a host and a port in 1..65535, got " + host + ":" + port);
       }
       httpOptions.proxyHost = host.strip();
       httpOptions.proxyPort = port;
@@ -404,8 +413,8 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Turns off TLS certificate and host name checks, for labs only; logs a WARN at {@link #build()}.
-     * Never the default.
+     * Turns off TLS certificate and host name checks, for labs only; logs a WARN at {@link
+     * #build()}. Never the default.
      */
     public Builder insecureSkipTlsVerify(boolean skip) {
       httpOptions.insecureSkipTlsVerify = skip;
@@ -415,15 +424,18 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Uses the caller's OkHttp client (its pool, dispatcher, proxy, TLS and interceptors). The SDK
      * derives its own settings from it with {@code newBuilder()}: redirects are never followed, and
-     * timeouts set on this builder win. The caller keeps ownership: {@link SmsClient#close()} does not
-     * shut it down.
+     * timeouts set on this builder win. The caller keeps ownership: {@link SmsClient#close()} does
+     * not shut it down.
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** Sets when failed calls are retried; default {@link RetryPolicy#defaults()}, {@link RetryPolicy#none()} turns retries off. */
+    /**
+     * Sets when failed calls are retried; default {@link RetryPolicy#defaults()}, {@link
+     * RetryPolicy#none()} turns retries off.
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
@@ -441,7 +453,8 @@ public final class SmsClient implements AutoCloseable {
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be positive, was " + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
       return this;
@@ -458,8 +471,11 @@ public final class SmsClient implements AutoCloseable {
 
     /** Appends {@code suffix} (such as {@code my-tool/1.2}) to the SDK's {@code User-Agent}. */
     public Builder userAgentSuffix(String suffix) {
-      if (suffix == null || suffix.isBlank() || suffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII, was '" + suffix + "'");
+      if (suffix == null
+          || suffix.isBlank()
+          || suffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException(
+            "userAgentSuffix must be printable ASCII, was '" + suffix + "'");
       }
       this.userAgentSuffix = suffix.strip();
       return this;
@@ -486,8 +502,8 @@ public final class SmsClient implements AutoCloseable {
      * Returns the client.
      *
      * @throws IllegalStateException when no endpoint can be found, or options conflict
-     * @throws IllegalArgumentException when an endpoint is plain http on a non-loopback host without
-     *     {@link #allowInsecureHttp}
+     * @throws IllegalArgumentException when an endpoint is plain http on a non-loopback host
+     *     without {@link #allowInsecureHttp}
      * @throws SmsClientException when neither credentials nor a provider are set and the default
      *     chain finds none (the message lists where it looked)
      */
@@ -498,7 +514,8 @@ public final class SmsClient implements AutoCloseable {
         requireSecure(url, "endpoint");
       }
       if (credentials != null && credentialsProvider != null) {
-        throw new IllegalStateException("credentials(...) conflicts with credentialsProvider(...): set one of them");
+        throw new IllegalStateException(
+            "credentials(...) conflicts with credentialsProvider(...): set one of them");
       }
       CredentialsProvider provider = credentialsProvider;
       Optional<String> profileIam = Optional.empty();
@@ -506,7 +523,8 @@ public final class SmsClient implements AutoCloseable {
         Credentials fixed = credentials;
         provider = () -> fixed;
       } else if (provider == null) {
-        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder().environment(env);
+        DefaultCredentialsProvider.Builder chain =
+            DefaultCredentialsProvider.builder().environment(env);
         if (homeDirectory != null) {
           chain.homeDirectory(homeDirectory);
         }
@@ -567,7 +585,10 @@ public final class SmsClient implements AutoCloseable {
     private void requireSecure(HttpUrl url, String what) {
       if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
         throw new IllegalArgumentException(
-            what + " " + url + " is plain http on a non-loopback host: use https, or allowInsecureHttp(true)");
+            what
+                + " "
+                + url
+                + " is plain http on a non-loopback host: use https, or allowInsecureHttp(true)");
       }
     }
 
@@ -637,6 +658,5 @@ public final class SmsClient implements AutoCloseable {
           break;
       }
     }
-
   }
 }

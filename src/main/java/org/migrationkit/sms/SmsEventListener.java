@@ -16,11 +16,12 @@ import java.time.Duration;
  *     ...
  * }</pre>
  *
- * <p>Order per call: {@code callStart}, then per attempt {@code attemptStart} and {@code attemptEnd}
- * (with {@code retryScheduled} between attempts), then exactly one of {@code callEnd} or {@code
- * callFailed}. Starts and ends always pair. Events of one call never overlap, but calls run
- * concurrently, so implementations must be thread-safe. An exception thrown by a listener is caught,
- * logged once at DEBUG and never breaks the call. Without a listener nothing is computed for it.
+ * <p>Order per call: {@code callStart}, then per attempt {@code attemptStart} and {@code
+ * attemptEnd} (with {@code retryScheduled} between attempts), then exactly one of {@code callEnd}
+ * or {@code callFailed}. Starts and ends always pair. Events of one call never overlap, but calls
+ * run concurrently, so implementations must be thread-safe. An exception thrown by a listener is
+ * caught, logged once at DEBUG and never breaks the call. Without a listener nothing is computed
+ * for it.
  */
 public interface SmsEventListener {
   /** The listener that does nothing; the default. */
@@ -36,7 +37,8 @@ public interface SmsEventListener {
   default void attemptEnd(CallInfo call, AttemptOutcome outcome) {}
 
   /** A failed attempt will be tried again after {@code delay}; {@code reason} is its failure. */
-  default void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {}
+  default void retryScheduled(
+      CallInfo call, int nextAttempt, Duration delay, SmsException reason) {}
 
   /** The call succeeded; {@code duration} spans every attempt and wait. */
   default void callEnd(CallInfo call, Duration duration) {}

@@ -32,7 +32,8 @@ public abstract class SmsException extends RuntimeException {
 
   /**
    * Returns whether trying the same call again may succeed: throttling, 5xx gateway errors, broken
-   * connections and connect or read timeouts. The default {@link RetryPolicy} retries exactly these.
+   * connections and connect or read timeouts. The default {@link RetryPolicy} retries exactly
+   * these.
    */
   public boolean isRetryable() {
     return false;

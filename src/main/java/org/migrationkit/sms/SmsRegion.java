@@ -25,8 +25,8 @@ import org.migrationkit.sms.internal.RegionsFile;
  *   <li>the environment variable {@code HUAWEICLOUD_SDK_REGION_SMS_<ID>} (upper case, {@code -} as
  *       {@code _}; a comma-separated list gives several endpoints, tried in order on connection
  *       failures);
- *   <li>the regions file {@code $HUAWEICLOUD_SDK_REGIONS_FILE} or {@code ~/.huaweicloud/regions.yaml}
- *       (needs the optional {@code jackson-dataformat-yaml});
+ *   <li>the regions file {@code $HUAWEICLOUD_SDK_REGIONS_FILE} or {@code
+ *       ~/.huaweicloud/regions.yaml} (needs the optional {@code jackson-dataformat-yaml});
  *   <li>the built-in table;
  *   <li>for any other well-formed id, {@code https://sms.{id}.myhuaweicloud.com}, so a new region
  *       never forces an upgrade.
@@ -55,8 +55,8 @@ public final class SmsRegion {
   public static final SmsRegion CN_NORTH_4 =
       new SmsRegion("cn-north-4", "https://sms.cn-north-4.myhuaweicloud.com");
 
-  private static final Map<String, SmsRegion> KNOWN = index(
-      AP_SOUTHEAST_1, AP_SOUTHEAST_3, MY_KUALALUMPUR_1, RU_MOSCOW_1, CN_NORTH_4);
+  private static final Map<String, SmsRegion> KNOWN =
+      index(AP_SOUTHEAST_1, AP_SOUTHEAST_3, MY_KUALALUMPUR_1, RU_MOSCOW_1, CN_NORTH_4);
 
   private static final Pattern WELL_FORMED = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
 
@@ -93,11 +93,14 @@ public final class SmsRegion {
 
   static SmsRegion of(@Nullable String id, Map<String, String> env, @Nullable Path home) {
     if (id == null) {
-      throw new IllegalArgumentException("region id must not be null; known ids: " + KNOWN.keySet());
+      throw new IllegalArgumentException(
+          "region id must not be null; known ids: " + KNOWN.keySet());
     }
     if (!KNOWN.containsKey(id) && !WELL_FORMED.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "region id '" + id + "' is malformed (expected lower-case like ap-southeast-1); known ids: "
+          "region id '"
+              + id
+              + "' is malformed (expected lower-case like ap-southeast-1); known ids: "
               + KNOWN.keySet());
     }
     String variable = "HUAWEICLOUD_SDK_REGION_SMS_" + id.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -133,7 +136,10 @@ public final class SmsRegion {
     return id;
   }
 
-  /** Returns the (first) SMS endpoint of the region, such as {@code https://sms.ap-southeast-1.myhuaweicloud.com}. */
+  /**
+   * Returns the (first) SMS endpoint of the region, such as {@code
+   * https://sms.ap-southeast-1.myhuaweicloud.com}.
+   */
   public String endpoint() {
     return endpoints.get(0);
   }

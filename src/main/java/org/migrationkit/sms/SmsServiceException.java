@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Every field of the error body is read, in each shape Huawei Cloud gateways use: the SMS
- * shape ({@code error_code}, {@code error_msg}, {@code encoded_authorization_message}, {@code
+ * <p>Every field of the error body is read, in each shape Huawei Cloud gateways use: the SMS shape
+ * ({@code error_code}, {@code error_msg}, {@code encoded_authorization_message}, {@code
  * error_param}, {@code details}), {@code {"code","message"}}, and {@code {"error":{...}}}. When the
  * body is not JSON (a proxy's HTML page), the error code is {@code null} and {@link
  * #getResponseSnippet()} holds its start.
@@ -105,7 +105,9 @@ public class SmsServiceException extends SmsException {
     return statusCode;
   }
 
-  /** Returns the service's error code, such as {@code SMS.9004}, or {@code null} when none was sent. */
+  /**
+   * Returns the service's error code, such as {@code SMS.9004}, or {@code null} when none was sent.
+   */
   public @Nullable String getErrorCode() {
     return errorCode;
   }

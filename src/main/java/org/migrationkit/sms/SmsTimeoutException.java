@@ -25,7 +25,10 @@ public class SmsTimeoutException extends SmsClientException {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
 
-  /** Returns whether another attempt may help: after a connect or read timeout, not a whole-call one. */
+  /**
+   * Returns whether another attempt may help: after a connect or read timeout, not a whole-call
+   * one.
+   */
   @Override
   public boolean isRetryable() {
     return timeout != Timeout.CALL;

@@ -22,8 +22,11 @@ public class TaskFailedException extends SmsException {
   }
 
   private static String message(ShowTaskResponse task) {
-    StringBuilder s = new StringBuilder("Task ").append(task.getId()).append(" ended in state ")
-        .append(task.getState());
+    StringBuilder s =
+        new StringBuilder("Task ")
+            .append(task.getId())
+            .append(" ended in state ")
+            .append(task.getState());
     SubTask failing = failingSubTask(task);
     if (failing != null) {
       s.append(" at sub-task ").append(failing.getName());

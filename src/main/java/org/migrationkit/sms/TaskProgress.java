@@ -11,8 +11,8 @@ import org.migrationkit.sms.model.TaskState;
 /**
  * A migration task's progress, derived from one poll.
  *
- * <p>How {@link #overallPercent()} is computed: the mean of the sub-tasks' {@code progress}, where a
- * sub-task with an {@code end_date} counts as 100 and one without a progress value as 0, rounded
+ * <p>How {@link #overallPercent()} is computed: the mean of the sub-tasks' {@code progress}, where
+ * a sub-task with an {@code end_date} counts as 100 and one without a progress value as 0, rounded
  * down; 100 once the task is {@code MIGRATE_SUCCESS}; 0 while the task has no sub-tasks. The
  * current sub-task is the first one started and not ended, else the last one started.
  */
@@ -35,10 +35,14 @@ public final class TaskProgress {
     this.currentSubTask = current == null ? null : current.getName();
     this.currentSubTaskPercent = current == null ? null : percentOf(current);
     this.migrateSpeed = task.getMigrateSpeed();
-    this.remaining = task.getRemainSeconds() == null ? null : Duration.ofSeconds(task.getRemainSeconds());
+    this.remaining =
+        task.getRemainSeconds() == null ? null : Duration.ofSeconds(task.getRemainSeconds());
   }
 
-  /** Derives the progress of {@code task}; {@code previousState} is the state of the poll before, if any. */
+  /**
+   * Derives the progress of {@code task}; {@code previousState} is the state of the poll before, if
+   * any.
+   */
   public static TaskProgress of(ShowTaskResponse task, @Nullable TaskState previousState) {
     return new TaskProgress(Objects.requireNonNull(task, "task"), previousState);
   }
@@ -94,7 +98,9 @@ public final class TaskProgress {
     return previousState;
   }
 
-  /** Returns whether the state differs from the previous poll's (always {@code true} on the first). */
+  /**
+   * Returns whether the state differs from the previous poll's (always {@code true} on the first).
+   */
   public boolean stateChanged() {
     return previousState == null || !previousState.equals(state);
   }
@@ -137,9 +143,16 @@ public final class TaskProgress {
 
   @Override
   public String toString() {
-    return "TaskProgress{state=" + state + ", overall=" + overallPercent + "%"
-        + (currentSubTask != null ? ", subTask=" + currentSubTask + " " + currentSubTaskPercent + "%" : "")
+    return "TaskProgress{state="
+        + state
+        + ", overall="
+        + overallPercent
+        + "%"
+        + (currentSubTask != null
+            ? ", subTask=" + currentSubTask + " " + currentSubTaskPercent + "%"
+            : "")
         + (migrateSpeed != null ? ", speed=" + migrateSpeed + " MB/s" : "")
-        + (remaining != null ? ", remaining=" + remaining : "") + "}";
+        + (remaining != null ? ", remaining=" + remaining : "")
+        + "}";
   }
 }

@@ -6,7 +6,10 @@ package org.migrationkit.sms;
  */
 @FunctionalInterface
 public interface TaskProgressListener {
-  /** The task's progress changed (state, percentages, speed or remaining time); not called otherwise. */
+  /**
+   * The task's progress changed (state, percentages, speed or remaining time); not called
+   * otherwise.
+   */
   void onProgress(TaskProgress progress);
 
   /**

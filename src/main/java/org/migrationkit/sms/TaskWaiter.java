@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls one task until it ends, without holding a thread between polls: each poll is an
- * asynchronous call, each wait a scheduled task. The blocking {@link SmsClient#waitForTask} waits on
- * the future this builds.
+ * asynchronous call, each wait a scheduled task. The blocking {@link SmsClient#waitForTask} waits
+ * on the future this builds.
  *
  * <p>State: {@code interval} grows by half after each poll up to the maximum; {@code last} is the
  * last successful response; {@code lastProgress} the last progress reported.
@@ -39,7 +39,9 @@ final class TaskWaiter {
   private volatile @Nullable CompletableFuture<ShowTaskResponse> inFlight;
 
   TaskWaiter(
-      Function<String, CompletableFuture<ShowTaskResponse>> poll, String taskId, WaitOptions options) {
+      Function<String, CompletableFuture<ShowTaskResponse>> poll,
+      String taskId,
+      WaitOptions options) {
     this.poll = poll;
     this.taskId = taskId;
     this.options = options;
@@ -90,7 +92,9 @@ final class TaskWaiter {
       result.completeExceptionally(new WaitTimeoutException(taskId, options.maxWait(), last));
       return;
     }
-    scheduled = RetryScheduler.get().schedule(this::pollOnce, Math.min(delayNanos, remaining), TimeUnit.NANOSECONDS);
+    scheduled =
+        RetryScheduler.get()
+            .schedule(this::pollOnce, Math.min(delayNanos, remaining), TimeUnit.NANOSECONDS);
   }
 
   private void pollOnce() {
@@ -117,7 +121,10 @@ final class TaskWaiter {
       return;
     }
     if (error != null) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause =
+          error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
       if (cause instanceof SmsException && ((SmsException) cause).isRetryable()) {
         consecutiveFailures++;
         notifyPollFailed((SmsException) cause);

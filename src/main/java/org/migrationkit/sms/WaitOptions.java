@@ -30,8 +30,9 @@ public final class WaitOptions {
 
   /** The default success condition: {@code MIGRATE_SUCCESS} or {@code SYNC_F_ROLLBACK_SUCCESS}. */
   public static final Predicate<ShowTaskResponse> DEFAULT_SUCCESS =
-      t -> TaskState.MIGRATE_SUCCESS.equals(t.getState())
-          || TaskState.SYNC_F_ROLLBACK_SUCCESS.equals(t.getState());
+      t ->
+          TaskState.MIGRATE_SUCCESS.equals(t.getState())
+              || TaskState.SYNC_F_ROLLBACK_SUCCESS.equals(t.getState());
 
   /** The default failure condition: {@code MIGRATE_FAIL} or {@code ABORT}. */
   public static final Predicate<ShowTaskResponse> DEFAULT_FAILURE =
@@ -115,8 +116,15 @@ public final class WaitOptions {
 
   @Override
   public String toString() {
-    return "WaitOptions{initialDelay=" + initialDelay + ", pollInterval=" + pollInterval
-        + ", maxPollInterval=" + maxPollInterval + ", maxWait=" + maxWait + "}";
+    return "WaitOptions{initialDelay="
+        + initialDelay
+        + ", pollInterval="
+        + pollInterval
+        + ", maxPollInterval="
+        + maxPollInterval
+        + ", maxWait="
+        + maxWait
+        + "}";
   }
 
   /** Builds {@link WaitOptions}; not thread-safe. */
@@ -161,7 +169,10 @@ public final class WaitOptions {
       return this;
     }
 
-    /** Ends the wait successfully when {@code condition} holds, e.g. {@code t -> TaskState.RUNNING.equals(t.getState())}. */
+    /**
+     * Ends the wait successfully when {@code condition} holds, e.g. {@code t ->
+     * TaskState.RUNNING.equals(t.getState())}.
+     */
     public Builder successWhen(Predicate<ShowTaskResponse> condition) {
       this.successWhen = Objects.requireNonNull(condition, "condition");
       return this;
@@ -181,11 +192,13 @@ public final class WaitOptions {
     public WaitOptions build() {
       if (maxPollInterval.compareTo(pollInterval) < 0) {
         throw new IllegalArgumentException(
-            "maxPollInterval (" + maxPollInterval + ") must not be shorter than pollInterval (" + pollInterval + ")");
+            "maxPollInterval ("
+                + maxPollInterval
+                + ") must not be shorter than pollInterval ("
+                + pollInterval
+                + ")");
       }
       return new WaitOptions(this);
     }
-
-
   }
 }

@@ -11,9 +11,17 @@ public class WaitTimeoutException extends SmsException {
   private final transient @Nullable ShowTaskResponse lastResponse;
 
   /** Creates the exception; {@code lastResponse} is null when no poll succeeded. */
-  public WaitTimeoutException(String taskId, Duration maxWait, @Nullable ShowTaskResponse lastResponse) {
-    super("Task " + taskId + " did not finish within " + maxWait
-        + (lastResponse != null ? "; last state " + lastResponse.getState() : "; no poll succeeded"), null);
+  public WaitTimeoutException(
+      String taskId, Duration maxWait, @Nullable ShowTaskResponse lastResponse) {
+    super(
+        "Task "
+            + taskId
+            + " did not finish within "
+            + maxWait
+            + (lastResponse != null
+                ? "; last state " + lastResponse.getState()
+                : "; no poll succeeded"),
+        null);
     this.lastResponse = lastResponse;
   }
 

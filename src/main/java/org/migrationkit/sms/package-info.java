@@ -1,4 +1,7 @@
-/** MigrationKit SMS: a typed client for Huawei Cloud Server Migration Service. Start at {@link org.migrationkit.sms.SmsClient}. */
+/**
+ * MigrationKit SMS: a typed client for Huawei Cloud Server Migration Service. Start at {@link
+ * org.migrationkit.sms.SmsClient}.
+ */
 @NullMarked
 package org.migrationkit.sms;
 

@@ -23,8 +23,9 @@ import org.migrationkit.sms.testsupport.RawHttpServer;
 
 /**
  * Every way a call can fail ends in exactly one {@link SmsException} carrying what a caller needs:
- * error answers become {@link SmsServiceException}s with every field of the body, everything else an
- * {@link SmsClientException}. Retries are off (one attempt, one answer) unless a test says otherwise.
+ * error answers become {@link SmsServiceException}s with every field of the body, everything else
+ * an {@link SmsClientException}. Retries are off (one attempt, one answer) unless a test says
+ * otherwise.
  */
 class ErrorMappingTest {
   private static final String TASK_ID = "ef3b9722-07a0-40ae-89b0-889ee96dfc56";
@@ -127,7 +128,10 @@ class ErrorMappingTest {
 
   @Test
   void showTask_codeMessageShape_mapsCodeAndMessage() {
-    answer(json(401, "{\"code\":\"APIGW.0301\",\"message\":\"Incorrect IAM authentication information\"}"));
+    answer(
+        json(
+            401,
+            "{\"code\":\"APIGW.0301\",\"message\":\"Incorrect IAM authentication information\"}"));
 
     SmsServiceException e = serviceFailure();
 
@@ -139,7 +143,8 @@ class ErrorMappingTest {
 
   @Test
   void showTask_nestedErrorShape_mapsCodeAndMessage() {
-    answer(json(404, "{\"error\":{\"code\":\"SMS.1205\",\"message\":\"The task does not exist\"}}"));
+    answer(
+        json(404, "{\"error\":{\"code\":\"SMS.1205\",\"message\":\"The task does not exist\"}}"));
 
     SmsServiceException e = serviceFailure();
 
@@ -165,7 +170,9 @@ class ErrorMappingTest {
   @Test
   void showTask_requestIdInHeaderAndBody_prefersHeader() {
     answer(
-        json(400, "{\"error_code\":\"SMS.0001\",\"error_msg\":\"bad\",\"request_id\":\"from-body\"}")
+        json(
+                400,
+                "{\"error_code\":\"SMS.0001\",\"error_msg\":\"bad\",\"request_id\":\"from-body\"}")
             .withHeader("X-Request-Id", REQUEST_ID));
 
     assertThat(serviceFailure().getRequestId()).isEqualTo(REQUEST_ID);
@@ -224,7 +231,8 @@ class ErrorMappingTest {
 
     assertThat(e.getStatusCode()).isEqualTo(302);
     assertThat(wm.getAllServeEvents()).hasSize(1);
-    assertThat(wm.getAllServeEvents().get(0).getRequest().getUrl()).isEqualTo("/v3/tasks/" + TASK_ID);
+    assertThat(wm.getAllServeEvents().get(0).getRequest().getUrl())
+        .isEqualTo("/v3/tasks/" + TASK_ID);
   }
 
   // ---- 200 answers that cannot be read ----
@@ -236,10 +244,7 @@ class ErrorMappingTest {
     SmsClientException e = clientFailure();
 
     assertThat(e).isNotInstanceOf(SmsConnectionException.class);
-    assertThat(e.getMessage())
-        .contains("HTTP 200")
-        .contains(REQUEST_ID)
-        .doesNotContain("\n", "\r");
+    assertThat(e.getMessage()).contains("HTTP 200").contains(REQUEST_ID).doesNotContain("\n", "\r");
   }
 
   /**
@@ -253,12 +258,13 @@ class ErrorMappingTest {
             RawHttpServer.answering(
                 "HTTP/1.1 200 OK\r\n"
                     + "Content-Type: application/json\r\n"
-                    + "X-Request-Id: " + REQUEST_ID + "\r\n"
+                    + "X-Request-Id: "
+                    + REQUEST_ID
+                    + "\r\n"
                     + "Content-Length: 5000\r\n"
                     + "\r\n"
                     + "{\"id\":\"t-1\",\"name\":\"MigrationTask\",\"sub_tasks\":[");
-        SmsClient sms =
-            client("http://127.0.0.1:" + server.port()).build()) {
+        SmsClient sms = client("http://127.0.0.1:" + server.port()).build()) {
       t = catchThrowable(() -> sms.showTask(TASK_ID));
     }
 
@@ -286,7 +292,8 @@ class ErrorMappingTest {
 
   @Test
   void showTask_letteredPriority_namesJsonPath() {
-    answer(json(200, "{\"id\":\"t-1\",\"priority\":\"abc\"}").withHeader("X-Request-Id", REQUEST_ID));
+    answer(
+        json(200, "{\"id\":\"t-1\",\"priority\":\"abc\"}").withHeader("X-Request-Id", REQUEST_ID));
 
     SmsClientException e = clientFailure();
 
@@ -418,8 +425,8 @@ class ErrorMappingTest {
   }
 
   /**
-   * {@code baseDelay(ZERO)} is documented as "retries at once (useful in tests)". With a long cap and
-   * a short call timeout, any real wait would end the call after one attempt.
+   * {@code baseDelay(ZERO)} is documented as "retries at once (useful in tests)". With a long cap
+   * and a short call timeout, any real wait would end the call after one attempt.
    */
   @Test
   void showTask_http503WithZeroBaseDelay_retriesAtOnce() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Runs the samples in examples/ against the simulator, so they never rot. */
 class ExamplesSmokeTest {
   @Test
-  void showTaskExample_withoutCloudCredentials_printsTheExampleTaskFromTheSimulator() throws Exception {
+  void showTaskExample_withoutCloudCredentials_printsTheExampleTaskFromTheSimulator()
+      throws Exception {
     assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
     String output = runMain("ShowTask");
     assertThat(output)
@@ -28,7 +29,9 @@ class ExamplesSmokeTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      Class.forName(className).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+      Class.forName(className)
+          .getMethod("main", String[].class)
+          .invoke(null, (Object) new String[0]);
     } finally {
       System.setOut(original);
     }
@@ -36,7 +39,8 @@ class ExamplesSmokeTest {
   }
 
   @Test
-  void waitForMigrationExample_withoutCloudCredentials_drawsProgressUntilSuccess() throws Exception {
+  void waitForMigrationExample_withoutCloudCredentials_drawsProgressUntilSuccess()
+      throws Exception {
     assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
     String output = runMain("WaitForMigration");
     assertThat(output)
@@ -57,20 +61,24 @@ class ExamplesSmokeTest {
         .contains("throttled twice, then fine: succeeded after 3 request(s)")
         .contains("service down: SmsServiceException - HTTP 503")
         .contains("3 attempt(s)): service trouble")
-        .contains("connection dropped every time: SmsConnectionException - no connection after 3 attempt(s)")
+        .contains(
+            "connection dropped every time: SmsConnectionException - no connection after 3 attempt(s)")
         .contains("too slow: SmsTimeoutException - timed out (CALL)")
         .contains("garbled answer: SmsClientException - unusable answer")
-        .contains("migration failed: TaskFailedException - the migration failed in MIGRATE_LINUX_FILE")
+        .contains(
+            "migration failed: TaskFailedException - the migration failed in MIGRATE_LINUX_FILE")
         .contains("No space left on device")
         .contains("migration still running: WaitTimeoutException - still RUNNING");
   }
 
   @Test
-  void customHttpClientExample_withoutCloudCredentials_sendsThroughTheCallersClient() throws Exception {
+  void customHttpClientExample_withoutCloudCredentials_sendsThroughTheCallersClient()
+      throws Exception {
     assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
     String output = runMain("CustomHttpClient");
     assertThat(output)
-        .containsPattern("GET /v3/tasks/ef3b9722-07a0-40ae-89b0-889ee96dfc56 -> 200 in \\d+ ms, trace [0-9a-f-]{36}")
+        .containsPattern(
+            "GET /v3/tasks/ef3b9722-07a0-40ae-89b0-889ee96dfc56 -> 200 in \\d+ ms, trace [0-9a-f-]{36}")
         .contains("task MigrationTask is RUNNING")
         .containsPattern("the simulator saw X-Trace-Id [0-9a-f-]{36}, signature valid");
   }
@@ -96,10 +104,12 @@ class ExamplesSmokeTest {
   @Test
   void uncompiledSamples_areThereAndDoNotEndInJava() throws Exception {
     java.nio.file.Path examples = java.nio.file.Path.of("examples");
-    for (String sample : new String[] {
-        "listeners/MicrometerTimer.java.example",
-        "listeners/OpenTelemetrySpan.java.example",
-        "scripts/show-task.groovy"}) {
+    for (String sample :
+        new String[] {
+          "listeners/MicrometerTimer.java.example",
+          "listeners/OpenTelemetrySpan.java.example",
+          "scripts/show-task.groovy"
+        }) {
       String text = java.nio.file.Files.readString(examples.resolve(sample));
       assertThat(text).as(sample).contains("org.migrationkit.sms");
     }

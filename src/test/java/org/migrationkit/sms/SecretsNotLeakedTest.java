@@ -38,9 +38,11 @@ class SecretsNotLeakedTest {
   private static final String TASK_ID = "ef3b9722-07a0-40ae-89b0-889ee96dfc56";
   private static final String AK = "HPUA6QWERTYASDF1234Z";
   private static final String SK = "SecretKeyNeverShown0123456789abcdefghijk";
-  private static final String SECURITY_TOKEN = "gQpjbi1ub3J0aC00RjQ0c2VjdXJpdHlUb2tlbi1uZXZlci1zaG93bg==";
+  private static final String SECURITY_TOKEN =
+      "gQpjbi1ub3J0aC00RjQ0c2VjdXJpdHlUb2tlbi1uZXZlci1zaG93bg==";
   private static final String DOMAIN_ID = "0970dd7a1300f5672ff2c003c60ae115";
-  private static final String X_AUTH_TOKEN = "MIIZxAuthTokenNeverShown-0123456789abcdefghijklmnopqrstuvwxyz";
+  private static final String X_AUTH_TOKEN =
+      "MIIZxAuthTokenNeverShown-0123456789abcdefghijklmnopqrstuvwxyz";
 
   @RegisterExtension
   static WireMockExtension wm =
@@ -218,11 +220,13 @@ class SecretsNotLeakedTest {
   /** The fixed secrets, and every Authorization value (and its bare signature) the server got. */
   private static String[] secretsSeen() {
     List<String> secrets = new ArrayList<>(List.of(SK, SECURITY_TOKEN, X_AUTH_TOKEN));
-    for (LoggedRequest request : wm.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
+    for (LoggedRequest request :
+        wm.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
       if (request.containsHeader("Authorization")) {
         String authorization = request.getHeader("Authorization");
         secrets.add(authorization);
-        secrets.add(authorization.substring(authorization.indexOf("Signature=") + "Signature=".length()));
+        secrets.add(
+            authorization.substring(authorization.indexOf("Signature=") + "Signature=".length()));
       }
     }
     return secrets.toArray(new String[0]);

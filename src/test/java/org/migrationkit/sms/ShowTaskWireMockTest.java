@@ -135,7 +135,9 @@ class ShowTaskWireMockTest {
   void showTask_http200_mapsAllFiveSubTasks() {
     List<SubTask> subTasks = showTaskWithAkSk().getSubTasks();
 
-    assertThat(subTasks).extracting(SubTask::getId).containsExactly(7278L, 7279L, 7280L, 7281L, 7282L);
+    assertThat(subTasks)
+        .extracting(SubTask::getId)
+        .containsExactly(7278L, 7279L, 7280L, 7281L, 7282L);
     assertThat(subTasks)
         .extracting(SubTask::getName)
         .containsExactly(
@@ -252,8 +254,7 @@ class ShowTaskWireMockTest {
     showTaskWithAkSk();
 
     wm.verify(
-        1,
-        getRequestedFor(urlEqualTo(PATH)).withHeader("Accept", containing("application/json")));
+        1, getRequestedFor(urlEqualTo(PATH)).withHeader("Accept", containing("application/json")));
     assertThat(onlyRequest().getMethod().value()).isEqualTo("GET");
   }
 
@@ -316,7 +317,8 @@ class ShowTaskWireMockTest {
 
     LoggedRequest request = onlyRequest();
     assertThat(request.getHeader("Authorization"))
-        .startsWith("SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host;x-domain-id;x-sdk-date,");
+        .startsWith(
+            "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host;x-domain-id;x-sdk-date,");
     Verdict verdict = new ReferenceSignatureVerifier(AK, SK).verify(request);
     assertThat(verdict.valid()).as(verdict.reason()).isTrue();
   }

@@ -41,7 +41,8 @@ class SmsRegionTest {
     assertThat(SmsRegion.MY_KUALALUMPUR_1.endpoint())
         .isEqualTo("https://sms.my-kualalumpur-1.myhuaweicloud.com");
     assertThat(SmsRegion.CN_NORTH_4.id()).isEqualTo("cn-north-4");
-    assertThat(SmsRegion.CN_NORTH_4.endpoint()).isEqualTo("https://sms.cn-north-4.myhuaweicloud.com");
+    assertThat(SmsRegion.CN_NORTH_4.endpoint())
+        .isEqualTo("https://sms.cn-north-4.myhuaweicloud.com");
   }
 
   @Test
@@ -63,7 +64,14 @@ class SmsRegionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ap-southeast-1", "ap-southeast-3", "my-kualalumpur-1", "ru-moscow-1", "cn-north-4"})
+  @ValueSource(
+      strings = {
+        "ap-southeast-1",
+        "ap-southeast-3",
+        "my-kualalumpur-1",
+        "ru-moscow-1",
+        "cn-north-4"
+      })
   void of_knownId_returnsTheConstant(String id) {
     SmsRegion region = SmsRegion.of(id);
 
@@ -88,7 +96,8 @@ class SmsRegionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AP_SOUTHEAST_1", "", "x", "Ap-Southeast-1", "ap southeast 1", "ap-", "-ap-1"})
+  @ValueSource(
+      strings = {"AP_SOUTHEAST_1", "", "x", "Ap-Southeast-1", "ap southeast 1", "ap-", "-ap-1"})
   void of_malformedId_failsListingTheKnownIds(String id) {
     Throwable t = catchThrowable(() -> SmsRegion.of(id, Map.of(), emptyHome));
 
@@ -160,7 +169,11 @@ class SmsRegionTest {
   void build_plainHttpToAPublicHost_isRefused() {
     Throwable t =
         catchThrowable(
-            () -> hermeticBuilder().endpoint("http://sms.example.com").credentials(CREDENTIALS).build());
+            () ->
+                hermeticBuilder()
+                    .endpoint("http://sms.example.com")
+                    .credentials(CREDENTIALS)
+                    .build());
 
     assertThat(t).isInstanceOf(IllegalArgumentException.class);
     assertOneLine(t, "http://sms.example.com");
@@ -200,7 +213,10 @@ class SmsRegionTest {
   void endpoint_afterRegion_failsNamingBoth() {
     Throwable t =
         catchThrowable(
-            () -> SmsClient.builder().region(SmsRegion.AP_SOUTHEAST_1).endpoint("https://sms.example.com"));
+            () ->
+                SmsClient.builder()
+                    .region(SmsRegion.AP_SOUTHEAST_1)
+                    .endpoint("https://sms.example.com"));
 
     assertThat(t).isInstanceOf(IllegalStateException.class);
     assertOneLine(t, "ap-southeast-1", "https://sms.example.com");
@@ -210,7 +226,10 @@ class SmsRegionTest {
   void region_afterEndpoint_failsNamingBoth() {
     Throwable t =
         catchThrowable(
-            () -> SmsClient.builder().endpoint("https://sms.example.com").region(SmsRegion.CN_NORTH_4));
+            () ->
+                SmsClient.builder()
+                    .endpoint("https://sms.example.com")
+                    .region(SmsRegion.CN_NORTH_4));
 
     assertThat(t).isInstanceOf(IllegalStateException.class);
     assertOneLine(t, "cn-north-4", "https://sms.example.com");
@@ -228,7 +247,8 @@ class SmsRegionTest {
 
   @Test
   void build_region_usesItsEndpoint() {
-    try (SmsClient sms = hermeticBuilder().region(SmsRegion.RU_MOSCOW_1).credentials(CREDENTIALS).build()) {
+    try (SmsClient sms =
+        hermeticBuilder().region(SmsRegion.RU_MOSCOW_1).credentials(CREDENTIALS).build()) {
       assertThat(sms.toString()).contains("https://sms-api.ru-moscow-1.myhuaweicloud.com");
     }
   }

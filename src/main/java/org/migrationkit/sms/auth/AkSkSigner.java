@@ -41,8 +41,9 @@ public final class AkSkSigner {
    *
    * <p>For AK/SK credentials: {@code X-Domain-Id} and {@code X-Security-Token} when the credentials
    * carry them, {@code X-Sdk-Date} (unless {@code headers} already has one, which is then used) and
-   * {@code Authorization}; every header in {@code headers}, the added ones and {@code host} (from the
-   * URL's authority) are signed. For token credentials: {@code X-Auth-Token} only, nothing signed.
+   * {@code Authorization}; every header in {@code headers}, the added ones and {@code host} (from
+   * the URL's authority) are signed. For token credentials: {@code X-Auth-Token} only, nothing
+   * signed.
    *
    * @param url the request URL exactly as sent, with its path and query percent-encoded
    * @param headers the headers to sign besides {@code host}; names in any case
@@ -56,7 +57,14 @@ public final class AkSkSigner {
       Credentials credentials,
       Clock clock) {
     return sign(
-        method, hostHeader(url), url.getRawPath(), url.getRawQuery(), headers, body, credentials, clock.instant());
+        method,
+        hostHeader(url),
+        url.getRawPath(),
+        url.getRawQuery(),
+        headers,
+        body,
+        credentials,
+        clock.instant());
   }
 
   /**
@@ -66,7 +74,8 @@ public final class AkSkSigner {
    * @param hostHeader the {@code Host} header as sent: host, and {@code :port} when not the default
    * @param rawPath the path as sent, percent-encoded
    * @param rawQuery the query as sent, percent-encoded, or {@code null}
-   * @param signingTime the time to sign with, unless {@code headers} already holds {@code X-Sdk-Date}
+   * @param signingTime the time to sign with, unless {@code headers} already holds {@code
+   *     X-Sdk-Date}
    */
   public static Map<String, String> sign(
       String method,
@@ -112,14 +121,20 @@ public final class AkSkSigner {
     final String signatureHex;
     final String authorization;
 
-    Signature(String canonicalRequest, String stringToSign, String signedHeaders, String hex, String ak) {
+    Signature(
+        String canonicalRequest, String stringToSign, String signedHeaders, String hex, String ak) {
       this.canonicalRequest = canonicalRequest;
       this.stringToSign = stringToSign;
       this.signedHeaders = signedHeaders;
       this.signatureHex = hex;
       this.authorization =
           CanonicalRequest.ALGORITHM
-              + " Access=" + ak + ", SignedHeaders=" + signedHeaders + ", Signature=" + hex;
+              + " Access="
+              + ak
+              + ", SignedHeaders="
+              + signedHeaders
+              + ", Signature="
+              + hex;
     }
   }
 
@@ -150,20 +165,28 @@ public final class AkSkSigner {
       Credentials credentials) {
     String canonical =
         CanonicalRequest.build(
-            method, rawPath == null ? "" : rawPath, rawQuery, signedHeaders, lowerCaseHeaders, body);
+            method,
+            rawPath == null ? "" : rawPath,
+            rawQuery,
+            signedHeaders,
+            lowerCaseHeaders,
+            body);
     String date = lowerCaseHeaders.get("x-sdk-date");
     String stringToSign = CanonicalRequest.stringToSign(date == null ? "" : date, canonical);
     StringBuilder names = new StringBuilder();
     CanonicalRequest.appendSignedHeaders(names, signedHeaders);
     String hex = CanonicalRequest.hex(hmacSha256(credentials, stringToSign));
-    return new Signature(canonical, stringToSign, names.toString(), hex, credentials.getAccessKey());
+    return new Signature(
+        canonical, stringToSign, names.toString(), hex, credentials.getAccessKey());
   }
 
   static byte[] hmacSha256(Credentials credentials, String data) {
     return credentials.newMac().doFinal(data.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Returns the {@code Host} header for a URL: the host, and the port when it is not the default. */
+  /**
+   * Returns the {@code Host} header for a URL: the host, and the port when it is not the default.
+   */
   static String hostHeader(URI url) {
     String host = url.getHost();
     int port = url.getPort();

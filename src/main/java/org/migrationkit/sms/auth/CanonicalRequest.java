@@ -108,8 +108,10 @@ final class CanonicalRequest {
       String name = eq < 0 ? part : part.substring(0, eq);
       String value = eq < 0 ? "" : part.substring(eq + 1);
       pairs.add(
-          new String[] {PercentEncoding.encode(PercentEncoding.decode(name)),
-            PercentEncoding.encode(PercentEncoding.decode(value))});
+          new String[] {
+            PercentEncoding.encode(PercentEncoding.decode(name)),
+            PercentEncoding.encode(PercentEncoding.decode(value))
+          });
     }
     pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
     for (int i = 0; i < pairs.size(); i++) {

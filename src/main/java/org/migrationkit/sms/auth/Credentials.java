@@ -53,8 +53,8 @@ public final class Credentials {
   }
 
   /**
-   * Returns token credentials: each request carries the IAM token in {@code X-Auth-Token} and is not
-   * signed.
+   * Returns token credentials: each request carries the IAM token in {@code X-Auth-Token} and is
+   * not signed.
    *
    * @throws IllegalArgumentException when the token is null or blank
    */
@@ -69,9 +69,7 @@ public final class Credentials {
         accessKey, secretKey, securityToken, requireText(domainId, "domainId"), null);
   }
 
-  /**
-   * Returns a copy for temporary AK/SK: requests also send and sign {@code X-Security-Token}.
-   */
+  /** Returns a copy for temporary AK/SK: requests also send and sign {@code X-Security-Token}. */
   public Credentials withSecurityToken(String securityToken) {
     requireAkSk("withSecurityToken");
     return new Credentials(
@@ -93,7 +91,9 @@ public final class Credentials {
     return domainId;
   }
 
-  /** Returns whether a security token is set (temporary credentials); the token itself stays inside. */
+  /**
+   * Returns whether a security token is set (temporary credentials); the token itself stays inside.
+   */
   public boolean hasSecurityToken() {
     return securityToken != null;
   }
@@ -154,7 +154,9 @@ public final class Credentials {
         char c = text.charAt(i);
         if (c < 0x20 || c > 0x7e) {
           throw new IllegalArgumentException(
-              name + " has a character that cannot be sent in an HTTP header at index " + i
+              name
+                  + " has a character that cannot be sent in an HTTP header at index "
+                  + i
                   + " (a stray character from copying it?)");
         }
       }

@@ -110,7 +110,10 @@ public final class SignatureVerifier {
     }
     if (Duration.between(signedAt, clock.instant()).abs().compareTo(maxSkew) > 0) {
       return Result.invalid(
-          "the signature expired: X-Sdk-Date " + date + " is more than " + maxSkew.toMinutes()
+          "the signature expired: X-Sdk-Date "
+              + date
+              + " is more than "
+              + maxSkew.toMinutes()
               + " minutes from the server time");
     }
     String securityToken = header.apply("X-Security-Token");
@@ -155,7 +158,9 @@ public final class SignatureVerifier {
       }
     }
     boolean complete =
-        parts.containsKey("Access") && parts.containsKey("SignedHeaders") && parts.containsKey("Signature");
+        parts.containsKey("Access")
+            && parts.containsKey("SignedHeaders")
+            && parts.containsKey("Signature");
     return complete ? parts : null;
   }
 

@@ -4,9 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import org.migrationkit.sms.auth.Credentials;
 
 /**
- * Where the transport gets the credentials for each attempt: blocking for the synchronous path,
- * as a future for the asynchronous one, so that slow work (domain id discovery) never blocks a
- * caller of {@code showTaskAsync}.
+ * Where the transport gets the credentials for each attempt: blocking for the synchronous path, as
+ * a future for the asynchronous one, so that slow work (domain id discovery) never blocks a caller
+ * of {@code showTaskAsync}.
  */
 public interface CredentialsSource {
   /** Returns the credentials; may block. Throws {@code SmsException} when there are none. */

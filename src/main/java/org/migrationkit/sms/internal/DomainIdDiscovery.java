@@ -26,8 +26,8 @@ import org.migrationkit.sms.internal.json.JsonValues;
 /**
  * Fills in the domain (account) id of AK/SK credentials that have none, as global services such as
  * SMS require: one signed {@code GET {iam}/v3/auth/domains} per access key and IAM endpoint for the
- * whole process, on first use (never inside {@code build()}), shared by concurrent first callers.
- * A failure is not cached, so a later call tries again.
+ * whole process, on first use (never inside {@code build()}), shared by concurrent first callers. A
+ * failure is not cached, so a later call tries again.
  */
 public final class DomainIdDiscovery implements CredentialsSource {
   /** The global IAM endpoint used when none is configured. */
@@ -43,7 +43,11 @@ public final class DomainIdDiscovery implements CredentialsSource {
 
   /** Wraps {@code credentials}, asking {@code iamEndpoint} for the domain id when they lack one. */
   public DomainIdDiscovery(
-      CredentialsSource credentials, OkHttpClient http, HttpUrl iamEndpoint, Clock clock, String userAgent) {
+      CredentialsSource credentials,
+      OkHttpClient http,
+      HttpUrl iamEndpoint,
+      Clock clock,
+      String userAgent) {
     this.credentials = credentials;
     this.http = http;
     this.iamEndpoint = iamEndpoint;
@@ -76,10 +80,13 @@ public final class DomainIdDiscovery implements CredentialsSource {
     CompletableFuture<String> shared = CACHE.putIfAbsent(key, mine);
     if (shared == null) {
       shared = mine;
-      discover(c, id -> mine.complete(id), failure -> {
-        CACHE.remove(key, mine); // before any caller sees it: the next call asks again
-        mine.completeExceptionally(failure);
-      });
+      discover(
+          c,
+          id -> mine.complete(id),
+          failure -> {
+            CACHE.remove(key, mine); // before any caller sees it: the next call asks again
+            mine.completeExceptionally(failure);
+          });
     }
     return shared.thenApply(c::withDomainId);
   }
@@ -90,47 +97,76 @@ public final class DomainIdDiscovery implements CredentialsSource {
   }
 
   private void discover(
-      Credentials c, java.util.function.Consumer<String> found, java.util.function.Consumer<SmsClientException> failed) {
+      Credentials c,
+      java.util.function.Consumer<String> found,
+      java.util.function.Consumer<SmsClientException> failed) {
     HttpUrl url = iamEndpoint.newBuilder().encodedPath("/v3/auth/domains").build();
     Map<String, String> auth = AkSkSigner.sign("GET", url.uri(), Map.of(), null, c, clock);
     Request.Builder request = new Request.Builder().url(url).get().header("User-Agent", userAgent);
     auth.forEach(request::header);
-    String what = "cannot discover the domain id of access key " + Secrets.maskAccessKey(c.getAccessKey())
-        + ": IAM " + iamEndpoint.host();
-    String hint = "; set it with Credentials.withDomainId(...) or HUAWEICLOUD_SDK_DOMAIN_ID,"
-        + " or turn discovery off with SmsClient.Builder.domainIdDiscovery(false)";
-    http.newCall(request.build()).enqueue(new Callback() {
-      @Override
-      public void onResponse(Call call, Response response) {
-        try (response) {
-          ResponseBody body = response.body();
-          if (!response.isSuccessful()) {
-            SmsServiceException error = ErrorResponses.fromBody(
-                response.code(), response.header("X-Request-Id"), body == null ? null : body.byteStream());
-            failed.accept(new SmsClientException(
-                what + " answered HTTP " + response.code()
-                    + (error.getErrorCode() != null ? " (" + error.getErrorCode() + ")" : "") + hint,
-                error));
-            return;
-          }
-          String id = body == null ? null : firstDomainId(body.byteStream());
-          if (id == null) {
-            failed.accept(new SmsClientException(what + " listed no domain" + hint));
-          } else {
-            found.accept(id);
-          }
-        } catch (IOException | RuntimeException e) {
-          failed.accept(new SmsClientException(
-              what + " answered unreadably (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
-        }
-      }
+    String what =
+        "cannot discover the domain id of access key "
+            + Secrets.maskAccessKey(c.getAccessKey())
+            + ": IAM "
+            + iamEndpoint.host();
+    String hint =
+        "; set it with Credentials.withDomainId(...) or HUAWEICLOUD_SDK_DOMAIN_ID,"
+            + " or turn discovery off with SmsClient.Builder.domainIdDiscovery(false)";
+    http.newCall(request.build())
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  ResponseBody body = response.body();
+                  if (!response.isSuccessful()) {
+                    SmsServiceException error =
+                        ErrorResponses.fromBody(
+                            response.code(),
+                            response.header("X-Request-Id"),
+                            body == null ? null : body.byteStream());
+                    failed.accept(
+                        new SmsClientException(
+                            what
+                                + " answered HTTP "
+                                + response.code()
+                                + (error.getErrorCode() != null
+                                    ? " (" + error.getErrorCode() + ")"
+                                    : "")
+                                + hint,
+                            error));
+                    return;
+                  }
+                  String id = body == null ? null : firstDomainId(body.byteStream());
+                  if (id == null) {
+                    failed.accept(new SmsClientException(what + " listed no domain" + hint));
+                  } else {
+                    found.accept(id);
+                  }
+                } catch (IOException | RuntimeException e) {
+                  failed.accept(
+                      new SmsClientException(
+                          what
+                              + " answered unreadably ("
+                              + JsonValues.oneLine(e.getMessage())
+                              + ")"
+                              + hint,
+                          e));
+                }
+              }
 
-      @Override
-      public void onFailure(Call call, IOException e) {
-        failed.accept(new SmsClientException(
-            what + " could not be reached (" + JsonValues.oneLine(e.getMessage()) + ")" + hint, e));
-      }
-    });
+              @Override
+              public void onFailure(Call call, IOException e) {
+                failed.accept(
+                    new SmsClientException(
+                        what
+                            + " could not be reached ("
+                            + JsonValues.oneLine(e.getMessage())
+                            + ")"
+                            + hint,
+                        e));
+              }
+            });
   }
 
   private static @Nullable String firstDomainId(InputStream in) throws IOException {

@@ -23,7 +23,8 @@ public final class EnvironmentProxySelector extends ProxySelector {
   private final @Nullable HttpUrl httpProxy;
   private final List<String> noProxy;
 
-  private EnvironmentProxySelector(@Nullable HttpUrl httpsProxy, @Nullable HttpUrl httpProxy, List<String> noProxy) {
+  private EnvironmentProxySelector(
+      @Nullable HttpUrl httpsProxy, @Nullable HttpUrl httpProxy, List<String> noProxy) {
     this.httpsProxy = httpsProxy;
     this.httpProxy = httpProxy;
     this.noProxy = noProxy;
@@ -49,14 +50,19 @@ public final class EnvironmentProxySelector extends ProxySelector {
     return new EnvironmentProxySelector(https, http, List.copyOf(noProxy));
   }
 
-  /** Returns the configured proxy listening at {@code address}, for its credentials, or {@code null}. */
+  /**
+   * Returns the configured proxy listening at {@code address}, for its credentials, or {@code
+   * null}.
+   */
   public @Nullable HttpUrl proxyAt(@Nullable SocketAddress address) {
     if (!(address instanceof InetSocketAddress)) {
       return null;
     }
     InetSocketAddress at = (InetSocketAddress) address;
     for (HttpUrl proxy : new HttpUrl[] {httpsProxy, httpProxy}) {
-      if (proxy != null && proxy.port() == at.getPort() && proxy.host().equalsIgnoreCase(at.getHostString())) {
+      if (proxy != null
+          && proxy.port() == at.getPort()
+          && proxy.host().equalsIgnoreCase(at.getHostString())) {
         return proxy;
       }
     }
@@ -65,7 +71,9 @@ public final class EnvironmentProxySelector extends ProxySelector {
 
   /** Returns the proxy used for {@code scheme}. */
   public @Nullable HttpUrl proxyFor(String scheme) {
-    return "https".equalsIgnoreCase(scheme) ? (httpsProxy != null ? httpsProxy : httpProxy) : httpProxy;
+    return "https".equalsIgnoreCase(scheme)
+        ? (httpsProxy != null ? httpsProxy : httpProxy)
+        : httpProxy;
   }
 
   private static @Nullable String variable(Map<String, String> env, String name) {
@@ -99,7 +107,8 @@ public final class EnvironmentProxySelector extends ProxySelector {
     if (proxy == null) {
       return List.of(Proxy.NO_PROXY);
     }
-    return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+    return List.of(
+        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
   }
 
   @Override

@@ -13,12 +13,16 @@ import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
- * Turns a non-2xx answer into an {@link SmsServiceException}, reading every error shape Huawei Cloud
- * gateways use: SMS's own ({@code error_code}, {@code error_msg}, ...), {@code {"code","message"}}
- * and {@code {"error":{"code","message"}}}. A body that is not JSON keeps a short one-line snippet.
+ * Turns a non-2xx answer into an {@link SmsServiceException}, reading every error shape Huawei
+ * Cloud gateways use: SMS's own ({@code error_code}, {@code error_msg}, ...), {@code
+ * {"code","message"}} and {@code {"error":{"code","message"}}}. A body that is not JSON keeps a
+ * short one-line snippet.
  */
 public final class ErrorResponses {
-  /** The most of an error body read; error bodies are small, a proxy's HTML page need not be read whole. */
+  /**
+   * The most of an error body read; error bodies are small, a proxy's HTML page need not be read
+   * whole.
+   */
   public static final int MAX_ERROR_BODY = 64 * 1024;
 
   private static final int SNIPPET_LENGTH = 200;
@@ -36,7 +40,8 @@ public final class ErrorResponses {
     if (body != null) {
       try (InputStream in = body) {
         int n;
-        while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+        while (length < buffer.length
+            && (n = in.read(buffer, length, buffer.length - length)) > 0) {
           length += n;
         }
       } catch (IOException e) {
@@ -64,7 +69,8 @@ public final class ErrorResponses {
     if (!json || (f.code == null && f.message == null)) {
       snippet = snippet(body, length);
     }
-    String requestId = requestIdHeader != null && !requestIdHeader.isBlank() ? requestIdHeader : f.requestId;
+    String requestId =
+        requestIdHeader != null && !requestIdHeader.isBlank() ? requestIdHeader : f.requestId;
     return new SmsServiceException(
         status,
         f.code,

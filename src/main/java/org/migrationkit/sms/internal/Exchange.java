@@ -3,7 +3,6 @@ package org.migrationkit.sms.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -50,12 +49,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One call: its attempts, the decision after each failure, and its events. The synchronous path
- * loops on the caller's thread; the asynchronous path chains OkHttp callbacks and scheduled retries,
- * never blocking a thread. Both share every decision, so they fail the same way.
+ * loops on the caller's thread; the asynchronous path chains OkHttp callbacks and scheduled
+ * retries, never blocking a thread. Both share every decision, so they fail the same way.
  *
  * <p>State: {@code attempt} counts HTTP attempts; {@code policyRetries} only those the retry policy
- * allowed (a fail-over or a skew correction is not charged to it). The per-attempt fields are written
- * by the thread running the attempt and read after it, one attempt at a time.
+ * allowed (a fail-over or a skew correction is not charged to it). The per-attempt fields are
+ * written by the thread running the attempt and read after it, one attempt at a time.
  */
 final class Exchange<Q, R> {
   private static final Logger log = LoggerFactory.getLogger("org.migrationkit.sms.SmsClient");
@@ -91,7 +90,10 @@ final class Exchange<Q, R> {
   private volatile @Nullable Call currentCall;
   private volatile @Nullable Future<?> scheduledRetry;
   private final AtomicBoolean ended = new AtomicBoolean();
-  /** Set from attemptStart to attemptEnd: a cancellation ends the call only once no attempt is open. */
+
+  /**
+   * Set from attemptStart to attemptEnd: a cancellation ends the call only once no attempt is open.
+   */
   private final AtomicBoolean attemptOpen = new AtomicBoolean();
 
   Exchange(Transport transport, Operation<Q, R> operation, Q request) {
@@ -105,7 +107,8 @@ final class Exchange<Q, R> {
     this.info =
         listener == SmsEventListener.NONE
             ? null
-            : new CallInfo(operation.name(), operation.method(), url(transport.endpoints.first()).toString());
+            : new CallInfo(
+                operation.name(), operation.method(), url(transport.endpoints.first()).toString());
   }
 
   // ---- synchronous path ----
@@ -238,7 +241,8 @@ final class Exchange<Q, R> {
               return;
             } catch (RuntimeException e) {
               transport.untrack(c);
-              onAsyncFailure(new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
+              onAsyncFailure(
+                  new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
               return;
             }
             transport.untrack(c);
@@ -356,8 +360,14 @@ final class Exchange<Q, R> {
     signedAt = now;
     Map<String, String> auth =
         AkSkSigner.sign(
-            operation.method(), hostHeader(url), signedPath(url), url.encodedQuery(), Map.of(), null,
-            credentials, now);
+            operation.method(),
+            hostHeader(url),
+            signedPath(url),
+            url.encodedQuery(),
+            Map.of(),
+            null,
+            credentials,
+            now);
     Request.Builder builder =
         new Request.Builder()
             .url(url)
@@ -385,8 +395,10 @@ final class Exchange<Q, R> {
   }
 
   private SmsException credentialsFailure(Throwable error) {
-    Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-        ? error.getCause() : error;
+    Throwable e =
+        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
     if (e instanceof SmsException) {
       return (SmsException) e;
     }
@@ -439,7 +451,9 @@ final class Exchange<Q, R> {
     }
     if (body.contentLength() > transport.maxResponseBytes) {
       throw unreadable(
-          "the answer declares " + body.contentLength() + " bytes, over the limit of "
+          "the answer declares "
+              + body.contentLength()
+              + " bytes, over the limit of "
               + transport.maxResponseBytes,
           null);
     }
@@ -478,8 +492,12 @@ final class Exchange<Q, R> {
   private SmsClientException unreadable(String problem, @Nullable Throwable cause) {
     return new SmsClientException(
         JsonValues.oneLine(
-            operation.name() + " answer cannot be read (HTTP " + status
-                + (requestId != null ? ", request id " + requestId : "") + "): " + problem),
+            operation.name()
+                + " answer cannot be read (HTTP "
+                + status
+                + (requestId != null ? ", request id " + requestId : "")
+                + "): "
+                + problem),
         cause);
   }
 
@@ -501,9 +519,12 @@ final class Exchange<Q, R> {
     if (policyRetries + 1 >= policy.maxAttempts() || !policy.shouldRetry(failure)) {
       return -1;
     }
-    boolean throttled = failure instanceof SmsServiceException && ((SmsServiceException) failure).isThrottling();
+    boolean throttled =
+        failure instanceof SmsServiceException && ((SmsServiceException) failure).isThrottling();
     long delay =
-        policy.backoff(policyRetries + 1, throttled, ThreadLocalRandom.current().nextDouble()).toNanos();
+        policy
+            .backoff(policyRetries + 1, throttled, ThreadLocalRandom.current().nextDouble())
+            .toNanos();
     if (retryAfterNanos >= 0) {
       delay = Math.min(retryAfterNanos, policy.maxDelay().toNanos());
     }
@@ -519,7 +540,9 @@ final class Exchange<Q, R> {
   }
 
   private boolean shouldCorrectSkew(SmsException failure) {
-    if (skewCorrected || serverDate == null || signedAt == null
+    if (skewCorrected
+        || serverDate == null
+        || signedAt == null
         || !(failure instanceof SmsServiceException)) {
       return false;
     }
@@ -530,7 +553,10 @@ final class Exchange<Q, R> {
     }
     skewCorrected = true;
     transport.signingClock.adjust(skew);
-    log.debug("{} clock skew of {} ms learned from the gateway's Date header; re-signing", prefix(), skew);
+    log.debug(
+        "{} clock skew of {} ms learned from the gateway's Date header; re-signing",
+        prefix(),
+        skew);
     return true;
   }
 
@@ -552,8 +578,12 @@ final class Exchange<Q, R> {
         JsonValues.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     if (status != 0) {
       // the status line arrived and the body broke off: keep what the caller needs to report it
-      detail = "the answer (HTTP " + status + (requestId != null ? ", request id " + requestId : "")
-          + ") broke off: " + detail;
+      detail =
+          "the answer (HTTP "
+              + status
+              + (requestId != null ? ", request id " + requestId : "")
+              + ") broke off: "
+              + detail;
     }
     if (transport.isClosed()) {
       return closedException(e);
@@ -566,12 +596,23 @@ final class Exchange<Q, R> {
       return connect
           ? new SmsTimeoutException(
               SmsTimeoutException.Timeout.CONNECT,
-              prefix() + " failed: connect timed out after " + transport.http.connectTimeoutMillis() + " ms",
+              prefix()
+                  + " failed: connect timed out after "
+                  + transport.http.connectTimeoutMillis()
+                  + " ms",
               e)
           : new SmsTimeoutException(
               SmsTimeoutException.Timeout.READ,
-              prefix() + " failed: read timed out after " + transport.http.readTimeoutMillis() + " ms"
-                  + (status != 0 ? " (HTTP " + status + (requestId != null ? ", request id " + requestId : "") + ")" : ""),
+              prefix()
+                  + " failed: read timed out after "
+                  + transport.http.readTimeoutMillis()
+                  + " ms"
+                  + (status != 0
+                      ? " (HTTP "
+                          + status
+                          + (requestId != null ? ", request id " + requestId : "")
+                          + ")"
+                      : ""),
               e);
     }
     if (e instanceof InterruptedIOException
@@ -596,8 +637,10 @@ final class Exchange<Q, R> {
   private SmsTimeoutException callTimeout(@Nullable Throwable cause) {
     return new SmsTimeoutException(
         SmsTimeoutException.Timeout.CALL,
-        prefix() + " failed: the call timed out after "
-            + TimeUnit.NANOSECONDS.toMillis(transport.callTimeoutNanos) + " ms",
+        prefix()
+            + " failed: the call timed out after "
+            + TimeUnit.NANOSECONDS.toMillis(transport.callTimeoutNanos)
+            + " ms",
         cause);
   }
 
@@ -615,7 +658,13 @@ final class Exchange<Q, R> {
 
   private String prefix() {
     HttpUrl endpoint = attemptEndpoint != null ? attemptEndpoint : transport.endpoints.first();
-    return operation.name() + " " + operation.method() + " " + endpoint.host() + ":" + endpoint.port();
+    return operation.name()
+        + " "
+        + operation.method()
+        + " "
+        + endpoint.host()
+        + ":"
+        + endpoint.port();
   }
 
   // ---- events and logs ----
@@ -643,7 +692,8 @@ final class Exchange<Q, R> {
     if (info != null) {
       listener.attemptEnd(
           info,
-          new AttemptOutcome(attempt, status, requestId, Duration.ofNanos(nanos), responseBytes, failure));
+          new AttemptOutcome(
+              attempt, status, requestId, Duration.ofNanos(nanos), responseBytes, failure));
     }
     attemptOpen.set(false);
   }
@@ -651,7 +701,11 @@ final class Exchange<Q, R> {
   private void retryScheduled(SmsException failure, long delayNanos) {
     earlierFailures.add(failure);
     if (log.isDebugEnabled()) {
-      log.debug("{} {} retrying in {} ms", operation.name(), encodedPath, TimeUnit.NANOSECONDS.toMillis(delayNanos));
+      log.debug(
+          "{} {} retrying in {} ms",
+          operation.name(),
+          encodedPath,
+          TimeUnit.NANOSECONDS.toMillis(delayNanos));
     }
     if (info != null) {
       listener.retryScheduled(info, attempt + 1, Duration.ofNanos(delayNanos), failure);

@@ -39,7 +39,10 @@ public final class HttpClientOptions {
   public @Nullable Path caBundle;
   public boolean insecureSkipTlsVerify;
 
-  /** Configures {@code http}; {@code env} is consulted for HTTPS_PROXY/NO_PROXY when no proxy is set. */
+  /**
+   * Configures {@code http}; {@code env} is consulted for HTTPS_PROXY/NO_PROXY when no proxy is
+   * set.
+   */
   public void applyTo(OkHttpClient.Builder http, Map<String, String> env) {
     applyProxy(http, env);
     applyTls(http);
@@ -47,13 +50,16 @@ public final class HttpClientOptions {
 
   private void applyProxy(OkHttpClient.Builder http, Map<String, String> env) {
     if (proxyHost != null) {
-      http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxyHost, proxyPort)));
+      http.proxy(
+          new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxyHost, proxyPort)));
       if (proxyUser != null) {
         http.proxyAuthenticator(basic(proxyUser, proxyPassword == null ? "" : proxyPassword));
       }
       return;
     }
-    boolean jvmProxy = System.getProperty("https.proxyHost") != null || System.getProperty("http.proxyHost") != null;
+    boolean jvmProxy =
+        System.getProperty("https.proxyHost") != null
+            || System.getProperty("http.proxyHost") != null;
     if (jvmProxy) {
       return; // OkHttp's default ProxySelector honours them, http.nonProxyHosts included
     }
@@ -90,7 +96,8 @@ public final class HttpClientOptions {
   private void applyTls(OkHttpClient.Builder http) {
     try {
       if (insecureSkipTlsVerify) {
-        log.warn("TLS certificate and host name verification is OFF (insecureSkipTlsVerify): use this only in a lab");
+        log.warn(
+            "TLS certificate and host name verification is OFF (insecureSkipTlsVerify): use this only in a lab");
         X509TrustManager trustAll = new TrustAll();
         http.sslSocketFactory(context(trustAll).getSocketFactory(), trustAll);
         http.hostnameVerifier((host, session) -> true);
@@ -101,16 +108,21 @@ public final class HttpClientOptions {
         store = pemTrustStore(caBundle);
       }
       if (store != null) {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory factory =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
-        X509TrustManager manager = (X509TrustManager) Arrays.stream(factory.getTrustManagers())
-            .filter(m -> m instanceof X509TrustManager)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no X509TrustManager for the trust store"));
+        X509TrustManager manager =
+            (X509TrustManager)
+                Arrays.stream(factory.getTrustManagers())
+                    .filter(m -> m instanceof X509TrustManager)
+                    .findFirst()
+                    .orElseThrow(
+                        () -> new IllegalStateException("no X509TrustManager for the trust store"));
         http.sslSocketFactory(context(manager).getSocketFactory(), manager);
       }
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the TLS trust settings cannot be used: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the TLS trust settings cannot be used: " + e.getMessage(), e);
     }
   }
 
@@ -141,7 +153,8 @@ public final class HttpClientOptions {
       }
       return store;
     } catch (IOException e) {
-      throw new IllegalArgumentException("the CA bundle " + pem + " cannot be read: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the CA bundle " + pem + " cannot be read: " + e.getMessage(), e);
     }
   }
 

@@ -28,8 +28,11 @@ final class ListenerGuard implements SmsEventListener {
 
   private void failed(String event, RuntimeException e) {
     if (logged.compareAndSet(false, true)) {
-      log.debug("SmsEventListener {} threw {} in {}; further failures are not logged",
-          delegate.getClass().getName(), e.toString(), event);
+      log.debug(
+          "SmsEventListener {} threw {} in {}; further failures are not logged",
+          delegate.getClass().getName(),
+          e.toString(),
+          event);
     }
   }
 

@@ -27,7 +27,8 @@ public final class PercentEncoding {
         if (!Character.isHighSurrogate(c)
             || i + 1 >= value.length()
             || !Character.isLowSurrogate(value.charAt(i + 1))) {
-          throw new IllegalArgumentException("unpaired surrogate at index " + i + " cannot be encoded");
+          throw new IllegalArgumentException(
+              "unpaired surrogate at index " + i + " cannot be encoded");
         }
         length = 2;
       }
@@ -45,7 +46,10 @@ public final class PercentEncoding {
     return s.toString();
   }
 
-  /** Decodes {@code %XX} sequences as UTF-8; {@code +} stays {@code +}, malformed escapes stay as they are. */
+  /**
+   * Decodes {@code %XX} sequences as UTF-8; {@code +} stays {@code +}, malformed escapes stay as
+   * they are.
+   */
   public static String decode(String value) {
     if (value.indexOf('%') < 0) {
       return value;

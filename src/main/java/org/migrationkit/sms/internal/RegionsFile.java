@@ -13,16 +13,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the Huawei Cloud regions file ({@code ~/.huaweicloud/regions.yaml}): a {@code SMS:} key (any
- * case) holding a list of {@code id} with {@code endpoint} or {@code endpoints}. YAML is read with
- * {@code jackson-dataformat-yaml}, an optional dependency: only users with the file need it.
+ * Reads the Huawei Cloud regions file ({@code ~/.huaweicloud/regions.yaml}): a {@code SMS:} key
+ * (any case) holding a list of {@code id} with {@code endpoint} or {@code endpoints}. YAML is read
+ * with {@code jackson-dataformat-yaml}, an optional dependency: only users with the file need it.
  */
 public final class RegionsFile {
   static final String YAML_FACTORY = "com.fasterxml.jackson.dataformat.yaml.YAMLFactory";
 
   private RegionsFile() {}
 
-  /** Returns the file to read: {@code $HUAWEICLOUD_SDK_REGIONS_FILE}, else {@code ~/.huaweicloud/regions.yaml}. */
+  /**
+   * Returns the file to read: {@code $HUAWEICLOUD_SDK_REGIONS_FILE}, else {@code
+   * ~/.huaweicloud/regions.yaml}.
+   */
   public static Path location(Map<String, String> env, @Nullable Path home) {
     String configured = env.get("HUAWEICLOUD_SDK_REGIONS_FILE");
     if (configured != null && !configured.isBlank()) {
@@ -47,7 +50,8 @@ public final class RegionsFile {
    * Returns the SMS endpoints the file gives for {@code regionId}, or an empty list when the file
    * does not exist or does not list the region.
    *
-   * @throws IllegalStateException when the file exists but cannot be read, or YAML support is missing
+   * @throws IllegalStateException when the file exists but cannot be read, or YAML support is
+   *     missing
    */
   public static List<String> endpoints(Path file, String regionId, boolean yamlAvailable) {
     if (!Files.isRegularFile(file)) {
@@ -55,7 +59,9 @@ public final class RegionsFile {
     }
     if (!yamlAvailable) {
       throw new IllegalStateException(
-          "the regions file " + file + " needs YAML support: add com.fasterxml.jackson.dataformat:"
+          "the regions file "
+              + file
+              + " needs YAML support: add com.fasterxml.jackson.dataformat:"
               + "jackson-dataformat-yaml (the version of your Jackson) to the class path, or remove the file");
     }
     try (JsonParser p = yamlFactory().createParser(file.toFile())) {
@@ -95,7 +101,8 @@ public final class RegionsFile {
     return List.of();
   }
 
-  private static @Nullable List<String> readEntry(JsonParser p, String regionId) throws IOException {
+  private static @Nullable List<String> readEntry(JsonParser p, String regionId)
+      throws IOException {
     String id = null;
     List<String> endpoints = new ArrayList<>();
     String name;

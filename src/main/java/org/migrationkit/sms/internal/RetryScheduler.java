@@ -5,8 +5,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * The one daemon thread that fires delayed retries and waiter polls. It only enqueues the
- * next attempt on OkHttp's dispatcher, so one thread serves any number of calls.
+ * The one daemon thread that fires delayed retries and waiter polls. It only enqueues the next
+ * attempt on OkHttp's dispatcher, so one thread serves any number of calls.
  */
 public final class RetryScheduler {
   private RetryScheduler() {}

@@ -11,7 +11,6 @@ import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsEventListener;
-import org.migrationkit.sms.auth.Credentials;
 
 /**
  * Sends operations for one client, synchronously or asynchronously, with retries, fail-over, clock
@@ -56,7 +55,10 @@ public final class Transport {
     return new Exchange<>(this, operation, request).runSync();
   }
 
-  /** Executes {@code operation} without blocking; the future completes with the answer or the failure. */
+  /**
+   * Executes {@code operation} without blocking; the future completes with the answer or the
+   * failure.
+   */
   public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> operation, Q request) {
     return new Exchange<>(this, operation, request).runAsync();
   }
@@ -66,7 +68,9 @@ public final class Transport {
     return endpoints.first().toString();
   }
 
-  /** Returns how many milliseconds the signing clock is ahead of the client's clock (learned skew). */
+  /**
+   * Returns how many milliseconds the signing clock is ahead of the client's clock (learned skew).
+   */
   public long clockSkewMillis() {
     return signingClock.offsetMillis();
   }

@@ -9,16 +9,18 @@ import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsEventListener;
-import org.migrationkit.sms.auth.Credentials;
 
 /** Everything a {@link Transport} needs, gathered and validated by {@code SmsClient.Builder}. */
 public final class TransportSettings {
   /** The derived OkHttp client; its own call timeout is replaced per call. */
   public OkHttpClient http;
+
   /** One or more base URLs, in fail-over order. */
   public List<HttpUrl> endpoints;
+
   /** Gives the credentials for each attempt; may throw {@code SmsClientException}. */
   public CredentialsSource credentials;
+
   public Clock clock = Clock.systemUTC();
   public String userAgent = SdkInfo.USER_AGENT;
   public RetryPolicy retryPolicy = RetryPolicy.defaults();

@@ -80,12 +80,7 @@ public final class CloneServer {
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        vmId,
-        name,
-        cloneError,
-        cloneState,
-        errorMsg);
+    return Objects.hash(vmId, name, cloneError, cloneState, errorMsg);
   }
 
   @Override

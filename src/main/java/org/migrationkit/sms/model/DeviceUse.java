@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The function of a disk or partition: general, boot or system device.
  *
- * <p>An open enumeration: the documented values are constants, and any other value the service sends
- * is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
+ * <p>An open enumeration: the documented values are constants, and any other value the service
+ * sends is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
  */
 public final class DeviceUse extends OpenEnum {
   /** Wire value {@code NORMAL}. */

@@ -74,7 +74,10 @@ public final class LogicalVolume {
     return inodeNums;
   }
 
-  /** The partition function (the page documents it as a free string here). Wire name {@code device_use}. */
+  /**
+   * The partition function (the page documents it as a free string here). Wire name {@code
+   * device_use}.
+   */
   public @Nullable String getDeviceUse() {
     return deviceUse;
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The current migration stage of a source server.
  *
- * <p>An open enumeration: the documented values are constants, and any other value the service sends
- * is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
+ * <p>An open enumeration: the documented values are constants, and any other value the service
+ * sends is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
  */
 public final class MigrationCycle extends OpenEnum {
   /** Wire value {@code cutovering}. */
@@ -30,7 +30,8 @@ public final class MigrationCycle extends OpenEnum {
   /** Wire value {@code syncing}. */
   public static final MigrationCycle SYNCING = new MigrationCycle("syncing", true);
 
-  private static final List<MigrationCycle> KNOWN = List.of(CUTOVERING, CUTOVERED, CHECKING, SETTING, REPLICATING, SYNCING);
+  private static final List<MigrationCycle> KNOWN =
+      List.of(CUTOVERING, CUTOVERED, CHECKING, SETTING, REPLICATING, SYNCING);
   private static final Map<String, MigrationCycle> BY_VALUE = index(KNOWN);
 
   private MigrationCycle(String value, boolean known) {

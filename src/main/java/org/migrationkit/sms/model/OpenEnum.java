@@ -7,11 +7,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of the model's open enumerations: a wire string with named constants for its documented values.
+ * Base of the model's open enumerations: a wire string with named constants for its documented
+ * values.
  *
- * <p>Unlike a Java {@code enum}, an unknown value never fails: the service adds states and types over
- * time, and a client that throws on them breaks every automation that polls a task. Two instances are
- * equal when they are of the same type and hold the same wire value.
+ * <p>Unlike a Java {@code enum}, an unknown value never fails: the service adds states and types
+ * over time, and a client that throws on them breaks every automation that polls a task. Two
+ * instances are equal when they are of the same type and hold the same wire value.
  */
 public abstract class OpenEnum {
   private final String value;

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The partition table type of a disk.
  *
- * <p>An open enumeration: the documented values are constants, and any other value the service sends
- * is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
+ * <p>An open enumeration: the documented values are constants, and any other value the service
+ * sends is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
  */
 public final class PartitionStyle extends OpenEnum {
   /** Wire value {@code MBR}. */

@@ -55,7 +55,9 @@ public final class ShowTaskRequest {
     }
     for (int i = 0; i < taskId.length(); i++) {
       char c = taskId.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < taskId.length() && Character.isLowSurrogate(taskId.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < taskId.length()
+          && Character.isLowSurrogate(taskId.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         // it has no UTF-8 form: encoding would turn it into '?', another task's id
@@ -90,7 +92,9 @@ public final class ShowTaskRequest {
 
     private Builder() {}
 
-    /** Sets the migration task id: 1 to 255 characters, any of them; it is sent as one path segment. */
+    /**
+     * Sets the migration task id: 1 to 255 characters, any of them; it is sent as one path segment.
+     */
     public Builder taskId(@Nullable String taskId) {
       this.taskId = taskId;
       return this;

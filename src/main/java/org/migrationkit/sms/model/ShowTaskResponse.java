@@ -116,7 +116,9 @@ public final class ShowTaskResponse {
     return org.migrationkit.sms.internal.json.ModelJson.showTaskResponseFromJson(json);
   }
 
-  /** Writes this task as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out). */
+  /**
+   * Writes this task as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out).
+   */
   public String toJson() {
     return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
   }
@@ -156,7 +158,10 @@ public final class ShowTaskResponse {
     return regionId;
   }
 
-  /** Whether the target server is started after the migration is complete. Wire name {@code start_target_server}. */
+  /**
+   * Whether the target server is started after the migration is complete. Wire name {@code
+   * start_target_server}.
+   */
   public @Nullable Boolean getStartTargetServer() {
     return startTargetServer;
   }
@@ -251,7 +256,10 @@ public final class ShowTaskResponse {
     return totalTime;
   }
 
-  /** Kept by the service for compatibility with earlier SMS-Agent versions. Wire name {@code float_ip}. */
+  /**
+   * Kept by the service for compatibility with earlier SMS-Agent versions. Wire name {@code
+   * float_ip}.
+   */
   public @Nullable String getFloatIp() {
     return floatIp;
   }
@@ -276,7 +284,9 @@ public final class ShowTaskResponse {
     return subTasks;
   }
 
-  /** The network performance metrics and measurement results. Wire name {@code network_check_info}. */
+  /**
+   * The network performance metrics and measurement results. Wire name {@code network_check_info}.
+   */
   public @Nullable NetworkCheckInfo getNetworkCheckInfo() {
     return networkCheckInfo;
   }

@@ -104,15 +104,7 @@ public final class SourceServer {
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        id,
-        ip,
-        name,
-        osType,
-        osVersion,
-        oemSystem,
-        state,
-        migrationCycle);
+    return Objects.hash(id, ip, name, osType, osVersion, oemSystem, state, migrationCycle);
   }
 
   @Override

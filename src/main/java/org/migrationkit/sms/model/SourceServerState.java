@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The state of a source server.
  *
- * <p>An open enumeration: the documented values are constants, and any other value the service sends
- * is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
+ * <p>An open enumeration: the documented values are constants, and any other value the service
+ * sends is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
  */
 public final class SourceServerState extends OpenEnum {
   /** Wire value {@code unavailable}. */
@@ -48,7 +48,20 @@ public final class SourceServerState extends OpenEnum {
   /** Wire value {@code finished}. */
   public static final SourceServerState FINISHED = new SourceServerState("finished", true);
 
-  private static final List<SourceServerState> KNOWN = List.of(UNAVAILABLE, WAITING, INITIALIZE, REPLICATE, SYNCING, STOPPING, STOPPED, DELETING, ERROR, CLONING, TESTING, FINISHED);
+  private static final List<SourceServerState> KNOWN =
+      List.of(
+          UNAVAILABLE,
+          WAITING,
+          INITIALIZE,
+          REPLICATE,
+          SYNCING,
+          STOPPING,
+          STOPPED,
+          DELETING,
+          ERROR,
+          CLONING,
+          TESTING,
+          FINISHED);
   private static final Map<String, SourceServerState> BY_VALUE = index(KNOWN);
 
   private SourceServerState(String value, boolean known) {

@@ -64,7 +64,10 @@ public final class SubTask {
     return startDate;
   }
 
-  /** The end time of the sub-task; {@code null} while it is not complete. Wire name {@code end_date}. */
+  /**
+   * The end time of the sub-task; {@code null} while it is not complete. Wire name {@code
+   * end_date}.
+   */
   public @Nullable Instant getEndDate() {
     return endDate;
   }
@@ -105,15 +108,7 @@ public final class SubTask {
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        id,
-        name,
-        progress,
-        startDate,
-        endDate,
-        migrateSpeed,
-        userOp,
-        processTrace);
+    return Objects.hash(id, name, progress, startDate, endDate, migrateSpeed, userOp, processTrace);
   }
 
   @Override

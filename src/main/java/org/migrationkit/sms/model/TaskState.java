@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The state of a migration task, as the service documents it for ListTasks.
  *
- * <p>An open enumeration: the documented values are constants, and any other value the service sends
- * is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
+ * <p>An open enumeration: the documented values are constants, and any other value the service
+ * sends is kept as it is ({@link #isKnown()} is then {@code false}) and written back unchanged.
  */
 public final class TaskState extends OpenEnum {
   /** Wire value {@code READY}. */
@@ -40,9 +40,21 @@ public final class TaskState extends OpenEnum {
   public static final TaskState SYNC_F_ROLLBACKING = new TaskState("SYNC_F_ROLLBACKING", true);
 
   /** Wire value {@code SYNC_F_ROLLBACK_SUCCESS}. */
-  public static final TaskState SYNC_F_ROLLBACK_SUCCESS = new TaskState("SYNC_F_ROLLBACK_SUCCESS", true);
+  public static final TaskState SYNC_F_ROLLBACK_SUCCESS =
+      new TaskState("SYNC_F_ROLLBACK_SUCCESS", true);
 
-  private static final List<TaskState> KNOWN = List.of(READY, RUNNING, SYNCING, MIGRATE_SUCCESS, MIGRATE_FAIL, ABORTING, ABORT, DELETING, SYNC_F_ROLLBACKING, SYNC_F_ROLLBACK_SUCCESS);
+  private static final List<TaskState> KNOWN =
+      List.of(
+          READY,
+          RUNNING,
+          SYNCING,
+          MIGRATE_SUCCESS,
+          MIGRATE_FAIL,
+          ABORTING,
+          ABORT,
+          DELETING,
+          SYNC_F_ROLLBACKING,
+          SYNC_F_ROLLBACK_SUCCESS);
   private static final Map<String, TaskState> BY_VALUE = index(KNOWN);
 
   private TaskState(String value, boolean known) {

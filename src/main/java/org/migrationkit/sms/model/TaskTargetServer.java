@@ -102,12 +102,18 @@ public final class TaskTargetServer {
     return btrfsList;
   }
 
-  /** The ID of the disk that holds the agent image on the target server. Wire name {@code image_disk_id}. */
+  /**
+   * The ID of the disk that holds the agent image on the target server. Wire name {@code
+   * image_disk_id}.
+   */
   public @Nullable String getImageDiskId() {
     return imageDiskId;
   }
 
-  /** The ID of the snapshot used for rollback on the target server. Wire name {@code cutovered_snapshot_ids}. */
+  /**
+   * The ID of the snapshot used for rollback on the target server. Wire name {@code
+   * cutovered_snapshot_ids}.
+   */
   public @Nullable String getCutoveredSnapshotIds() {
     return cutoveredSnapshotIds;
   }

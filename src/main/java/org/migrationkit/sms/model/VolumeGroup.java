@@ -81,12 +81,7 @@ public final class VolumeGroup {
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        components,
-        freeSize,
-        logicalVolumes,
-        name,
-        size);
+    return Objects.hash(components, freeSize, logicalVolumes, name, size);
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The simulator's decided answer to one request, written at once or after a fault's latency. A
- * dropped or truncated answer relies on {@code HttpExchange.close()} closing the connection when the
- * response is missing or incomplete.
+ * dropped or truncated answer relies on {@code HttpExchange.close()} closing the connection when
+ * the response is missing or incomplete.
  */
 final class Answer {
   private enum Mode {
@@ -25,7 +25,8 @@ final class Answer {
   private final byte[] body;
   private final @Nullable Duration retryAfter;
 
-  private Answer(Mode mode, int status, String contentType, byte[] body, @Nullable Duration retryAfter) {
+  private Answer(
+      Mode mode, int status, String contentType, byte[] body, @Nullable Duration retryAfter) {
     this.mode = mode;
     this.status = status;
     this.contentType = contentType;
@@ -38,7 +39,8 @@ final class Answer {
   }
 
   static Answer json(int status, String json, @Nullable Duration retryAfter) {
-    return new Answer(Mode.COMPLETE, status, "application/json;charset=UTF-8", utf8(json), retryAfter);
+    return new Answer(
+        Mode.COMPLETE, status, "application/json;charset=UTF-8", utf8(json), retryAfter);
   }
 
   static Answer raw(int status, String contentType, String body) {

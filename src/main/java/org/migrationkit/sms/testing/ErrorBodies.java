@@ -19,11 +19,15 @@ final class ErrorBodies {
   }
 
   static String noSuchApi(String requestId) {
-    return error("APIGW.0101", "The API does not exist or has not been published in the environment", requestId);
+    return error(
+        "APIGW.0101",
+        "The API does not exist or has not been published in the environment",
+        requestId);
   }
 
   static String noSuchTask(@Nullable String taskId, String requestId) {
-    return error("SMS.1204", "The task does not exist: " + (taskId == null ? "" : taskId), requestId);
+    return error(
+        "SMS.1204", "The task does not exist: " + (taskId == null ? "" : taskId), requestId);
   }
 
   /** Returns the body of a status fault: its own code and message, or the status's default. */
@@ -46,8 +50,13 @@ final class ErrorBodies {
   }
 
   static String error(String code, String message, String requestId) {
-    return "{\"error_code\":\"" + escape(code) + "\",\"error_msg\":\"" + escape(message)
-        + "\",\"request_id\":\"" + escape(requestId) + "\"}";
+    return "{\"error_code\":\""
+        + escape(code)
+        + "\",\"error_msg\":\""
+        + escape(message)
+        + "\",\"request_id\":\""
+        + escape(requestId)
+        + "\"}";
   }
 
   private static String escape(String text) {

@@ -5,8 +5,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thing the simulator does wrong on purpose for one request: an error status, a delay, a dropped
- * connection, a truncated or malformed body. A {@link FaultPlan} says which requests get which.
+ * One thing the simulator does wrong on purpose for one request: an error status, a delay, a
+ * dropped connection, a truncated or malformed body. A {@link FaultPlan} says which requests get
+ * which.
  *
  * <pre>{@code
  * simulator.faults(FaultPlan.builder()
@@ -28,7 +29,9 @@ public final class Fault {
     LATENCY,
     /** The connection closes before any answer. */
     DROP_CONNECTION,
-    /** A 200 that declares the whole task body but breaks off halfway, then the connection closes. */
+    /**
+     * A 200 that declares the whole task body but breaks off halfway, then the connection closes.
+     */
     TRUNCATED_BODY,
     /** A 200 whose complete body is not valid JSON. */
     MALFORMED_JSON,
@@ -132,7 +135,14 @@ public final class Fault {
 
   /** Returns a copy that waits {@code delay} before doing its harm. */
   public Fault withLatency(Duration delay) {
-    return new Fault(kind, status, errorCode, errorMsg, contentType, body, retryAfter,
+    return new Fault(
+        kind,
+        status,
+        errorCode,
+        errorMsg,
+        contentType,
+        body,
+        retryAfter,
         notNegative(delay, "delay"));
   }
 
@@ -146,8 +156,15 @@ public final class Fault {
     if (kind != Kind.STATUS) {
       throw new IllegalStateException("withRetryAfter applies to status faults, not to " + kind);
     }
-    return new Fault(kind, status, errorCode, errorMsg, contentType, body,
-        notNegative(retryAfter, "retryAfter"), latency);
+    return new Fault(
+        kind,
+        status,
+        errorCode,
+        errorMsg,
+        contentType,
+        body,
+        notNegative(retryAfter, "retryAfter"),
+        latency);
   }
 
   /** Returns what the fault does. */
@@ -155,12 +172,17 @@ public final class Fault {
     return kind;
   }
 
-  /** Returns the status answered, or 0 when none is ({@link Kind#LATENCY}, {@link Kind#DROP_CONNECTION}). */
+  /**
+   * Returns the status answered, or 0 when none is ({@link Kind#LATENCY}, {@link
+   * Kind#DROP_CONNECTION}).
+   */
   public int status() {
     return status;
   }
 
-  /** Returns the error code of a status fault given one, or {@code null} for the status's default. */
+  /**
+   * Returns the error code of a status fault given one, or {@code null} for the status's default.
+   */
   public @Nullable String errorCode() {
     return errorCode;
   }
@@ -175,7 +197,9 @@ public final class Fault {
     return retryAfter;
   }
 
-  /** Returns the wait before the fault acts (for {@link Kind#LATENCY}, before the normal answer). */
+  /**
+   * Returns the wait before the fault acts (for {@link Kind#LATENCY}, before the normal answer).
+   */
   public Duration latency() {
     return latency;
   }

@@ -49,7 +49,10 @@ public final class FaultPlan {
     return b;
   }
 
-  /** Returns the fault for the request with this number (from 1), or {@code null} to answer normally. */
+  /**
+   * Returns the fault for the request with this number (from 1), or {@code null} to answer
+   * normally.
+   */
   public @Nullable Fault faultFor(long requestNumber) {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
@@ -92,7 +95,8 @@ public final class FaultPlan {
 
     @Override
     public String toString() {
-      String range = first == last ? "#" + first : "#" + first + ".." + (last == Long.MAX_VALUE ? "" : last);
+      String range =
+          first == last ? "#" + first : "#" + first + ".." + (last == Long.MAX_VALUE ? "" : last);
       return (probability < 1.0 ? "p=" + probability + " " : "") + range + " -> " + fault;
     }
   }
@@ -114,20 +118,26 @@ public final class FaultPlan {
     public Builder onRequests(long first, long last, Fault fault) {
       if (first < 1 || last < first) {
         throw new IllegalArgumentException(
-            "request numbers start at 1 and last must not precede first, were " + first + ".." + last);
+            "request numbers start at 1 and last must not precede first, were "
+                + first
+                + ".."
+                + last);
       }
       rules.add(new Rule(first, last, 1.0, Objects.requireNonNull(fault, "fault")));
       return this;
     }
 
-    /** Answers every request with {@code fault}, such as {@code Fault.latency(...)} for a slow service. */
+    /**
+     * Answers every request with {@code fault}, such as {@code Fault.latency(...)} for a slow
+     * service.
+     */
     public Builder always(Fault fault) {
       return onRequests(1, Long.MAX_VALUE, fault);
     }
 
     /**
-     * Answers each request with {@code fault} with this probability (0 to 1), decided by the seed and
-     * the request number.
+     * Answers each request with {@code fault} with this probability (0 to 1), decided by the seed
+     * and the request number.
      */
     public Builder randomly(double probability, Fault fault) {
       if (!(probability >= 0.0 && probability <= 1.0)) {
@@ -138,14 +148,15 @@ public final class FaultPlan {
     }
 
     /**
-     * Sets the seed of the random rules; default 1. Another seed picks other requests, the same seed
-     * the same ones.
+     * Sets the seed of the random rules; default 1. Another seed picks other requests, the same
+     * seed the same ones.
      *
      * @throws IllegalStateException when the seed was already set
      */
     public Builder seed(long seed) {
       if (seedSet) {
-        throw new IllegalStateException("seed(" + seed + ") conflicts with seed(" + this.seed + "): set it once");
+        throw new IllegalStateException(
+            "seed(" + seed + ") conflicts with seed(" + this.seed + "): set it once");
       }
       this.seed = seed;
       this.seedSet = true;

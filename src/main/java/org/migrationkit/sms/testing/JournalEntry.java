@@ -79,9 +79,10 @@ public final class JournalEntry {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : raw.entrySet()) {
       String name = e.getKey().toLowerCase(Locale.ROOT);
-      List<String> values = SECRET_HEADERS.contains(name)
-          ? Collections.nCopies(e.getValue().size(), MASK)
-          : e.getValue();
+      List<String> values =
+          SECRET_HEADERS.contains(name)
+              ? Collections.nCopies(e.getValue().size(), MASK)
+              : e.getValue();
       copy.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values);
     }
     copy.replaceAll((k, v) -> List.copyOf(v));
@@ -93,7 +94,9 @@ public final class JournalEntry {
     return number;
   }
 
-  /** Returns when the request arrived, by the simulator's signature clock (real time by default). */
+  /**
+   * Returns when the request arrived, by the simulator's signature clock (real time by default).
+   */
   public Instant receivedAt() {
     return receivedAt;
   }
@@ -139,7 +142,10 @@ public final class JournalEntry {
     return accessKey;
   }
 
-  /** Returns the task id of a {@code GET /v3/tasks/{task_id}}, decoded, or {@code null} for other paths. */
+  /**
+   * Returns the task id of a {@code GET /v3/tasks/{task_id}}, decoded, or {@code null} for other
+   * paths.
+   */
   public @Nullable String taskId() {
     return taskId;
   }
@@ -187,10 +193,19 @@ public final class JournalEntry {
 
   @Override
   public String toString() {
-    return "#" + number + " " + method + " " + path + (query != null ? "?" + query : "") + " -> "
+    return "#"
+        + number
+        + " "
+        + method
+        + " "
+        + path
+        + (query != null ? "?" + query : "")
+        + " -> "
         + (status == 0 ? "dropped" : String.valueOf(status))
         + (fault != null ? " " + fault : "")
         + (signatureValid ? "" : " (signature: " + signatureReason + ")")
-        + " [" + requestId + "]";
+        + " ["
+        + requestId
+        + "]";
   }
 }

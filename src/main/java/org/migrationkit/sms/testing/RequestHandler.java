@@ -42,15 +42,33 @@ final class RequestHandler implements HttpHandler {
     String method = exchange.getRequestMethod();
     String rawPath = exchange.getRequestURI().getRawPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
-    SignatureVerifier.Result verdict = simulator.verifier()
-        .verify(method, rawPath, rawQuery, name -> exchange.getRequestHeaders().getFirst(name), body);
+    SignatureVerifier.Result verdict =
+        simulator
+            .verifier()
+            .verify(
+                method,
+                rawPath,
+                rawQuery,
+                name -> exchange.getRequestHeaders().getFirst(name),
+                body);
     String taskId = taskId(method, rawPath);
 
     Answer answer = answer(fault, verdict, taskId, requestId);
-    simulator.record(new JournalEntry(number, receivedAt, method, rawPath, rawQuery,
-        new HashMap<>(exchange.getRequestHeaders()), verdict.isValid(), verdict.reason(),
-        accessKey(exchange.getRequestHeaders().getFirst("Authorization")), taskId, fault,
-        answer.status(), requestId));
+    simulator.record(
+        new JournalEntry(
+            number,
+            receivedAt,
+            method,
+            rawPath,
+            rawQuery,
+            new HashMap<>(exchange.getRequestHeaders()),
+            verdict.isValid(),
+            verdict.reason(),
+            accessKey(exchange.getRequestHeaders().getFirst("Authorization")),
+            taskId,
+            fault,
+            answer.status(),
+            requestId));
 
     Duration delay = fault == null ? Duration.ZERO : fault.latency();
     if (delay.isZero()) {
@@ -61,7 +79,10 @@ final class RequestHandler implements HttpHandler {
   }
 
   private Answer answer(
-      @Nullable Fault fault, SignatureVerifier.Result verdict, @Nullable String taskId, String requestId) {
+      @Nullable Fault fault,
+      SignatureVerifier.Result verdict,
+      @Nullable String taskId,
+      String requestId) {
     if (fault != null && !fault.passesThrough()) {
       return faulty(fault, taskId, requestId);
     }
@@ -81,7 +102,8 @@ final class RequestHandler implements HttpHandler {
   private Answer faulty(Fault fault, @Nullable String taskId, String requestId) {
     switch (fault.kind()) {
       case STATUS:
-        return Answer.json(fault.status(), ErrorBodies.forFault(fault, taskId, requestId), fault.retryAfter());
+        return Answer.json(
+            fault.status(), ErrorBodies.forFault(fault, taskId, requestId), fault.retryAfter());
       case DROP_CONNECTION:
         return Answer.drop();
       case TRUNCATED_BODY:
@@ -116,6 +138,8 @@ final class RequestHandler implements HttpHandler {
       return null;
     }
     int end = authorization.indexOf(',', at);
-    return authorization.substring(at + "Access=".length(), end < 0 ? authorization.length() : end).trim();
+    return authorization
+        .substring(at + "Access=".length(), end < 0 ? authorization.length() : end)
+        .trim();
   }
 }

@@ -18,7 +18,10 @@ final class SimulatedTask {
   private final AtomicInteger polls = new AtomicInteger();
 
   private SimulatedTask(
-      String taskId, @Nullable ShowTaskResponse fixed, @Nullable TaskScript script, Instant installedAt) {
+      String taskId,
+      @Nullable ShowTaskResponse fixed,
+      @Nullable TaskScript script,
+      Instant installedAt) {
     this.taskId = taskId;
     this.fixed = fixed;
     this.script = script;

@@ -56,9 +56,10 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *
  * <p>It starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the
  * example body's own id. Requests are handled in this order: the {@link FaultPlan} (a fault answers
- * instead, whatever the signature), then the signature (401 {@code APIGW.0301} with the reason), then
- * the route (404 {@code APIGW.0101} for anything but {@code GET /v3/tasks/{task_id}}, 404 {@code
- * SMS.1204} for an unknown task), then the task. Every answer carries an {@code X-Request-Id}.
+ * instead, whatever the signature), then the signature (401 {@code APIGW.0301} with the reason),
+ * then the route (404 {@code APIGW.0101} for anything but {@code GET /v3/tasks/{task_id}}, 404
+ * {@code SMS.1204} for an unknown task), then the task. Every answer carries an {@code
+ * X-Request-Id}.
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
@@ -66,8 +67,8 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
- * Thread-safe. Built on the JDK's {@code com.sun.net.httpserver}; a fault's latency is scheduled, not
- * slept, so a slow simulated service holds no thread per request (at most 10 threads in all).
+ * Thread-safe. Built on the JDK's {@code com.sun.net.httpserver}; a fault's latency is scheduled,
+ * not slept, so a slow simulated service holds no thread per request (at most 10 threads in all).
  * Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
  * unless it is set already: without it, every answer of a JDK HTTP server on loopback waits about
  * 40 ms for a delayed ACK.
@@ -76,13 +77,17 @@ public final class SmsSimulator implements AutoCloseable {
   /** The task id of the API page's example request. */
   public static final String EXAMPLE_TASK_ID = "ef3b9722-07a0-40ae-89b0-889ee96dfc56";
 
-  /** Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the example's creation. */
+  /**
+   * Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the
+   * example's creation.
+   */
   public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
 
   private static final int HANDLER_THREADS = 8;
 
   static {
-    // The JDK server sends headers and body in two writes; with Nagle's algorithm on, the body waits
+    // The JDK server sends headers and body in two writes; with Nagle's algorithm on, the body
+    // waits
     // for the client's delayed ACK, about 40 ms per answer. It reads this once, at its first start.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -115,8 +120,14 @@ public final class SmsSimulator implements AutoCloseable {
     this.verifier = newVerifier();
     AtomicInteger threads = new AtomicInteger();
     // few threads suffice: no handler sleeps (latency is scheduled) and idle ones go away
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 10, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> daemon(r, "sms-simulator-" + threads.incrementAndGet()));
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            HANDLER_THREADS,
+            HANDLER_THREADS,
+            10,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> daemon(r, "sms-simulator-" + threads.incrementAndGet()));
     pool.allowCoreThreadTimeOut(true);
     this.handlers = pool;
     this.delays = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sms-simulator-latency"));
@@ -138,7 +149,8 @@ public final class SmsSimulator implements AutoCloseable {
   }
 
   /**
-   * Starts a simulator accepting any of the given credentials, judging signature age by {@code clock}.
+   * Starts a simulator accepting any of the given credentials, judging signature age by {@code
+   * clock}.
    *
    * @throws IllegalStateException when {@code accepted} is empty
    */
@@ -158,7 +170,10 @@ public final class SmsSimulator implements AutoCloseable {
     return ExampleTask.get();
   }
 
-  /** Returns the base URL to give {@code SmsClient.Builder.endpoint}, such as {@code http://127.0.0.1:41234}. */
+  /**
+   * Returns the base URL to give {@code SmsClient.Builder.endpoint}, such as {@code
+   * http://127.0.0.1:41234}.
+   */
   public String endpoint() {
     InetSocketAddress address = server.getAddress();
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
@@ -166,7 +181,9 @@ public final class SmsSimulator implements AutoCloseable {
 
   // ---- tasks ----
 
-  /** Stores (or replaces, a script included) the task answered for {@code GET /v3/tasks/{taskId}}. */
+  /**
+   * Stores (or replaces, a script included) the task answered for {@code GET /v3/tasks/{taskId}}.
+   */
   public SmsSimulator putTask(String taskId, ShowTaskResponse task) {
     Objects.requireNonNull(task, "task");
     tasks.put(Objects.requireNonNull(taskId, "taskId"), SimulatedTask.fixed(taskId, task));
@@ -191,8 +208,8 @@ public final class SmsSimulator implements AutoCloseable {
   }
 
   /**
-   * Returns the task as the next query would see it (a script is not advanced), or {@code null} when
-   * there is none.
+   * Returns the task as the next query would see it (a script is not advanced), or {@code null}
+   * when there is none.
    */
   public @Nullable ShowTaskResponse task(String taskId) {
     SimulatedTask task = tasks.get(taskId);
@@ -204,7 +221,8 @@ public final class SmsSimulator implements AutoCloseable {
   /** Moves the virtual clock forward, so tasks scripted with {@code stepEvery} advance. */
   public SmsSimulator advance(Duration duration) {
     if (duration == null || duration.isNegative()) {
-      throw new IllegalArgumentException("advance needs a zero or positive duration, was " + duration);
+      throw new IllegalArgumentException(
+          "advance needs a zero or positive duration, was " + duration);
     }
     virtualClock.advance(duration);
     return this;
@@ -256,7 +274,10 @@ public final class SmsSimulator implements AutoCloseable {
 
   // ---- journal ----
 
-  /** Returns every request received so far (since the last {@link #clearJournal()}), in arrival order. */
+  /**
+   * Returns every request received so far (since the last {@link #clearJournal()}), in arrival
+   * order.
+   */
   public List<JournalEntry> journal() {
     return List.copyOf(journal.values());
   }
@@ -292,7 +313,9 @@ public final class SmsSimulator implements AutoCloseable {
     }
   }
 
-  /** Stops the server at once, dropping answers not yet sent, and releases its threads. Idempotent. */
+  /**
+   * Stops the server at once, dropping answers not yet sent, and releases its threads. Idempotent.
+   */
   @Override
   public void close() {
     server.stop(0);
@@ -302,8 +325,15 @@ public final class SmsSimulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SmsSimulator{endpoint=" + endpoint() + ", tasks=" + tasks.size() + ", requests="
-        + requestCounter.get() + ", now=" + virtualClock.now() + "}";
+    return "SmsSimulator{endpoint="
+        + endpoint()
+        + ", tasks="
+        + tasks.size()
+        + ", requests="
+        + requestCounter.get()
+        + ", now="
+        + virtualClock.now()
+        + "}";
   }
 
   // ---- what the request handler uses ----
@@ -360,7 +390,10 @@ public final class SmsSimulator implements AutoCloseable {
 
     private Builder() {}
 
-    /** Accepts requests signed with (or carrying) these credentials; call once per key pair or token. */
+    /**
+     * Accepts requests signed with (or carrying) these credentials; call once per key pair or
+     * token.
+     */
     public Builder accept(Credentials credentials) {
       accepted.add(Objects.requireNonNull(credentials, "credentials"));
       return this;
@@ -373,22 +406,34 @@ public final class SmsSimulator implements AutoCloseable {
     public Builder signatureClock(Clock clock) {
       Objects.requireNonNull(clock, "clock");
       if (signatureClockSet) {
-        throw new IllegalStateException("signatureClock(" + clock + ") conflicts with signatureClock("
-            + signatureClock + "): set it once");
+        throw new IllegalStateException(
+            "signatureClock("
+                + clock
+                + ") conflicts with signatureClock("
+                + signatureClock
+                + "): set it once");
       }
       this.signatureClock = clock;
       this.signatureClockSet = true;
       return this;
     }
 
-    /** Sets the largest accepted gap between {@code X-Sdk-Date} and the signature clock; default 15 minutes. */
+    /**
+     * Sets the largest accepted gap between {@code X-Sdk-Date} and the signature clock; default 15
+     * minutes.
+     */
     public Builder maxClockSkew(Duration maxClockSkew) {
       if (maxClockSkew == null || maxClockSkew.isNegative()) {
-        throw new IllegalArgumentException("maxClockSkew must be zero or positive, was " + maxClockSkew);
+        throw new IllegalArgumentException(
+            "maxClockSkew must be zero or positive, was " + maxClockSkew);
       }
       if (maxClockSkewSet) {
-        throw new IllegalStateException("maxClockSkew(" + maxClockSkew + ") conflicts with maxClockSkew("
-            + this.maxClockSkew + "): set it once");
+        throw new IllegalStateException(
+            "maxClockSkew("
+                + maxClockSkew
+                + ") conflicts with maxClockSkew("
+                + this.maxClockSkew
+                + "): set it once");
       }
       this.maxClockSkew = maxClockSkew;
       this.maxClockSkewSet = true;
@@ -399,8 +444,12 @@ public final class SmsSimulator implements AutoCloseable {
     public Builder virtualStart(Instant start) {
       Objects.requireNonNull(start, "start");
       if (virtualStartSet) {
-        throw new IllegalStateException("virtualStart(" + start + ") conflicts with virtualStart("
-            + virtualStart + "): set it once");
+        throw new IllegalStateException(
+            "virtualStart("
+                + start
+                + ") conflicts with virtualStart("
+                + virtualStart
+                + "): set it once");
       }
       this.virtualStart = start;
       this.virtualStartSet = true;

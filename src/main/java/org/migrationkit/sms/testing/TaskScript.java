@@ -32,13 +32,13 @@ import org.migrationkit.sms.model.TaskState;
  * stays as it is; a script without an ending never ends.
  *
  * <p>Each step is a frame of the task: {@code hold} repeats one state with nothing changing; {@code
- * subTask} runs a sub-task from {@code 100/steps} % to 100 % (ended on its last step) in state {@code
- * RUNNING}; {@code fail} starts a sub-task, stops it at a percentage with a {@code process_trace} and
- * ends the task in {@code MIGRATE_FAIL} with {@code error_json}. Every sub-task named in the script
- * is listed from the first step on, not started until its step comes. Other fields come from the base
- * task (the API page's example unless {@link Builder#baseTask} says otherwise); dates follow the
- * virtual clock from the moment the script is installed, one {@code stepEvery} (or one nominal
- * minute) per step. Immutable.
+ * subTask} runs a sub-task from {@code 100/steps} % to 100 % (ended on its last step) in state
+ * {@code RUNNING}; {@code fail} starts a sub-task, stops it at a percentage with a {@code
+ * process_trace} and ends the task in {@code MIGRATE_FAIL} with {@code error_json}. Every sub-task
+ * named in the script is listed from the first step on, not started until its step comes. Other
+ * fields come from the base task (the API page's example unless {@link Builder#baseTask} says
+ * otherwise); dates follow the virtual clock from the moment the script is installed, one {@code
+ * stepEvery} (or one nominal minute) per step. Immutable.
  */
 public final class TaskScript {
   /** The length of a step for dates when the task advances per poll. */
@@ -124,7 +124,10 @@ public final class TaskScript {
     return stepEvery != null ? stepEvery : NOMINAL_STEP;
   }
 
-  /** Renders frame {@code index} (capped at the last) of the task {@code taskId} installed at {@code startedAt}. */
+  /**
+   * Renders frame {@code index} (capped at the last) of the task {@code taskId} installed at {@code
+   * startedAt}.
+   */
   ShowTaskResponse frame(int index, String taskId, Instant startedAt) {
     int k = Math.max(0, Math.min(index, frames - 1));
     Duration step = stepLength();
@@ -170,7 +173,9 @@ public final class TaskScript {
       if (name.equals(s.subTask())) {
         Instant start = startedAt.plus(step.multipliedBy(first));
         if (i < current) {
-          sub.progress(100).startDate(start).endDate(startedAt.plus(step.multipliedBy(first + s.length() - 1)));
+          sub.progress(100)
+              .startDate(start)
+              .endDate(startedAt.plus(step.multipliedBy(first + s.length() - 1)));
         } else if (i == current && s.kind() == Kind.SUB_TASK) {
           sub.progress(100 * offset / s.length()).startDate(start);
           if (offset == s.length()) {
@@ -254,7 +259,8 @@ public final class TaskScript {
      */
     public Builder stepPerPoll() {
       if (stepEvery != null) {
-        throw new IllegalStateException("stepPerPoll() conflicts with stepEvery(" + stepEvery + "): set one");
+        throw new IllegalStateException(
+            "stepPerPoll() conflicts with stepEvery(" + stepEvery + "): set one");
       }
       perPollSet = true;
       return this;
@@ -271,7 +277,8 @@ public final class TaskScript {
         throw new IllegalArgumentException("stepEvery must be positive, was " + interval);
       }
       if (perPollSet) {
-        throw new IllegalStateException("stepEvery(" + interval + ") conflicts with stepPerPoll(): set one");
+        throw new IllegalStateException(
+            "stepEvery(" + interval + ") conflicts with stepPerPoll(): set one");
       }
       this.stepEvery = interval;
       return this;
@@ -280,26 +287,51 @@ public final class TaskScript {
     /** Reports {@code migrate_speed} (MB/s) while a sub-task runs, and 0 otherwise. */
     public Builder migrateSpeed(double megabytesPerSecond) {
       if (!(megabytesPerSecond >= 0)) {
-        throw new IllegalArgumentException("migrateSpeed must be zero or positive, was " + megabytesPerSecond);
+        throw new IllegalArgumentException(
+            "migrateSpeed must be zero or positive, was " + megabytesPerSecond);
       }
       this.migrateSpeed = megabytesPerSecond;
       return this;
     }
 
-    /** Stays in {@code state} for {@code steps} steps with nothing else changing, e.g. {@code READY}. */
+    /**
+     * Stays in {@code state} for {@code steps} steps with nothing else changing, e.g. {@code
+     * READY}.
+     */
     public Builder hold(TaskState state, int steps) {
-      return add(new Step(Kind.HOLD, Objects.requireNonNull(state, "state"), positive(steps), null, 0, null, null));
+      return add(
+          new Step(
+              Kind.HOLD,
+              Objects.requireNonNull(state, "state"),
+              positive(steps),
+              null,
+              0,
+              null,
+              null));
     }
 
-    /** Runs sub-task {@code name} over {@code steps} steps, up to 100 % and ended, in state {@code RUNNING}. */
+    /**
+     * Runs sub-task {@code name} over {@code steps} steps, up to 100 % and ended, in state {@code
+     * RUNNING}.
+     */
     public Builder subTask(String name, int steps) {
       return subTask(name, steps, TaskState.RUNNING);
     }
 
-    /** Runs sub-task {@code name} over {@code steps} steps with the task in {@code state}, e.g. {@code SYNCING}. */
+    /**
+     * Runs sub-task {@code name} over {@code steps} steps with the task in {@code state}, e.g.
+     * {@code SYNCING}.
+     */
     public Builder subTask(String name, int steps, TaskState state) {
-      return add(new Step(Kind.SUB_TASK, Objects.requireNonNull(state, "state"), positive(steps),
-          subTaskName(name), 0, null, null));
+      return add(
+          new Step(
+              Kind.SUB_TASK,
+              Objects.requireNonNull(state, "state"),
+              positive(steps),
+              subTaskName(name),
+              0,
+              null,
+              null));
     }
 
     /** Ends the task in {@code MIGRATE_SUCCESS}. */
@@ -315,13 +347,21 @@ public final class TaskScript {
       if (percent < 0 || percent > 100) {
         throw new IllegalArgumentException("percent must be 0 to 100, was " + percent);
       }
-      return add(new Step(Kind.FAIL, TaskState.MIGRATE_FAIL, 1, subTaskName(subTask), percent,
-          Objects.requireNonNull(errorJson, "errorJson"), Objects.requireNonNull(processTrace, "processTrace")));
+      return add(
+          new Step(
+              Kind.FAIL,
+              TaskState.MIGRATE_FAIL,
+              1,
+              subTaskName(subTask),
+              percent,
+              Objects.requireNonNull(errorJson, "errorJson"),
+              Objects.requireNonNull(processTrace, "processTrace")));
     }
 
     /** Ends the task in another state, such as {@code ABORT} or {@code SYNC_F_ROLLBACK_SUCCESS}. */
     public Builder end(TaskState state) {
-      return add(new Step(Kind.END, Objects.requireNonNull(state, "state"), 1, null, 0, null, null));
+      return add(
+          new Step(Kind.END, Objects.requireNonNull(state, "state"), 1, null, 0, null, null));
     }
 
     /**
@@ -331,7 +371,8 @@ public final class TaskScript {
      */
     public TaskScript build() {
       if (steps.isEmpty()) {
-        throw new IllegalStateException("a TaskScript needs at least one step: hold, subTask, succeed, fail or end");
+        throw new IllegalStateException(
+            "a TaskScript needs at least one step: hold, subTask, succeed, fail or end");
       }
       return new TaskScript(this);
     }
@@ -340,13 +381,17 @@ public final class TaskScript {
       if (ended) {
         Step last = steps.get(steps.size() - 1);
         throw new IllegalStateException(
-            "no step may follow the ending (" + last.state() + "); " + step.kind().name().toLowerCase(Locale.ROOT)
+            "no step may follow the ending ("
+                + last.state()
+                + "); "
+                + step.kind().name().toLowerCase(Locale.ROOT)
                 + " came after it");
       }
       if (step.subTask() != null) {
         for (Step s : steps) {
           if (step.subTask().equals(s.subTask())) {
-            throw new IllegalArgumentException("sub-task " + step.subTask() + " appears twice in the script");
+            throw new IllegalArgumentException(
+                "sub-task " + step.subTask() + " appears twice in the script");
           }
         }
       }

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The simulator's task time: it stands still until {@link SmsSimulator#advance(Duration)} moves it,
- * so a test plays hours of a migration in microseconds. Signature checks never read it. Thread-safe.
+ * so a test plays hours of a migration in microseconds. Signature checks never read it.
+ * Thread-safe.
  */
 final class VirtualClock {
   private final AtomicReference<Instant> now;

@@ -71,12 +71,19 @@ class EventListenerTest {
     @Override
     public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
       outcomes.add(outcome);
-      lines.add("attemptEnd " + outcome.attempt() + " " + outcome.statusCode()
-          + (outcome.failure() == null ? "" : " " + outcome.failure().getClass().getSimpleName()));
+      lines.add(
+          "attemptEnd "
+              + outcome.attempt()
+              + " "
+              + outcome.statusCode()
+              + (outcome.failure() == null
+                  ? ""
+                  : " " + outcome.failure().getClass().getSimpleName()));
     }
 
     @Override
-    public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
+    public void retryScheduled(
+        CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
       lines.add("retryScheduled " + nextAttempt + " " + reason.getClass().getSimpleName());
     }
 
@@ -130,8 +137,9 @@ class EventListenerTest {
     try (SmsClient sms = client(RetryPolicy.none(), events)) {
       call(sms, async);
 
-      assertThat(events.lines).containsExactly(
-          "callStart ShowTask GET", "attemptStart 1", "attemptEnd 1 200", "callEnd");
+      assertThat(events.lines)
+          .containsExactly(
+              "callStart ShowTask GET", "attemptStart 1", "attemptEnd 1 200", "callEnd");
     }
   }
 
@@ -155,14 +163,15 @@ class EventListenerTest {
   @Test
   void success_requestIdIsReachableOnlyThroughTheListener() throws Exception {
     List<String> requestIds = new ArrayList<>();
-    SmsEventListener captureRequestId = new SmsEventListener() {
-      @Override
-      public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
-        if (outcome.isSuccess()) {
-          requestIds.add(outcome.requestId());
-        }
-      }
-    };
+    SmsEventListener captureRequestId =
+        new SmsEventListener() {
+          @Override
+          public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
+            if (outcome.isSuccess()) {
+              requestIds.add(outcome.requestId());
+            }
+          }
+        };
     try (SmsClient sms = client(RetryPolicy.none(), captureRequestId)) {
       sms.showTask(TASK);
 
@@ -177,13 +186,17 @@ class EventListenerTest {
     try (SmsClient sms = client(quickRetries(), events)) {
       call(sms, async);
 
-      assertThat(events.lines).containsExactly(
-          "callStart ShowTask GET",
-          "attemptStart 1", "attemptEnd 1 503 SmsServiceException",
-          "retryScheduled 2 SmsServiceException",
-          "attemptStart 2", "attemptEnd 2 200",
-          "callEnd");
-      assertThat(events.outcomes.get(0).requestId()).isEqualTo(simulator.journal().get(0).requestId());
+      assertThat(events.lines)
+          .containsExactly(
+              "callStart ShowTask GET",
+              "attemptStart 1",
+              "attemptEnd 1 503 SmsServiceException",
+              "retryScheduled 2 SmsServiceException",
+              "attemptStart 2",
+              "attemptEnd 2 200",
+              "callEnd");
+      assertThat(events.outcomes.get(0).requestId())
+          .isEqualTo(simulator.journal().get(0).requestId());
       assertThat(events.outcomes.get(0).responseBytes()).isPositive();
     }
   }
@@ -195,12 +208,16 @@ class EventListenerTest {
     try (SmsClient sms = client(quickRetries(), events)) {
       Throwable thrown = failureOf(sms, async);
 
-      assertThat(events.lines).containsExactly(
-          "callStart ShowTask GET", "attemptStart 1", "attemptEnd 1 404 SmsServiceException",
-          "callFailed SmsServiceException");
+      assertThat(events.lines)
+          .containsExactly(
+              "callStart ShowTask GET",
+              "attemptStart 1",
+              "attemptEnd 1 404 SmsServiceException",
+              "callFailed SmsServiceException");
       assertThat(events.failures.get(0)).isSameAs(thrown);
       assertThat(events.outcomes.get(0).failure()).isSameAs(thrown);
-      assertThat(events.outcomes.get(0).requestId()).isEqualTo(((SmsServiceException) thrown).getRequestId());
+      assertThat(events.outcomes.get(0).requestId())
+          .isEqualTo(((SmsServiceException) thrown).getRequestId());
     }
   }
 
@@ -211,12 +228,18 @@ class EventListenerTest {
     try (SmsClient sms = client(quickRetries(), events)) {
       failureOf(sms, async);
 
-      assertThat(events.lines).containsExactly(
-          "callStart ShowTask GET",
-          "attemptStart 1", "attemptEnd 1 503 SmsServiceException", "retryScheduled 2 SmsServiceException",
-          "attemptStart 2", "attemptEnd 2 503 SmsServiceException", "retryScheduled 3 SmsServiceException",
-          "attemptStart 3", "attemptEnd 3 503 SmsServiceException",
-          "callFailed SmsServiceException");
+      assertThat(events.lines)
+          .containsExactly(
+              "callStart ShowTask GET",
+              "attemptStart 1",
+              "attemptEnd 1 503 SmsServiceException",
+              "retryScheduled 2 SmsServiceException",
+              "attemptStart 2",
+              "attemptEnd 2 503 SmsServiceException",
+              "retryScheduled 3 SmsServiceException",
+              "attemptStart 3",
+              "attemptEnd 3 503 SmsServiceException",
+              "callFailed SmsServiceException");
     }
   }
 
@@ -239,13 +262,14 @@ class EventListenerTest {
 
   private Recorder cancelDuringTheCall(CountDownLatch attemptEnded) throws Exception {
     simulator.faults(FaultPlan.builder().always(Fault.latency(Duration.ofSeconds(5))).build());
-    Recorder recorder = new Recorder() {
-      @Override
-      public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
-        super.attemptEnd(call, outcome);
-        attemptEnded.countDown();
-      }
-    };
+    Recorder recorder =
+        new Recorder() {
+          @Override
+          public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
+            super.attemptEnd(call, outcome);
+            attemptEnded.countDown();
+          }
+        };
     try (SmsClient sms = client(quickRetries(), recorder)) {
       CompletableFuture<ShowTaskResponse> call = sms.showTaskAsync(TASK);
       assertThat(simulator.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
@@ -272,7 +296,9 @@ class EventListenerTest {
     Recorder recorder = cancelDuringTheCall(new CountDownLatch(1));
 
     SmsException attemptFailure = recorder.outcomes.get(0).failure();
-    assertThat(attemptFailure).isNotInstanceOf(SmsConnectionException.class).hasMessageContaining("cancelled");
+    assertThat(attemptFailure)
+        .isNotInstanceOf(SmsConnectionException.class)
+        .hasMessageContaining("cancelled");
     assertThat(attemptFailure.isRetryable()).isFalse();
   }
 
@@ -285,28 +311,36 @@ class EventListenerTest {
 
       catchThrowable(() -> sms.showTask(TASK));
 
-      // RetryPolicy.none() promises one attempt; each request the server saw should be an attempt event
+      // RetryPolicy.none() promises one attempt; each request the server saw should be an attempt
+      // event
       long attemptEvents = events.lines.stream().filter(l -> l.startsWith("attemptStart")).count();
-      assertThat(simulator.requestCount() - 1).as("requests on the wire for the second call")
+      assertThat(simulator.requestCount() - 1)
+          .as("requests on the wire for the second call")
           .isEqualTo(attemptEvents);
     }
   }
 
   @Test
   void cancelDuringTheRetryWait_endsTheCallOnce() throws Exception {
-    simulator.faults(FaultPlan.builder().always(Fault.status(503).withRetryAfter(Duration.ofSeconds(5))).build());
+    simulator.faults(
+        FaultPlan.builder()
+            .always(Fault.status(503).withRetryAfter(Duration.ofSeconds(5)))
+            .build());
     CountDownLatch retryScheduled = new CountDownLatch(1);
-    Recorder recorder = new Recorder() {
-      @Override
-      public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
-        super.retryScheduled(call, nextAttempt, delay, reason);
-        retryScheduled.countDown();
-      }
-    };
-    RetryPolicy fiveSecondWait = RetryPolicy.builder()
-        .maxDelay(Duration.ofSeconds(5))
-        .retryBudget(RetryBudget.unlimited())
-        .build();
+    Recorder recorder =
+        new Recorder() {
+          @Override
+          public void retryScheduled(
+              CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
+            super.retryScheduled(call, nextAttempt, delay, reason);
+            retryScheduled.countDown();
+          }
+        };
+    RetryPolicy fiveSecondWait =
+        RetryPolicy.builder()
+            .maxDelay(Duration.ofSeconds(5))
+            .retryBudget(RetryBudget.unlimited())
+            .build();
     try (SmsClient sms = client(fiveSecondWait, recorder)) {
       CompletableFuture<ShowTaskResponse> call = sms.showTaskAsync(TASK);
       assertThat(retryScheduled.await(10, TimeUnit.SECONDS)).isTrue();
@@ -314,56 +348,63 @@ class EventListenerTest {
       call.cancel(true);
 
       assertThat(recorder.ended.await(2, TimeUnit.SECONDS)).isTrue();
-      assertThat(recorder.lines).containsExactly(
-          "callStart ShowTask GET", "attemptStart 1", "attemptEnd 1 503 SmsServiceException",
-          "retryScheduled 2 SmsServiceException", "callFailed SmsClientException");
+      assertThat(recorder.lines)
+          .containsExactly(
+              "callStart ShowTask GET",
+              "attemptStart 1",
+              "attemptEnd 1 503 SmsServiceException",
+              "retryScheduled 2 SmsServiceException",
+              "callFailed SmsClientException");
     }
   }
 
   @Test
   void concurrentCallsWithRandomFaults_everyStartHasOneEnd() throws Exception {
-    simulator.faults(FaultPlan.builder()
-        .randomly(0.3, Fault.status(503))
-        .randomly(0.1, Fault.dropConnection())
-        .randomly(0.1, Fault.latency(Duration.ofMillis(30)))
-        .seed(99)
-        .build());
+    simulator.faults(
+        FaultPlan.builder()
+            .randomly(0.3, Fault.status(503))
+            .randomly(0.1, Fault.dropConnection())
+            .randomly(0.1, Fault.latency(Duration.ofMillis(30)))
+            .seed(99)
+            .build());
     Map<CallInfo, List<String>> byCall = new IdentityHashMap<>();
-    SmsEventListener perCall = new SmsEventListener() {
-      private synchronized void add(CallInfo call, String event) {
-        byCall.computeIfAbsent(call, c -> new ArrayList<>()).add(event);
-      }
+    SmsEventListener perCall =
+        new SmsEventListener() {
+          private synchronized void add(CallInfo call, String event) {
+            byCall.computeIfAbsent(call, c -> new ArrayList<>()).add(event);
+          }
 
-      @Override
-      public void callStart(CallInfo call) {
-        add(call, "callStart");
-      }
+          @Override
+          public void callStart(CallInfo call) {
+            add(call, "callStart");
+          }
 
-      @Override
-      public void attemptStart(CallInfo call, int attempt) {
-        add(call, "attemptStart");
-      }
+          @Override
+          public void attemptStart(CallInfo call, int attempt) {
+            add(call, "attemptStart");
+          }
 
-      @Override
-      public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
-        add(call, "attemptEnd");
-      }
+          @Override
+          public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
+            add(call, "attemptEnd");
+          }
 
-      @Override
-      public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
-        add(call, "retryScheduled");
-      }
+          @Override
+          public void retryScheduled(
+              CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
+            add(call, "retryScheduled");
+          }
 
-      @Override
-      public void callEnd(CallInfo call, Duration duration) {
-        add(call, "end");
-      }
+          @Override
+          public void callEnd(CallInfo call, Duration duration) {
+            add(call, "end");
+          }
 
-      @Override
-      public void callFailed(CallInfo call, Duration duration, SmsException failure) {
-        add(call, "end");
-      }
-    };
+          @Override
+          public void callFailed(CallInfo call, Duration duration, SmsException failure) {
+            add(call, "end");
+          }
+        };
     try (SmsClient sms = client(quickRetries(), perCall)) {
       List<CompletableFuture<?>> calls = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
@@ -389,38 +430,44 @@ class EventListenerTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void throwingListener_neverBreaksTheCall(boolean async) throws Exception {
-    SmsEventListener throwing = new SmsEventListener() {
-      @Override
-      public void callStart(CallInfo call) {
-        throw new IllegalStateException("listener bug");
-      }
+    SmsEventListener throwing =
+        new SmsEventListener() {
+          @Override
+          public void callStart(CallInfo call) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void attemptStart(CallInfo call, int attempt) {
-        throw new IllegalStateException("listener bug");
-      }
+          @Override
+          public void attemptStart(CallInfo call, int attempt) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
-        throw new IllegalStateException("listener bug");
-      }
+          @Override
+          public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
-        throw new IllegalStateException("listener bug");
-      }
+          @Override
+          public void retryScheduled(
+              CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void callEnd(CallInfo call, Duration duration) {
-        throw new IllegalStateException("listener bug");
-      }
+          @Override
+          public void callEnd(CallInfo call, Duration duration) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void callFailed(CallInfo call, Duration duration, SmsException failure) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
-    simulator.faults(FaultPlan.builder().onRequest(1, Fault.status(503)).onRequest(3, Fault.status(404)).build());
+          @Override
+          public void callFailed(CallInfo call, Duration duration, SmsException failure) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
+    simulator.faults(
+        FaultPlan.builder()
+            .onRequest(1, Fault.status(503))
+            .onRequest(3, Fault.status(404))
+            .build());
     try (SmsClient sms = client(quickRetries(), throwing)) {
       assertThat(call(sms, async).getName()).isEqualTo("MigrationTask");
 
@@ -433,12 +480,13 @@ class EventListenerTest {
   @Test
   void throwingListener_errorsOtherThanExceptions_areNotSwallowed() {
     // an Error (say, an AssertionError in a test's listener) is not the listener's business to hide
-    SmsEventListener failingAssertion = new SmsEventListener() {
-      @Override
-      public void callEnd(CallInfo call, Duration duration) {
-        throw new AssertionError("assertion in a listener");
-      }
-    };
+    SmsEventListener failingAssertion =
+        new SmsEventListener() {
+          @Override
+          public void callEnd(CallInfo call, Duration duration) {
+            throw new AssertionError("assertion in a listener");
+          }
+        };
     try (SmsClient sms = client(RetryPolicy.none(), failingAssertion)) {
       assertThat(catchThrowable(() -> sms.showTask(TASK))).isInstanceOf(AssertionError.class);
     }

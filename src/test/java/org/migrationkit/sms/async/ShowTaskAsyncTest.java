@@ -44,7 +44,10 @@ import org.migrationkit.sms.testing.FaultPlan;
 import org.migrationkit.sms.testing.SmsSimulator;
 import org.migrationkit.sms.testsupport.ClosedPort;
 
-/** {@code showTaskAsync} against the simulator: results, errors, cancellation, completion threads, load. */
+/**
+ * {@code showTaskAsync} against the simulator: results, errors, cancellation, completion threads,
+ * load.
+ */
 class ShowTaskAsyncTest {
   private static final Credentials CREDENTIALS =
       Credentials.akSk("async-test-ak", "async-test-sk").withDomainId("async-domain");
@@ -122,7 +125,8 @@ class ShowTaskAsyncTest {
     simulator.faults(FaultPlan.builder().onRequests(1, 2, fault).build());
     try (SmsClient sms = client().build()) {
       Throwable blocking = catchThrowable(() -> sms.showTask(TASK));
-      Throwable async = catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
+      Throwable async =
+          catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
 
       assertThat(async).isInstanceOf(SmsException.class).hasSameClassAs(blocking);
       assertThat(async.getMessage().replaceAll("sim-[0-9a-f]+-\\d+", "ID"))
@@ -149,7 +153,8 @@ class ShowTaskAsyncTest {
   void showTaskAsync_retriesExhausted_failsWithTheLastErrorAndTheAttemptCount() {
     simulator.faults(FaultPlan.builder().always(Fault.status(503)).build());
     try (SmsClient sms = client().retryPolicy(quickRetries()).build()) {
-      Throwable cause = catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
+      Throwable cause =
+          catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
 
       assertThat(cause).isInstanceOf(SmsServiceException.class);
       assertThat(((SmsException) cause).getAttempts()).isEqualTo(3);
@@ -167,12 +172,14 @@ class ShowTaskAsyncTest {
 
   @Test
   void showTaskAsync_connectionRefused_failsWithAConnectionException() {
-    try (SmsClient sms = SmsClient.builder()
-        .endpoint("http://127.0.0.1:" + ClosedPort.find())
-        .credentials(CREDENTIALS)
-        .retryPolicy(RetryPolicy.none())
-        .build()) {
-      Throwable cause = catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
+    try (SmsClient sms =
+        SmsClient.builder()
+            .endpoint("http://127.0.0.1:" + ClosedPort.find())
+            .credentials(CREDENTIALS)
+            .retryPolicy(RetryPolicy.none())
+            .build()) {
+      Throwable cause =
+          catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
 
       assertThat(cause).isInstanceOf(SmsConnectionException.class);
     }
@@ -182,10 +189,12 @@ class ShowTaskAsyncTest {
   void showTaskAsync_callTimeout_failsWithACallTimeout() {
     simulator.faults(FaultPlan.builder().always(Fault.latency(Duration.ofSeconds(3))).build());
     try (SmsClient sms = client().callTimeout(Duration.ofMillis(200)).build()) {
-      Throwable cause = catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
+      Throwable cause =
+          catchThrowable(() -> sms.showTaskAsync(TASK).get(10, TimeUnit.SECONDS)).getCause();
 
       assertThat(cause).isInstanceOf(SmsTimeoutException.class);
-      assertThat(((SmsTimeoutException) cause).getTimeout()).isEqualTo(SmsTimeoutException.Timeout.CALL);
+      assertThat(((SmsTimeoutException) cause).getTimeout())
+          .isEqualTo(SmsTimeoutException.Timeout.CALL);
     }
   }
 
@@ -209,32 +218,36 @@ class ShowTaskAsyncTest {
     simulator.faults(FaultPlan.builder().always(Fault.latency(Duration.ofSeconds(5))).build());
     CountDownLatch sent = new CountDownLatch(1);
     CountDownLatch canceled = new CountDownLatch(1);
-    OkHttpClient http = new OkHttpClient.Builder()
-        .eventListener(new EventListener() {
-          @Override
-          public void requestHeadersEnd(Call call, Request request) {
-            sent.countDown();
-          }
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void requestHeadersEnd(Call call, Request request) {
+                    sent.countDown();
+                  }
 
-          @Override
-          public void canceled(Call call) {
-            canceled.countDown();
-          }
-        })
-        .build();
+                  @Override
+                  public void canceled(Call call) {
+                    canceled.countDown();
+                  }
+                })
+            .build();
     AtomicReference<SmsException> callFailed = new AtomicReference<>();
     CountDownLatch ended = new CountDownLatch(1);
-    try (SmsClient sms = client()
-        .httpClient(http)
-        .retryPolicy(quickRetries())
-        .eventListener(new SmsEventListener() {
-          @Override
-          public void callFailed(CallInfo call, Duration duration, SmsException failure) {
-            callFailed.set(failure);
-            ended.countDown();
-          }
-        })
-        .build()) {
+    try (SmsClient sms =
+        client()
+            .httpClient(http)
+            .retryPolicy(quickRetries())
+            .eventListener(
+                new SmsEventListener() {
+                  @Override
+                  public void callFailed(CallInfo call, Duration duration, SmsException failure) {
+                    callFailed.set(failure);
+                    ended.countDown();
+                  }
+                })
+            .build()) {
       CompletableFuture<ShowTaskResponse> call = sms.showTaskAsync(TASK);
       assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(simulator.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
@@ -244,7 +257,9 @@ class ShowTaskAsyncTest {
       assertThat(canceled.await(2, TimeUnit.SECONDS)).as("OkHttp call cancelled").isTrue();
       assertThat(call).isCancelled();
       assertThat(ended.await(2, TimeUnit.SECONDS)).as("callFailed").isTrue();
-      assertThat(callFailed.get()).isInstanceOf(SmsClientException.class).hasMessageContaining("cancelled");
+      assertThat(callFailed.get())
+          .isInstanceOf(SmsClientException.class)
+          .hasMessageContaining("cancelled");
       assertThat(simulator.requestCount()).isEqualTo(1);
     } finally {
       http.dispatcher().executorService().shutdown();
@@ -253,28 +268,35 @@ class ShowTaskAsyncTest {
 
   @Test
   void cancel_duringTheRetryWait_sendsNoFurtherAttempt() throws Exception {
-    simulator.faults(FaultPlan.builder().always(Fault.status(503).withRetryAfter(Duration.ofSeconds(1))).build());
+    simulator.faults(
+        FaultPlan.builder()
+            .always(Fault.status(503).withRetryAfter(Duration.ofSeconds(1)))
+            .build());
     CountDownLatch retryScheduled = new CountDownLatch(1);
     AtomicInteger attempts = new AtomicInteger();
-    RetryPolicy oneSecondWait = RetryPolicy.builder()
-        .maxAttempts(5)
-        .maxDelay(Duration.ofSeconds(1))
-        .retryBudget(RetryBudget.unlimited())
-        .build();
-    try (SmsClient sms = client()
-        .retryPolicy(oneSecondWait)
-        .eventListener(new SmsEventListener() {
-          @Override
-          public void attemptStart(CallInfo call, int attempt) {
-            attempts.incrementAndGet();
-          }
+    RetryPolicy oneSecondWait =
+        RetryPolicy.builder()
+            .maxAttempts(5)
+            .maxDelay(Duration.ofSeconds(1))
+            .retryBudget(RetryBudget.unlimited())
+            .build();
+    try (SmsClient sms =
+        client()
+            .retryPolicy(oneSecondWait)
+            .eventListener(
+                new SmsEventListener() {
+                  @Override
+                  public void attemptStart(CallInfo call, int attempt) {
+                    attempts.incrementAndGet();
+                  }
 
-          @Override
-          public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
-            retryScheduled.countDown();
-          }
-        })
-        .build()) {
+                  @Override
+                  public void retryScheduled(
+                      CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
+                    retryScheduled.countDown();
+                  }
+                })
+            .build()) {
       CompletableFuture<ShowTaskResponse> call = sms.showTaskAsync(TASK);
       assertThat(retryScheduled.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -292,15 +314,20 @@ class ShowTaskAsyncTest {
   void completionExecutor_completesTheFutureThere() throws Exception {
     simulator.faults(FaultPlan.builder().always(Fault.latency(Duration.ofMillis(50))).build());
     AtomicInteger executed = new AtomicInteger();
-    ExecutorService completions = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-completions"));
-    try (SmsClient sms = client()
-        .completionExecutor(command -> {
-          executed.incrementAndGet();
-          completions.execute(command);
-        })
-        .build()) {
-      String thread = sms.showTaskAsync(TASK).thenApply(t -> Thread.currentThread().getName())
-          .get(10, TimeUnit.SECONDS);
+    ExecutorService completions =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "my-completions"));
+    try (SmsClient sms =
+        client()
+            .completionExecutor(
+                command -> {
+                  executed.incrementAndGet();
+                  completions.execute(command);
+                })
+            .build()) {
+      String thread =
+          sms.showTaskAsync(TASK)
+              .thenApply(t -> Thread.currentThread().getName())
+              .get(10, TimeUnit.SECONDS);
 
       assertThat(thread).isEqualTo("my-completions");
       assertThat(executed.get()).isEqualTo(1);
@@ -311,11 +338,15 @@ class ShowTaskAsyncTest {
 
   @Test
   void completionExecutor_completesFailuresThereToo() throws Exception {
-    simulator.faults(FaultPlan.builder().always(Fault.status(404).withLatency(Duration.ofMillis(50))).build());
-    ExecutorService completions = Executors.newSingleThreadExecutor(r -> new Thread(r, "my-completions"));
+    simulator.faults(
+        FaultPlan.builder().always(Fault.status(404).withLatency(Duration.ofMillis(50))).build());
+    ExecutorService completions =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "my-completions"));
     try (SmsClient sms = client().completionExecutor(completions).build()) {
-      String thread = sms.showTaskAsync(TASK).handle((t, e) -> Thread.currentThread().getName())
-          .get(10, TimeUnit.SECONDS);
+      String thread =
+          sms.showTaskAsync(TASK)
+              .handle((t, e) -> Thread.currentThread().getName())
+              .get(10, TimeUnit.SECONDS);
 
       assertThat(thread).isEqualTo("my-completions");
     } finally {
@@ -327,8 +358,10 @@ class ShowTaskAsyncTest {
   void withoutCompletionExecutor_completesOnAnOkHttpThread() throws Exception {
     simulator.faults(FaultPlan.builder().always(Fault.latency(Duration.ofMillis(50))).build());
     try (SmsClient sms = client().build()) {
-      String thread = sms.showTaskAsync(TASK).thenApply(t -> Thread.currentThread().getName())
-          .get(10, TimeUnit.SECONDS);
+      String thread =
+          sms.showTaskAsync(TASK)
+              .thenApply(t -> Thread.currentThread().getName())
+              .get(10, TimeUnit.SECONDS);
 
       assertThat(thread).startsWith("OkHttp");
     }
@@ -356,11 +389,14 @@ class ShowTaskAsyncTest {
       int peak = threads.getPeakThreadCount();
 
       assertThat(calls).allSatisfy(c -> assertThat(c.join().getName()).isEqualTo("MigrationTask"));
-      assertThat(peak - before).as("threads added at the peak (before %d, peak %d)", before, peak).isLessThan(100);
+      assertThat(peak - before)
+          .as("threads added at the peak (before %d, peak %d)", before, peak)
+          .isLessThan(100);
       assertThat(whileRunning).isLessThan(before + 100);
       // 1,000 x 200 ms one after another would take 200 s
       assertThat(millis).isLessThan(40_000);
-      System.out.printf("1000 async calls x 200 ms: %d ms, threads %d before, %d peak%n", millis, before, peak);
+      System.out.printf(
+          "1000 async calls x 200 ms: %d ms, threads %d before, %d peak%n", millis, before, peak);
     }
   }
 }

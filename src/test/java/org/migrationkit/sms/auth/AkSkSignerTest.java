@@ -137,7 +137,8 @@ class AkSkSignerTest {
     Clock elsewhen = Clock.fixed(VECTOR_TIME.plus(Duration.ofDays(400)), ZoneOffset.UTC);
 
     Map<String, String> added =
-        AkSkSigner.sign(v.method(), v.url(), v.headers(), v.body(), Credentials.akSk(AK, SK), elsewhen);
+        AkSkSigner.sign(
+            v.method(), v.url(), v.headers(), v.body(), Credentials.akSk(AK, SK), elsewhen);
 
     assertThat(added).containsOnlyKeys("Authorization");
     assertThat(added.get("Authorization")).isEqualTo(v.authorization());
@@ -168,7 +169,8 @@ class AkSkSignerTest {
   @Test
   void sign_fixedClock_addsSdkDateInBasicIsoFormat() {
     Map<String, String> added =
-        AkSkSigner.sign("GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), VECTOR_CLOCK);
+        AkSkSigner.sign(
+            "GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), VECTOR_CLOCK);
 
     assertThat(added.get("X-Sdk-Date")).isEqualTo("20250124T081500Z").matches("\\d{8}T\\d{6}Z");
   }
@@ -191,7 +193,8 @@ class AkSkSignerTest {
     Clock clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
 
     Map<String, String> added =
-        AkSkSigner.sign("GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), clock);
+        AkSkSigner.sign(
+            "GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), clock);
 
     assertThat(added.get("X-Sdk-Date")).isEqualTo(BASIC_ISO.format(Instant.parse(instant)));
   }
@@ -226,7 +229,8 @@ class AkSkSignerTest {
     Clock shanghai = Clock.fixed(VECTOR_TIME, ZoneId.of("Asia/Shanghai"));
 
     Map<String, String> added =
-        AkSkSigner.sign("GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), shanghai);
+        AkSkSigner.sign(
+            "GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), shanghai);
 
     assertThat(added.get("X-Sdk-Date")).isEqualTo("20250124T081500Z");
   }
@@ -234,7 +238,8 @@ class AkSkSignerTest {
   @Test
   void sign_fixedClock_reproducesVectorAuthorization() {
     Map<String, String> added =
-        AkSkSigner.sign("GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), VECTOR_CLOCK);
+        AkSkSigner.sign(
+            "GET", URI.create(TASK_URL), Map.of(), null, Credentials.akSk(AK, SK), VECTOR_CLOCK);
 
     assertThat(added).containsOnlyKeys("X-Sdk-Date", "Authorization");
     assertThat(added.get("Authorization")).isEqualTo(vector("case-01").authorization());
@@ -291,7 +296,12 @@ class AkSkSignerTest {
   void sign_tokenCredentials_returnOnlyXAuthToken() {
     Map<String, String> added =
         AkSkSigner.sign(
-            "GET", URI.create(TASK_URL), Map.of(), null, Credentials.token("iam-token-1"), VECTOR_CLOCK);
+            "GET",
+            URI.create(TASK_URL),
+            Map.of(),
+            null,
+            Credentials.token("iam-token-1"),
+            VECTOR_CLOCK);
 
     assertThat(added).containsExactly(Map.entry("X-Auth-Token", "iam-token-1"));
   }
@@ -340,7 +350,10 @@ class AkSkSignerTest {
     URI url = URI.create(TASK_URL);
 
     SignatureVerifier.Result result =
-        verify(SignatureVerifier.create(List.of(credentials), NOW), url, signedRequest(credentials, url));
+        verify(
+            SignatureVerifier.create(List.of(credentials), NOW),
+            url,
+            signedRequest(credentials, url));
 
     assertThat(result.isValid()).as(result.reason()).isTrue();
     assertThat(result.credentials()).isEqualTo(credentials);
@@ -352,7 +365,10 @@ class AkSkSignerTest {
     URI url = URI.create(TASK_URL);
 
     SignatureVerifier.Result result =
-        verify(SignatureVerifier.create(List.of(credentials), NOW), url, signedRequest(credentials, url));
+        verify(
+            SignatureVerifier.create(List.of(credentials), NOW),
+            url,
+            signedRequest(credentials, url));
 
     assertThat(result.isValid()).as(result.reason()).isTrue();
   }
@@ -416,7 +432,10 @@ class AkSkSignerTest {
     Clock later = Clock.offset(NOW, Duration.ofMinutes(16));
 
     SignatureVerifier.Result result =
-        verify(SignatureVerifier.create(List.of(credentials), later), url, signedRequest(credentials, url));
+        verify(
+            SignatureVerifier.create(List.of(credentials), later),
+            url,
+            signedRequest(credentials, url));
 
     assertThat(result.isValid()).isFalse();
     assertThat(result.reason()).contains("expired");
@@ -430,7 +449,9 @@ class AkSkSignerTest {
 
     SignatureVerifier.Result result =
         verify(
-            SignatureVerifier.create(List.of(credentials), earlier), url, signedRequest(credentials, url));
+            SignatureVerifier.create(List.of(credentials), earlier),
+            url,
+            signedRequest(credentials, url));
 
     assertThat(result.isValid()).isFalse();
   }
@@ -442,7 +463,10 @@ class AkSkSignerTest {
     Clock later = Clock.offset(NOW, Duration.ofMinutes(14));
 
     SignatureVerifier.Result result =
-        verify(SignatureVerifier.create(List.of(credentials), later), url, signedRequest(credentials, url));
+        verify(
+            SignatureVerifier.create(List.of(credentials), later),
+            url,
+            signedRequest(credentials, url));
 
     assertThat(result.isValid()).as(result.reason()).isTrue();
   }

@@ -137,7 +137,10 @@ class CredentialsTest {
   @Test
   void toString_temporaryAkSk_showsNoSecretKeyNorSecurityToken() {
     String shown =
-        Credentials.akSk(AK, SK).withDomainId(DOMAIN_ID).withSecurityToken(SECURITY_TOKEN).toString();
+        Credentials.akSk(AK, SK)
+            .withDomainId(DOMAIN_ID)
+            .withSecurityToken(SECURITY_TOKEN)
+            .toString();
 
     assertThat(shown).doesNotContain(SK).doesNotContain(SECURITY_TOKEN).contains(DOMAIN_ID);
   }

@@ -124,9 +124,9 @@ class OfficialClientPathParameterTest {
   /**
    * For an id that needs percent-encoding both clients put the same bytes on the wire and sign them
    * the same way: the official client hands its signer the unencoded path, and ours signs the path
-   * as sent, decoded, so both canonical URIs encode the decoded segment once ({@code a%20b}). That is
-   * also how Huawei Cloud's Python SDK signer and the API Gateway's Go signer canonicalise a request,
-   * and how our verifier checks one: each accepts the other's request.
+   * as sent, decoded, so both canonical URIs encode the decoded segment once ({@code a%20b}). That
+   * is also how Huawei Cloud's Python SDK signer and the API Gateway's Go signer canonicalise a
+   * request, and how our verifier checks one: each accepts the other's request.
    */
   @Test
   void taskIdNeedingEncoding_sameWireBytesSignedTheSame() {

@@ -27,7 +27,8 @@ import org.migrationkit.sms.testing.SmsSimulator;
  *
  * <p>The official signer is handed the path as it arrived, decoded, as the official client hands
  * its signer the unencoded path. Ids with {@code ?} or {@code #} are left out of the comparison:
- * the official client cannot put them in a path at all (see {@link OfficialClientPathParameterTest}).
+ * the official client cannot put them in a path at all (see {@link
+ * OfficialClientPathParameterTest}).
  */
 class OurClientCheckedByOfficialSignerTest {
   private static final String AK = "HPUA6QWERTYASDF1234Z";

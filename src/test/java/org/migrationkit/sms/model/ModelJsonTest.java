@@ -101,7 +101,8 @@ class ModelJsonTest {
                                     List.of(
                                         TargetPhysicalVolume.builder()
                                             .id(135055L)
-                                            .uuid("\\\\?\\Volume{586b7157-0000-0000-0000-100000000000}\\")
+                                            .uuid(
+                                                "\\\\?\\Volume{586b7157-0000-0000-0000-100000000000}\\")
                                             .index(1)
                                             .name("Z:")
                                             .deviceUse(DeviceUse.BOOT)
@@ -112,7 +113,8 @@ class ModelJsonTest {
                                             .build(),
                                         TargetPhysicalVolume.builder()
                                             .id(135056L)
-                                            .uuid("\\\\?\\Volume{586b7157-0000-0000-0000-501f00000000}\\")
+                                            .uuid(
+                                                "\\\\?\\Volume{586b7157-0000-0000-0000-501f00000000}\\")
                                             .index(2)
                                             .name("Y:")
                                             .deviceUse(DeviceUse.OS)
@@ -242,35 +244,95 @@ class ModelJsonTest {
   @Test
   void fromJson_everyNestedFieldNull_givesNullsAndEmptyLists() {
     String physicalVolume =
-        allNull("id", "device_use", "file_system", "index", "mount_point", "name", "size",
-            "used_size", "uuid", "relation_name", "free_size");
+        allNull(
+            "id",
+            "device_use",
+            "file_system",
+            "index",
+            "mount_point",
+            "name",
+            "size",
+            "used_size",
+            "uuid",
+            "relation_name",
+            "free_size");
     String disk =
-        allNull("id", "device_use", "disk_id", "name", "size", "used_size", "disk_index",
-                "os_disk", "partition_style", "relation_name")
+        allNull(
+                "id",
+                "device_use",
+                "disk_id",
+                "name",
+                "size",
+                "used_size",
+                "disk_index",
+                "os_disk",
+                "partition_style",
+                "relation_name")
             .replace("}", ",\"physical_volumes\":[" + physicalVolume + "]}");
     String logicalVolume =
-        allNull("block_count", "block_size", "file_system", "inode_size", "inode_nums",
-            "device_use", "mount_point", "name", "size", "used_size", "free_size");
+        allNull(
+            "block_count",
+            "block_size",
+            "file_system",
+            "inode_size",
+            "inode_nums",
+            "device_use",
+            "mount_point",
+            "name",
+            "size",
+            "used_size",
+            "free_size");
     String volumeGroup =
         allNull("components", "free_size", "name", "size")
             .replace("}", ",\"logical_volumes\":[" + logicalVolume + "]}");
     String targetServer =
-        allNull("id", "vm_id", "name", "ip", "os_type", "os_version", "system_dir", "btrfs_list",
-                "image_disk_id", "cutovered_snapshot_ids")
+        allNull(
+                "id",
+                "vm_id",
+                "name",
+                "ip",
+                "os_type",
+                "os_version",
+                "system_dir",
+                "btrfs_list",
+                "image_disk_id",
+                "cutovered_snapshot_ids")
             .replace("}", ",\"disks\":[" + disk + "],\"volume_groups\":[" + volumeGroup + "]}");
     String json =
         "{\"source_server\":"
-            + allNull("id", "ip", "name", "os_type", "os_version", "oem_system", "state",
+            + allNull(
+                "id",
+                "ip",
+                "name",
+                "os_type",
+                "os_version",
+                "oem_system",
+                "state",
                 "migration_cycle")
-            + ",\"target_server\":" + targetServer
+            + ",\"target_server\":"
+            + targetServer
             + ",\"clone_server\":"
             + allNull("vm_id", "name", "clone_error", "clone_state", "error_msg")
             + ",\"sub_tasks\":["
-            + allNull("id", "name", "progress", "start_date", "end_date", "migrate_speed", "user_op",
+            + allNull(
+                "id",
+                "name",
+                "progress",
+                "start_date",
+                "end_date",
+                "migrate_speed",
+                "user_op",
                 "process_trace")
             + "],\"network_check_info\":"
-            + allNull("domain_connectivity", "destination_connectivity", "network_delay",
-                "network_jitter", "migration_speed", "loss_percentage", "cpu_usage", "mem_usage",
+            + allNull(
+                "domain_connectivity",
+                "destination_connectivity",
+                "network_delay",
+                "network_jitter",
+                "migration_speed",
+                "loss_percentage",
+                "cpu_usage",
+                "mem_usage",
                 "evaluation_result")
             + "}";
 
@@ -296,8 +358,7 @@ class ModelJsonTest {
   @Test
   void fromJson_emptyNestedObjects_giveEmptyListsNotNull() {
     ShowTaskResponse task =
-        ShowTaskResponse.fromJson(
-            "{\"target_server\":{\"disks\":[{}],\"volume_groups\":[{}]}}");
+        ShowTaskResponse.fromJson("{\"target_server\":{\"disks\":[{}],\"volume_groups\":[{}]}}");
 
     assertEveryGetterEmpty(task.getTargetServer().getDisks().get(0));
     assertEveryGetterEmpty(task.getTargetServer().getVolumeGroups().get(0));
@@ -306,7 +367,9 @@ class ModelJsonTest {
 
   @Test
   void builder_nullList_givesEmptyList() {
-    assertThat(ShowTaskResponse.builder().subTasks(null).build().getSubTasks()).isNotNull().isEmpty();
+    assertThat(ShowTaskResponse.builder().subTasks(null).build().getSubTasks())
+        .isNotNull()
+        .isEmpty();
     assertThat(TaskTargetServer.builder().disks(null).volumeGroups(null).btrfsList(null).build())
         .satisfies(t -> assertThat(t.getDisks()).isEmpty())
         .satisfies(t -> assertThat(t.getVolumeGroups()).isEmpty())
@@ -384,8 +447,7 @@ class ModelJsonTest {
 
   @Test
   void fromJson_lettersForAnInteger_namesTheNestedPath() {
-    String json =
-        "{\"sub_tasks\":[{\"progress\":1},{\"progress\":2},{\"progress\":\"abc\"}]}";
+    String json = "{\"sub_tasks\":[{\"progress\":1},{\"progress\":2},{\"progress\":\"abc\"}]}";
 
     assertThatThrownBy(() -> ShowTaskResponse.fromJson(json))
         .isInstanceOf(SmsClientException.class)
@@ -532,13 +594,44 @@ class ModelJsonTest {
 
   private static List<String> topLevelFieldNames() {
     return List.of(
-        "name", "type", "os_type", "id", "priority", "speed_limit", "region_id",
-        "start_target_server", "enterprise_project_id", "migration_ip", "region_name",
-        "project_name", "project_id", "vm_template_id", "source_server", "target_server", "state",
-        "estimate_complete_time", "connected", "create_date", "start_date", "finish_date",
-        "migrate_speed", "compress_rate", "error_json", "total_time", "float_ip", "remain_seconds",
-        "target_snapshot_id", "clone_server", "sub_tasks", "network_check_info", "total_cpu_usage",
-        "agent_cpu_usage", "total_mem_usage", "agent_mem_usage", "total_disk_io", "agent_disk_io");
+        "name",
+        "type",
+        "os_type",
+        "id",
+        "priority",
+        "speed_limit",
+        "region_id",
+        "start_target_server",
+        "enterprise_project_id",
+        "migration_ip",
+        "region_name",
+        "project_name",
+        "project_id",
+        "vm_template_id",
+        "source_server",
+        "target_server",
+        "state",
+        "estimate_complete_time",
+        "connected",
+        "create_date",
+        "start_date",
+        "finish_date",
+        "migrate_speed",
+        "compress_rate",
+        "error_json",
+        "total_time",
+        "float_ip",
+        "remain_seconds",
+        "target_snapshot_id",
+        "clone_server",
+        "sub_tasks",
+        "network_check_info",
+        "total_cpu_usage",
+        "agent_cpu_usage",
+        "total_mem_usage",
+        "agent_mem_usage",
+        "total_disk_io",
+        "agent_disk_io");
   }
 
   private static String allNull(String... fields) {

@@ -94,8 +94,8 @@ class FaultTest {
                   OutputStream out = socket.getOutputStream();
                   out.write(
                       ("HTTP/1.1 200 OK\r\n"
-                           + "Content-Type: application/json\r\n"
-                           + "Content-Length: 3000\r\n\r\n")
+                              + "Content-Type: application/json\r\n"
+                              + "Content-Length: 3000\r\n\r\n")
                           .getBytes(StandardCharsets.US_ASCII));
                   out.write(TASK_200, 0, 100);
                   out.flush();

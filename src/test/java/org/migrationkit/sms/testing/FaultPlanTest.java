@@ -20,7 +20,10 @@ class FaultPlanTest {
   private static final Fault FAULT = Fault.status(503);
 
   private static List<Long> faulted(FaultPlan plan, long requests) {
-    return LongStream.rangeClosed(1, requests).filter(n -> plan.faultFor(n) != null).boxed().toList();
+    return LongStream.rangeClosed(1, requests)
+        .filter(n -> plan.faultFor(n) != null)
+        .boxed()
+        .toList();
   }
 
   @Test
@@ -83,17 +86,20 @@ class FaultPlanTest {
 
   @Test
   void builder_badValues_failAtOnce() {
-    assertThatThrownBy(() -> FaultPlan.builder().onRequest(0, FAULT)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultPlan.builder().onRequest(0, FAULT))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FaultPlan.builder().onRequests(5, 4, FAULT))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FaultPlan.builder().randomly(1.5, FAULT)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultPlan.builder().randomly(1.5, FAULT))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FaultPlan.builder().seed(1).seed(2))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("seed(2) conflicts with seed(1)");
     assertThatThrownBy(() -> Fault.status(200)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.dropConnection().withRetryAfter(Duration.ofSeconds(1)))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -102,18 +108,20 @@ class FaultPlanTest {
     assertThat(Fault.status(503)).isNotEqualTo(Fault.status(500));
     assertThat(Fault.tooManyRequests(Duration.ofSeconds(2)).toString())
         .isEqualTo("Fault{STATUS 429, retryAfter=PT2S}");
-    assertThat(Fault.dropConnection().withLatency(Duration.ofMillis(5)).latency()).isEqualTo(Duration.ofMillis(5));
+    assertThat(Fault.dropConnection().withLatency(Duration.ofMillis(5)).latency())
+        .isEqualTo(Duration.ofMillis(5));
   }
 
   @Test
   void faults_numbersCountFromInstallation() {
     Credentials credentials = Credentials.akSk("plan-test-ak", "plan-test-sk");
     try (SmsSimulator simulator = SmsSimulator.start(credentials);
-        SmsClient sms = SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(credentials)
-            .retryPolicy(RetryPolicy.none())
-            .build()) {
+        SmsClient sms =
+            SmsClient.builder()
+                .endpoint(simulator.endpoint())
+                .credentials(credentials)
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
 
@@ -121,7 +129,9 @@ class FaultPlanTest {
       catchThrowable(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID));
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
 
-      assertThat(simulator.journal()).extracting(JournalEntry::status).containsExactly(200, 200, 503, 200);
+      assertThat(simulator.journal())
+          .extracting(JournalEntry::status)
+          .containsExactly(200, 200, 503, 200);
       simulator.faults(FaultPlan.NONE);
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
     }
@@ -132,11 +142,12 @@ class FaultPlanTest {
     Credentials credentials = Credentials.akSk("plan-test-ak", "plan-test-sk");
     FaultPlan plan = FaultPlan.builder().randomly(0.2, FAULT).seed(7).build();
     try (SmsSimulator simulator = SmsSimulator.start(credentials);
-        SmsClient sms = SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(credentials)
-            .retryPolicy(RetryPolicy.none())
-            .build()) {
+        SmsClient sms =
+            SmsClient.builder()
+                .endpoint(simulator.endpoint())
+                .credentials(credentials)
+                .retryPolicy(RetryPolicy.none())
+                .build()) {
       simulator.faults(plan);
       List<CompletableFuture<?>> calls = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
@@ -144,8 +155,11 @@ class FaultPlanTest {
       }
       CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
 
-      List<Long> faultedNumbers = simulator.journal().stream()
-          .filter(e -> e.status() == 503).map(JournalEntry::number).toList();
+      List<Long> faultedNumbers =
+          simulator.journal().stream()
+              .filter(e -> e.status() == 503)
+              .map(JournalEntry::number)
+              .toList();
       assertThat(faultedNumbers).isEqualTo(faulted(plan, 100));
     }
   }

@@ -55,7 +55,8 @@ class FaultTest {
   void status403_answersTheApiPageExample() {
     faultFirstRequest(Fault.status(403));
     try (SmsClient sms = client()) {
-      SmsServiceException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(403);
       assertThat(e.getErrorCode()).isEqualTo("SMS.9004");
@@ -71,7 +72,8 @@ class FaultTest {
   void status404_answersTaskNotFound() {
     faultFirstRequest(Fault.status(404));
     try (SmsClient sms = client()) {
-      SmsServiceException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(404);
       assertThat(e.getErrorCode()).isEqualTo("SMS.1204");
@@ -81,13 +83,16 @@ class FaultTest {
 
   @Test
   void status500And503_areRetryableServiceErrors() {
-    simulator.faults(FaultPlan.builder()
-        .onRequest(1, Fault.status(500))
-        .onRequest(2, Fault.status(503))
-        .build());
+    simulator.faults(
+        FaultPlan.builder()
+            .onRequest(1, Fault.status(500))
+            .onRequest(2, Fault.status(503))
+            .build());
     try (SmsClient sms = client()) {
-      SmsServiceException first = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
-      SmsServiceException second = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException first =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException second =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
 
       assertThat(first.getStatusCode()).isEqualTo(500);
       assertThat(second.getStatusCode()).isEqualTo(503);
@@ -101,7 +106,8 @@ class FaultTest {
   void statusWithCodeAndMessage_answersThem() {
     faultFirstRequest(Fault.status(400, "SMS.6301", "The task is locked"));
     try (SmsClient sms = client()) {
-      SmsServiceException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(400);
       assertThat(e.getErrorCode()).isEqualTo("SMS.6301");
@@ -113,20 +119,24 @@ class FaultTest {
   void tooManyRequests_sendsRetryAfterThatTheClientHonours() {
     faultFirstRequest(Fault.tooManyRequests(Duration.ofMillis(1200)));
     List<Duration> delays = new CopyOnWriteArrayList<>();
-    try (SmsClient sms = SmsClient.builder()
-        .endpoint(simulator.endpoint())
-        .credentials(CREDENTIALS)
-        .retryPolicy(RetryPolicy.builder()
-            .maxDelay(Duration.ofMillis(50))
-            .retryBudget(RetryBudget.unlimited())
-            .build())
-        .eventListener(new SmsEventListener() {
-          @Override
-          public void retryScheduled(CallInfo call, int next, Duration delay, SmsException reason) {
-            delays.add(delay);
-          }
-        })
-        .build()) {
+    try (SmsClient sms =
+        SmsClient.builder()
+            .endpoint(simulator.endpoint())
+            .credentials(CREDENTIALS)
+            .retryPolicy(
+                RetryPolicy.builder()
+                    .maxDelay(Duration.ofMillis(50))
+                    .retryBudget(RetryBudget.unlimited())
+                    .build())
+            .eventListener(
+                new SmsEventListener() {
+                  @Override
+                  public void retryScheduled(
+                      CallInfo call, int next, Duration delay, SmsException reason) {
+                    delays.add(delay);
+                  }
+                })
+            .build()) {
       ShowTaskResponse task = sms.showTask(TASK);
 
       assertThat(task.getName()).isEqualTo("MigrationTask");
@@ -142,7 +152,8 @@ class FaultTest {
   void tooManyRequests_isThrottling() {
     faultFirstRequest(Fault.tooManyRequests(Duration.ofSeconds(3)));
     try (SmsClient sms = client()) {
-      SmsServiceException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(429);
       assertThat(e.getErrorCode()).isEqualTo("APIGW.0308");
@@ -168,7 +179,8 @@ class FaultTest {
   void dropConnection_failsWithAConnectionException() {
     faultFirstRequest(Fault.dropConnection());
     try (SmsClient sms = client()) {
-      SmsConnectionException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsConnectionException.class);
+      SmsConnectionException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsConnectionException.class);
 
       assertThat(e).isNotNull();
       assertThat(e.isRetryable()).isTrue();
@@ -204,7 +216,8 @@ class FaultTest {
   void malformedJson_failsAsUnreadableAndIsNotRetried() {
     faultFirstRequest(Fault.malformedJson());
     try (SmsClient sms = client(RetryPolicy.defaults())) {
-      SmsClientException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsClientException.class);
+      SmsClientException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsClientException.class);
 
       assertThat(e.getMessage()).contains("cannot be read").contains("HTTP 200");
       assertThat(simulator.requestCount()).isEqualTo(1);
@@ -215,7 +228,8 @@ class FaultTest {
   void response_sendsAProxyPageVerbatim() {
     faultFirstRequest(Fault.response(502, "text/html", "<html><body>Bad Gateway</body></html>"));
     try (SmsClient sms = client()) {
-      SmsServiceException e = catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(() -> sms.showTask(TASK), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(502);
       assertThat(e.getErrorCode()).isNull();

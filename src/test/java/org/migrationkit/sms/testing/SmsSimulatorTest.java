@@ -23,10 +23,13 @@ import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.ShowTaskResponse;
 
-/** The simulator's routes, credentials, journal and lifecycle, through the real client or raw HTTP. */
+/**
+ * The simulator's routes, credentials, journal and lifecycle, through the real client or raw HTTP.
+ */
 class SmsSimulatorTest {
   private static final Credentials PERMANENT =
-      Credentials.akSk("HPUAPERMANENTKEY0001", "permanent-secret-key-value").withDomainId("domain-1");
+      Credentials.akSk("HPUAPERMANENTKEY0001", "permanent-secret-key-value")
+          .withDomainId("domain-1");
   private static final Credentials TEMPORARY =
       Credentials.akSk("HPUATEMPORARYKEY0002", "temporary-secret-key-value")
           .withSecurityToken("security-token-value-0123456789");
@@ -40,14 +43,17 @@ class SmsSimulatorTest {
         .build();
   }
 
-  private static HttpResponse<String> rawGet(SmsSimulator simulator, String path, Map<String, String> headers)
+  private static HttpResponse<String> rawGet(
+      SmsSimulator simulator, String path, Map<String, String> headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(simulator.endpoint() + path)).GET();
     headers.forEach(request::header);
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Map<String, String> signed(SmsSimulator simulator, String path, Credentials c, Instant at) {
+  private static Map<String, String> signed(
+      SmsSimulator simulator, String path, Credentials c, Instant at) {
     URI uri = URI.create(simulator.endpoint() + path);
     return AkSkSigner.sign("GET", uri, Map.of(), null, c, Clock.fixed(at, ZoneOffset.UTC));
   }
@@ -86,7 +92,8 @@ class SmsSimulatorTest {
       simulator.removeTask(SmsSimulator.EXAMPLE_TASK_ID);
 
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
       assertThat(e.getStatusCode()).isEqualTo(404);
       assertThat(e.getErrorCode()).isEqualTo("SMS.1204");
       assertThat(e.getRequestId()).startsWith("sim-");
@@ -132,7 +139,8 @@ class SmsSimulatorTest {
       token.showTask(SmsSimulator.EXAMPLE_TASK_ID);
 
       assertThat(simulator.journal()).allSatisfy(e -> assertThat(e.signatureValid()).isTrue());
-      assertThat(simulator.journal()).extracting(JournalEntry::accessKey)
+      assertThat(simulator.journal())
+          .extracting(JournalEntry::accessKey)
           .containsExactly("HPUAPERMANENTKEY0001", "HPUATEMPORARYKEY0002", null);
     }
   }
@@ -140,15 +148,20 @@ class SmsSimulatorTest {
   @Test
   void wrongSecretKey_answers401WithTheGatewayShape() {
     try (SmsSimulator simulator = SmsSimulator.start(PERMANENT);
-        SmsClient sms = client(simulator,
-            Credentials.akSk("HPUAPERMANENTKEY0001", "not-the-secret").withDomainId("domain-1"))) {
+        SmsClient sms =
+            client(
+                simulator,
+                Credentials.akSk("HPUAPERMANENTKEY0001", "not-the-secret")
+                    .withDomainId("domain-1"))) {
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(401);
       assertThat(e.getErrorCode()).isEqualTo("APIGW.0301");
-      assertThat(e.getErrorMsg()).isEqualTo(
-          "Incorrect IAM authentication information: the signature does not match the request");
+      assertThat(e.getErrorMsg())
+          .isEqualTo(
+              "Incorrect IAM authentication information: the signature does not match the request");
       JournalEntry entry = simulator.journal().get(0);
       assertThat(entry.signatureValid()).isFalse();
       assertThat(entry.signatureReason()).isEqualTo("the signature does not match the request");
@@ -161,10 +174,12 @@ class SmsSimulatorTest {
     try (SmsSimulator simulator = SmsSimulator.start(PERMANENT);
         SmsClient sms = client(simulator, Credentials.akSk("HPUAUNKNOWNKEY000009", "whatever"))) {
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(401);
-      assertThat(simulator.journal().get(0).signatureReason()).isEqualTo("the access key is not known");
+      assertThat(simulator.journal().get(0).signatureReason())
+          .isEqualTo("the access key is not known");
     }
   }
 
@@ -173,10 +188,12 @@ class SmsSimulatorTest {
     try (SmsSimulator simulator = SmsSimulator.start(PERMANENT);
         SmsClient sms = client(simulator, Credentials.token("some-other-token"))) {
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(401);
-      assertThat(simulator.journal().get(0).signatureReason()).isEqualTo("the X-Auth-Token is not valid");
+      assertThat(simulator.journal().get(0).signatureReason())
+          .isEqualTo("the X-Auth-Token is not valid");
     }
   }
 
@@ -189,7 +206,9 @@ class SmsSimulatorTest {
           rawGet(simulator, path, signed(simulator, path, PERMANENT, sixteenMinutesAgo));
 
       assertThat(response.statusCode()).isEqualTo(401);
-      assertThat(response.body()).contains("\"error_code\":\"APIGW.0301\"").contains("the signature expired");
+      assertThat(response.body())
+          .contains("\"error_code\":\"APIGW.0301\"")
+          .contains("the signature expired");
       assertThat(simulator.journal().get(0).signatureReason()).startsWith("the signature expired");
     }
   }
@@ -201,7 +220,8 @@ class SmsSimulatorTest {
             SmsSimulator.builder().accept(PERMANENT).signatureClock(twentyMinutesAhead).start();
         SmsClient sms = client(simulator, PERMANENT)) {
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(401);
       assertThat(simulator.journal().get(0).signatureReason()).startsWith("the signature expired");
@@ -215,7 +235,9 @@ class SmsSimulatorTest {
       String path = "/v3/tasks/" + SmsSimulator.EXAMPLE_TASK_ID;
       Instant halfAnHourAgo = Instant.now().minus(Duration.ofMinutes(30));
 
-      assertThat(rawGet(simulator, path, signed(simulator, path, PERMANENT, halfAnHourAgo)).statusCode())
+      assertThat(
+              rawGet(simulator, path, signed(simulator, path, PERMANENT, halfAnHourAgo))
+                  .statusCode())
           .isEqualTo(200);
     }
   }
@@ -235,7 +257,8 @@ class SmsSimulatorTest {
   void accept_atRuntime_admitsNewCredentials() {
     try (SmsSimulator simulator = SmsSimulator.start(PERMANENT);
         SmsClient sms = client(simulator, TOKEN)) {
-      assertThatThrownBy(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID)).isInstanceOf(SmsServiceException.class);
+      assertThatThrownBy(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID))
+          .isInstanceOf(SmsServiceException.class);
 
       simulator.accept(TOKEN);
 
@@ -245,14 +268,16 @@ class SmsSimulatorTest {
 
   @Test
   void revoke_rejectsCredentialsFromNowOn() {
-    try (SmsSimulator simulator = SmsSimulator.builder().accept(PERMANENT).accept(TEMPORARY).start();
+    try (SmsSimulator simulator =
+            SmsSimulator.builder().accept(PERMANENT).accept(TEMPORARY).start();
         SmsClient sms = client(simulator, TEMPORARY)) {
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
 
       simulator.revoke(TEMPORARY);
 
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
       assertThat(e.getStatusCode()).isEqualTo(401);
     }
   }
@@ -328,7 +353,8 @@ class SmsSimulatorTest {
   void requestCount_countsRejectedRequestsToo() {
     try (SmsSimulator simulator = SmsSimulator.start(PERMANENT);
         SmsClient sms = client(simulator, TOKEN)) {
-      catchThrowableOfType(() -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
+      catchThrowableOfType(
+          () -> sms.showTask(SmsSimulator.EXAMPLE_TASK_ID), SmsServiceException.class);
 
       assertThat(simulator.requestCount()).isEqualTo(1);
     }
@@ -365,21 +391,23 @@ class SmsSimulatorTest {
 
   @Test
   void builder_optionSetTwice_failsNamingBoth() {
-    assertThatThrownBy(() -> SmsSimulator.builder()
-            .signatureClock(Clock.systemUTC())
-            .signatureClock(Clock.systemDefaultZone()))
+    assertThatThrownBy(
+            () ->
+                SmsSimulator.builder()
+                    .signatureClock(Clock.systemUTC())
+                    .signatureClock(Clock.systemDefaultZone()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("conflicts with signatureClock");
-    assertThatThrownBy(() -> SmsSimulator.builder()
-            .virtualStart(Instant.EPOCH)
-            .virtualStart(Instant.EPOCH))
+    assertThatThrownBy(
+            () -> SmsSimulator.builder().virtualStart(Instant.EPOCH).virtualStart(Instant.EPOCH))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void advance_movesTheVirtualClockOnly() {
     Instant start = Instant.parse("2030-01-01T00:00:00Z");
-    try (SmsSimulator simulator = SmsSimulator.builder().accept(PERMANENT).virtualStart(start).start();
+    try (SmsSimulator simulator =
+            SmsSimulator.builder().accept(PERMANENT).virtualStart(start).start();
         SmsClient sms = client(simulator, PERMANENT)) {
       simulator.advance(Duration.ofDays(3));
 

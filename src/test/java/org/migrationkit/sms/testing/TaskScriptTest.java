@@ -19,7 +19,8 @@ import org.migrationkit.sms.model.TaskState;
 
 /** Scripted task lifecycles: what each poll sees, per poll or on the virtual clock. */
 class TaskScriptTest {
-  private static final Credentials CREDENTIALS = Credentials.akSk("script-test-ak", "script-test-sk");
+  private static final Credentials CREDENTIALS =
+      Credentials.akSk("script-test-ak", "script-test-sk");
   private static final Instant START = SmsSimulator.DEFAULT_VIRTUAL_START;
 
   private final SmsSimulator simulator = SmsSimulator.start(CREDENTIALS);
@@ -47,7 +48,10 @@ class TaskScriptTest {
   private static String summary(ShowTaskResponse task) {
     StringBuilder s = new StringBuilder(task.getState().value());
     for (SubTask sub : task.getSubTasks()) {
-      s.append(' ').append(sub.getName()).append('=').append(sub.getProgress())
+      s.append(' ')
+          .append(sub.getName())
+          .append('=')
+          .append(sub.getProgress())
           .append(sub.getStartDate() == null ? "" : sub.getEndDate() == null ? "+" : "!");
     }
     return s.toString();
@@ -55,23 +59,27 @@ class TaskScriptTest {
 
   @Test
   void perPoll_showsTheNextStepOnEachPollAndStaysAtTheEnd() {
-    simulator.script("t1", TaskScript.builder()
-        .hold(TaskState.READY, 1)
-        .subTask("A", 2)
-        .subTask("B", 4)
-        .succeed()
-        .build());
+    simulator.script(
+        "t1",
+        TaskScript.builder()
+            .hold(TaskState.READY, 1)
+            .subTask("A", 2)
+            .subTask("B", 4)
+            .succeed()
+            .build());
 
-    assertThat(poll("t1", 9)).extracting(TaskScriptTest::summary).containsExactly(
-        "READY A=0 B=0",
-        "RUNNING A=50+ B=0",
-        "RUNNING A=100! B=0",
-        "RUNNING A=100! B=25+",
-        "RUNNING A=100! B=50+",
-        "RUNNING A=100! B=75+",
-        "RUNNING A=100! B=100!",
-        "MIGRATE_SUCCESS A=100! B=100!",
-        "MIGRATE_SUCCESS A=100! B=100!");
+    assertThat(poll("t1", 9))
+        .extracting(TaskScriptTest::summary)
+        .containsExactly(
+            "READY A=0 B=0",
+            "RUNNING A=50+ B=0",
+            "RUNNING A=100! B=0",
+            "RUNNING A=100! B=25+",
+            "RUNNING A=100! B=50+",
+            "RUNNING A=100! B=75+",
+            "RUNNING A=100! B=100!",
+            "MIGRATE_SUCCESS A=100! B=100!",
+            "MIGRATE_SUCCESS A=100! B=100!");
   }
 
   @Test
@@ -90,10 +98,16 @@ class TaskScriptTest {
 
   @Test
   void fail_endsInMigrateFailWithErrorJsonAndProcessTrace() {
-    simulator.script("t1", TaskScript.builder()
-        .subTask("CREATE_CLOUD_SERVER", 1)
-        .fail("MIGRATE_LINUX_FILE", 42, "{\"error_code\":\"SMS.3802\"}", "rsync: connection unexpectedly closed")
-        .build());
+    simulator.script(
+        "t1",
+        TaskScript.builder()
+            .subTask("CREATE_CLOUD_SERVER", 1)
+            .fail(
+                "MIGRATE_LINUX_FILE",
+                42,
+                "{\"error_code\":\"SMS.3802\"}",
+                "rsync: connection unexpectedly closed")
+            .build());
 
     ShowTaskResponse failed = poll("t1", 2).get(1);
 
@@ -110,9 +124,11 @@ class TaskScriptTest {
 
   @Test
   void end_stopsInTheGivenState() {
-    simulator.script("t1", TaskScript.builder().hold(TaskState.ABORTING, 1).end(TaskState.ABORT).build());
+    simulator.script(
+        "t1", TaskScript.builder().hold(TaskState.ABORTING, 1).end(TaskState.ABORT).build());
 
-    assertThat(poll("t1", 3)).extracting(ShowTaskResponse::getState)
+    assertThat(poll("t1", 3))
+        .extracting(ShowTaskResponse::getState)
         .containsExactly(TaskState.ABORTING, TaskState.ABORT, TaskState.ABORT);
   }
 
@@ -120,7 +136,9 @@ class TaskScriptTest {
   void withoutEnding_theLastStepLastsForever() {
     simulator.script("t1", TaskScript.builder().hold(TaskState.RUNNING, 1).build());
 
-    assertThat(poll("t1", 5)).extracting(ShowTaskResponse::getState).containsOnly(TaskState.RUNNING);
+    assertThat(poll("t1", 5))
+        .extracting(ShowTaskResponse::getState)
+        .containsOnly(TaskState.RUNNING);
   }
 
   @Test
@@ -148,11 +166,9 @@ class TaskScriptTest {
 
   @Test
   void stepEvery_followsTheVirtualClockNotThePolls() {
-    simulator.script("t1", TaskScript.builder()
-        .stepEvery(Duration.ofMinutes(10))
-        .subTask("A", 3)
-        .succeed()
-        .build());
+    simulator.script(
+        "t1",
+        TaskScript.builder().stepEvery(Duration.ofMinutes(10)).subTask("A", 3).succeed().build());
 
     assertThat(poll("t1", 3)).extracting(TaskScriptTest::summary).containsOnly("RUNNING A=33+");
     simulator.advance(Duration.ofMinutes(10));
@@ -167,11 +183,9 @@ class TaskScriptTest {
   void stepEvery_reportsRemainingTimeAndDatesOnTheVirtualClock() {
     simulator.advance(Duration.ofHours(1));
     Instant installed = simulator.now();
-    simulator.script("t1", TaskScript.builder()
-        .stepEvery(Duration.ofMinutes(10))
-        .subTask("A", 3)
-        .succeed()
-        .build());
+    simulator.script(
+        "t1",
+        TaskScript.builder().stepEvery(Duration.ofMinutes(10)).subTask("A", 3).succeed().build());
 
     ShowTaskResponse first = sms.showTask("t1");
     simulator.advance(Duration.ofMinutes(30));
@@ -185,14 +199,18 @@ class TaskScriptTest {
 
   @Test
   void migrateSpeed_isReportedWhileASubTaskRuns() {
-    simulator.script("t1", TaskScript.builder()
-        .hold(TaskState.READY, 1)
-        .subTask("A", 1)
-        .succeed()
-        .migrateSpeed(12.5)
-        .build());
+    simulator.script(
+        "t1",
+        TaskScript.builder()
+            .hold(TaskState.READY, 1)
+            .subTask("A", 1)
+            .succeed()
+            .migrateSpeed(12.5)
+            .build());
 
-    assertThat(poll("t1", 3)).extracting(ShowTaskResponse::getMigrateSpeed).containsExactly(0.0, 12.5, 0.0);
+    assertThat(poll("t1", 3))
+        .extracting(ShowTaskResponse::getMigrateSpeed)
+        .containsExactly(0.0, 12.5, 0.0);
   }
 
   @Test
@@ -231,7 +249,8 @@ class TaskScriptTest {
 
   @Test
   void stepCount_countsFramesTheEndingIncluded() {
-    TaskScript script = TaskScript.builder().hold(TaskState.READY, 2).subTask("A", 3).succeed().build();
+    TaskScript script =
+        TaskScript.builder().hold(TaskState.READY, 2).subTask("A", 3).succeed().build();
 
     assertThat(script.stepCount()).isEqualTo(6);
     assertThat(script.followsClock()).isFalse();
@@ -257,9 +276,12 @@ class TaskScriptTest {
 
   @Test
   void builder_badValues_failAtOnce() {
-    assertThatThrownBy(() -> TaskScript.builder().build()).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> TaskScript.builder().subTask("A", 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TaskScript.builder().subTask(" ", 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TaskScript.builder().build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TaskScript.builder().subTask("A", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TaskScript.builder().subTask(" ", 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TaskScript.builder().subTask("A", 1).subTask("A", 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("twice");

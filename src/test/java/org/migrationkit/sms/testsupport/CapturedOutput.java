@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Captures everything printed to {@code System.out} and {@code System.err} (slf4j-simple's log lines
- * among it) until closed, when the original streams are put back.
+ * Captures everything printed to {@code System.out} and {@code System.err} (slf4j-simple's log
+ * lines among it) until closed, when the original streams are put back.
  *
  * <pre>{@code
  * try (CapturedOutput output = CapturedOutput.start()) {

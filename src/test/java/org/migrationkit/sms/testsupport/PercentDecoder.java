@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict RFC 3986 percent-decoding: {@code %XX} becomes its byte, every other character stands for
- * itself ({@code +} stays {@code +}); a malformed escape or bytes that are not UTF-8 fail, so a test
- * never mistakes a garbled id for the one it sent.
+ * itself ({@code +} stays {@code +}); a malformed escape or bytes that are not UTF-8 fail, so a
+ * test never mistakes a garbled id for the one it sent.
  */
 public final class PercentDecoder {
   private PercentDecoder() {}

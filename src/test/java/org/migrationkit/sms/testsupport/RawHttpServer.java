@@ -35,7 +35,10 @@ public final class RawHttpServer implements AutoCloseable {
     acceptor.start();
   }
 
-  /** Starts a server on a free loopback port that sends {@code rawResponse} (ISO-8859-1) to each request. */
+  /**
+   * Starts a server on a free loopback port that sends {@code rawResponse} (ISO-8859-1) to each
+   * request.
+   */
   public static RawHttpServer answering(String rawResponse) {
     try {
       ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

@@ -98,7 +98,11 @@ public final class ReferenceSignatureVerifier {
    * @param header looks a header up by name, case-insensitively; {@code null} when absent
    */
   public Verdict verify(
-      String method, String rawPath, String rawQuery, Function<String, String> header, byte[] body) {
+      String method,
+      String rawPath,
+      String rawQuery,
+      Function<String, String> header,
+      byte[] body) {
     String authorization = header.apply("Authorization");
     if (authorization == null) {
       return Verdict.reject("no Authorization header");
@@ -151,10 +155,12 @@ public final class ReferenceSignatureVerifier {
     if (Duration.between(signedAt, clock.instant()).abs().compareTo(MAX_SKEW) > 0) {
       return Verdict.reject("X-Sdk-Date too far from now: " + sdkDate);
     }
-    String canonical = canonicalRequest(method, PercentDecoder.decode(rawPath), rawQuery, values, body);
+    String canonical =
+        canonicalRequest(method, PercentDecoder.decode(rawPath), rawQuery, values, body);
     String expected = signatureHex(secretKey, stringToSign(sdkDate, canonical));
     if (!MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+        expected.getBytes(StandardCharsets.US_ASCII),
+        signature.getBytes(StandardCharsets.US_ASCII))) {
       return Verdict.reject("signature mismatch; canonical request was:\n" + canonical);
     }
     return Verdict.accept();
@@ -230,7 +236,8 @@ public final class ReferenceSignatureVerifier {
       }
       String[] nameValue = parameter.split("=", 2);
       String name = encode(PercentDecoder.decodeToBytes(nameValue[0]));
-      String value = nameValue.length == 2 ? encode(PercentDecoder.decodeToBytes(nameValue[1])) : "";
+      String value =
+          nameValue.length == 2 ? encode(PercentDecoder.decodeToBytes(nameValue[1])) : "";
       pairs.add(new String[] {name, value});
     }
     pairs.sort(

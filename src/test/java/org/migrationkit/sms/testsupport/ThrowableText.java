@@ -7,7 +7,9 @@ import java.util.Map;
 public final class ThrowableText {
   private ThrowableText() {}
 
-  /** Returns the messages and {@code toString()} of {@code t} and of every cause and suppressed one. */
+  /**
+   * Returns the messages and {@code toString()} of {@code t} and of every cause and suppressed one.
+   */
   public static String of(Throwable t) {
     StringBuilder s = new StringBuilder();
     append(s, t, new IdentityHashMap<>());

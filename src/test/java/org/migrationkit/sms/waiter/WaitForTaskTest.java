@@ -21,7 +21,6 @@ import org.migrationkit.sms.RetryBudget;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.SmsConnectionException;
 import org.migrationkit.sms.SmsEventListener;
 import org.migrationkit.sms.SmsException;
 import org.migrationkit.sms.SmsServiceException;
@@ -98,9 +97,10 @@ class WaitForTaskTest {
 
     @Override
     public void onPollFailed(SmsException failure, int consecutiveFailures) {
-      String status = failure instanceof SmsServiceException
-          ? String.valueOf(((SmsServiceException) failure).getStatusCode())
-          : failure.getClass().getSimpleName();
+      String status =
+          failure instanceof SmsServiceException
+              ? String.valueOf(((SmsServiceException) failure).getStatusCode())
+              : failure.getClass().getSimpleName();
       pollFailures.add(status + "#" + consecutiveFailures);
     }
   }
@@ -135,14 +135,23 @@ class WaitForTaskTest {
     try (SmsClient sms = client(RetryPolicy.none())) {
       sms.waitForTask(TASK, fast().progressListener(recorder).build());
 
-      assertThat(recorder.progress).extracting(TaskProgress::overallPercent)
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::overallPercent)
           .containsExactly(0, 25, 50, 75, 100, 100);
-      assertThat(recorder.progress).extracting(TaskProgress::currentSubTask)
-          .containsExactly(null, "CREATE_CLOUD_SERVER", "CREATE_CLOUD_SERVER", "MIGRATE_LINUX_FILE",
-              "MIGRATE_LINUX_FILE", "MIGRATE_LINUX_FILE");
-      assertThat(recorder.progress).extracting(TaskProgress::currentSubTaskPercent)
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::currentSubTask)
+          .containsExactly(
+              null,
+              "CREATE_CLOUD_SERVER",
+              "CREATE_CLOUD_SERVER",
+              "MIGRATE_LINUX_FILE",
+              "MIGRATE_LINUX_FILE",
+              "MIGRATE_LINUX_FILE");
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::currentSubTaskPercent)
           .containsExactly(null, 50, 100, 50, 100, 100);
-      assertThat(recorder.progress).extracting(TaskProgress::stateChanged)
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::stateChanged)
           .containsExactly(true, true, false, false, false, true);
       assertThat(recorder.pollFailures).isEmpty();
     }
@@ -151,29 +160,37 @@ class WaitForTaskTest {
   @Test
   void waitForTask_scriptedFailure_throwsTaskFailedExceptionWithErrorJsonAndProcessTrace() {
     String errorJson = "{\"error_code\":\"SMS.3802\",\"error_msg\":\"disk full on target\"}";
-    simulator.script(TASK, TaskScript.builder()
-        .subTask("CREATE_CLOUD_SERVER", 1)
-        .fail("MIGRATE_LINUX_FILE", 37, errorJson, "rsync error: No space left on device (28)")
-        .build());
+    simulator.script(
+        TASK,
+        TaskScript.builder()
+            .subTask("CREATE_CLOUD_SERVER", 1)
+            .fail("MIGRATE_LINUX_FILE", 37, errorJson, "rsync error: No space left on device (28)")
+            .build());
     try (SmsClient sms = client(RetryPolicy.none())) {
       TaskFailedException e =
-          catchThrowableOfType(() -> sms.waitForTask(TASK, fast().build()), TaskFailedException.class);
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().build()), TaskFailedException.class);
 
       assertThat(e.getLastResponse().getState()).isEqualTo(TaskState.MIGRATE_FAIL);
       assertThat(e.getErrorJson()).isEqualTo(errorJson);
       assertThat(e.getFailingSubTask().getName()).isEqualTo("MIGRATE_LINUX_FILE");
       assertThat(e.getProcessTrace()).isEqualTo("rsync error: No space left on device (28)");
       assertThat(e.getMessage())
-          .contains(TASK).contains("MIGRATE_FAIL").contains("MIGRATE_LINUX_FILE").contains("SMS.3802");
+          .contains(TASK)
+          .contains("MIGRATE_FAIL")
+          .contains("MIGRATE_LINUX_FILE")
+          .contains("SMS.3802");
     }
   }
 
   @Test
   void waitForTask_abort_throwsTaskFailedException() {
-    simulator.script(TASK, TaskScript.builder().hold(TaskState.ABORTING, 2).end(TaskState.ABORT).build());
+    simulator.script(
+        TASK, TaskScript.builder().hold(TaskState.ABORTING, 2).end(TaskState.ABORT).build());
     try (SmsClient sms = client(RetryPolicy.none())) {
       TaskFailedException e =
-          catchThrowableOfType(() -> sms.waitForTask(TASK, fast().build()), TaskFailedException.class);
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().build()), TaskFailedException.class);
 
       assertThat(e.getLastResponse().getState()).isEqualTo(TaskState.ABORT);
       assertThat(simulator.journal()).hasSize(3);
@@ -182,25 +199,31 @@ class WaitForTaskTest {
 
   @Test
   void waitForTask_rolledBack_returnsTheRollbackState() {
-    simulator.script(TASK, TaskScript.builder()
-        .hold(TaskState.SYNC_F_ROLLBACKING, 2)
-        .end(TaskState.SYNC_F_ROLLBACK_SUCCESS)
-        .build());
+    simulator.script(
+        TASK,
+        TaskScript.builder()
+            .hold(TaskState.SYNC_F_ROLLBACKING, 2)
+            .end(TaskState.SYNC_F_ROLLBACK_SUCCESS)
+            .build());
     try (SmsClient sms = client(RetryPolicy.none())) {
-      assertThat(sms.waitForTask(TASK, fast().build()).getState()).isEqualTo(TaskState.SYNC_F_ROLLBACK_SUCCESS);
+      assertThat(sms.waitForTask(TASK, fast().build()).getState())
+          .isEqualTo(TaskState.SYNC_F_ROLLBACK_SUCCESS);
     }
   }
 
   @Test
   void waitForTask_successWhenRunning_returnsAtTheFirstRunningPoll() {
-    simulator.script(TASK, TaskScript.builder()
-        .hold(TaskState.READY, 3)
-        .subTask("CREATE_CLOUD_SERVER", 4)
-        .succeed()
-        .build());
+    simulator.script(
+        TASK,
+        TaskScript.builder()
+            .hold(TaskState.READY, 3)
+            .subTask("CREATE_CLOUD_SERVER", 4)
+            .succeed()
+            .build());
     try (SmsClient sms = client(RetryPolicy.none())) {
-      ShowTaskResponse running = sms.waitForTask(TASK,
-          fast().successWhen(t -> TaskState.RUNNING.equals(t.getState())).build());
+      ShowTaskResponse running =
+          sms.waitForTask(
+              TASK, fast().successWhen(t -> TaskState.RUNNING.equals(t.getState())).build());
 
       assertThat(running.getState()).isEqualTo(TaskState.RUNNING);
       assertThat(running.getSubTasks().get(0).getProgress()).isEqualTo(25);
@@ -210,11 +233,15 @@ class WaitForTaskTest {
 
   @Test
   void waitForTask_customFailWhen_endsWithTaskFailedException() {
-    simulator.script(TASK, TaskScript.builder().hold(TaskState.READY, 2).hold(TaskState.DELETING, 1).build());
+    simulator.script(
+        TASK, TaskScript.builder().hold(TaskState.READY, 2).hold(TaskState.DELETING, 1).build());
     try (SmsClient sms = client(RetryPolicy.none())) {
-      TaskFailedException e = catchThrowableOfType(
-          () -> sms.waitForTask(TASK, fast().failWhen(t -> TaskState.DELETING.equals(t.getState())).build()),
-          TaskFailedException.class);
+      TaskFailedException e =
+          catchThrowableOfType(
+              () ->
+                  sms.waitForTask(
+                      TASK, fast().failWhen(t -> TaskState.DELETING.equals(t.getState())).build()),
+              TaskFailedException.class);
 
       assertThat(e.getLastResponse().getState()).isEqualTo(TaskState.DELETING);
     }
@@ -224,11 +251,17 @@ class WaitForTaskTest {
 
   @Test
   void waitForTask_neverEnding_throwsWaitTimeoutExceptionWithTheLastResponse() {
-    simulator.script(TASK, TaskScript.builder().hold(TaskState.READY, 1).subTask("MIGRATE_LINUX_FILE", 1_000_000).build());
+    simulator.script(
+        TASK,
+        TaskScript.builder()
+            .hold(TaskState.READY, 1)
+            .subTask("MIGRATE_LINUX_FILE", 1_000_000)
+            .build());
     try (SmsClient sms = client(RetryPolicy.none())) {
-      WaitTimeoutException e = catchThrowableOfType(
-          () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(150)).build()),
-          WaitTimeoutException.class);
+      WaitTimeoutException e =
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(150)).build()),
+              WaitTimeoutException.class);
 
       assertThat(e.getLastResponse()).isNotNull();
       assertThat(e.getLastResponse().getState()).isEqualTo(TaskState.RUNNING);
@@ -240,12 +273,14 @@ class WaitForTaskTest {
   @Test
   void waitForTask_pollSlowerThanMaxWait_stillEndsAtMaxWait() {
     simulator.script(TASK, TaskScript.builder().hold(TaskState.RUNNING, 1).build());
-    simulator.faults(FaultPlan.builder().onRequest(2, Fault.latency(Duration.ofSeconds(5))).build());
+    simulator.faults(
+        FaultPlan.builder().onRequest(2, Fault.latency(Duration.ofSeconds(5))).build());
     try (SmsClient sms = client(RetryPolicy.none())) {
       long start = System.nanoTime();
-      WaitTimeoutException e = catchThrowableOfType(
-          () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(300)).build()),
-          WaitTimeoutException.class);
+      WaitTimeoutException e =
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(300)).build()),
+              WaitTimeoutException.class);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
       assertThat(e).isNotNull();
@@ -260,9 +295,13 @@ class WaitForTaskTest {
     simulator.faults(FaultPlan.builder().always(Fault.status(503)).build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(RetryPolicy.none())) {
-      WaitTimeoutException e = catchThrowableOfType(
-          () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(100)).progressListener(recorder).build()),
-          WaitTimeoutException.class);
+      WaitTimeoutException e =
+          catchThrowableOfType(
+              () ->
+                  sms.waitForTask(
+                      TASK,
+                      fast().maxWait(Duration.ofMillis(100)).progressListener(recorder).build()),
+              WaitTimeoutException.class);
 
       assertThat(e.getLastResponse()).isNull();
       assertThat(e.getMessage()).contains("no poll succeeded");
@@ -273,28 +312,40 @@ class WaitForTaskTest {
 
   @Test
   void waitForTask_clockPacedScript_advancesWithTheVirtualClock() {
-    simulator.script(TASK, TaskScript.builder()
-        .stepEvery(Duration.ofMinutes(10))
-        .subTask("MIGRATE_LINUX_FILE", 4)
-        .succeed()
-        .build());
+    simulator.script(
+        TASK,
+        TaskScript.builder()
+            .stepEvery(Duration.ofMinutes(10))
+            .subTask("MIGRATE_LINUX_FILE", 4)
+            .succeed()
+            .build());
     // each answered poll stands for five virtual minutes: every step is seen twice
-    SmsEventListener fiveMinutesPerPoll = new SmsEventListener() {
-      @Override
-      public void callEnd(CallInfo call, Duration duration) {
-        simulator.advance(Duration.ofMinutes(5));
-      }
-    };
+    SmsEventListener fiveMinutesPerPoll =
+        new SmsEventListener() {
+          @Override
+          public void callEnd(CallInfo call, Duration duration) {
+            simulator.advance(Duration.ofMinutes(5));
+          }
+        };
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(RetryPolicy.none(), fiveMinutesPerPoll)) {
       ShowTaskResponse done = sms.waitForTask(TASK, fast().progressListener(recorder).build());
 
       assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
       assertThat(simulator.journal()).hasSize(9);
-      assertThat(recorder.progress).extracting(TaskProgress::overallPercent).containsExactly(25, 50, 75, 100, 100);
-      assertThat(recorder.progress).extracting(TaskProgress::remaining).containsExactly(
-          Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ZERO, Duration.ZERO);
-      assertThat(done.getFinishDate()).isEqualTo(SmsSimulator.DEFAULT_VIRTUAL_START.plus(Duration.ofMinutes(40)));
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::overallPercent)
+          .containsExactly(25, 50, 75, 100, 100);
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::remaining)
+          .containsExactly(
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(20),
+              Duration.ofMinutes(10),
+              Duration.ZERO,
+              Duration.ZERO);
+      assertThat(done.getFinishDate())
+          .isEqualTo(SmsSimulator.DEFAULT_VIRTUAL_START.plus(Duration.ofMinutes(40)));
     }
   }
 
@@ -303,18 +354,22 @@ class WaitForTaskTest {
     simulator.script(TASK, TaskScript.builder().hold(TaskState.READY, 3).succeed().build());
     try (SmsClient sms = client(RetryPolicy.none())) {
       Instant started = Instant.now();
-      sms.waitForTask(TASK, WaitOptions.builder()
-          .initialDelay(Duration.ofMillis(60))
-          .pollInterval(Duration.ofMillis(20))
-          .maxPollInterval(Duration.ofMillis(40))
-          .build());
+      sms.waitForTask(
+          TASK,
+          WaitOptions.builder()
+              .initialDelay(Duration.ofMillis(60))
+              .pollInterval(Duration.ofMillis(20))
+              .maxPollInterval(Duration.ofMillis(40))
+              .build());
 
       List<Instant> polls = simulator.journal().stream().map(JournalEntry::receivedAt).toList();
       assertThat(polls).hasSize(4);
-      assertThat(Duration.between(started, polls.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+      assertThat(Duration.between(started, polls.get(0)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(50));
       for (int i = 1; i < polls.size(); i++) {
         // each wait is at least the interval less its 10 % jitter (and clock granularity)
-        assertThat(Duration.between(polls.get(i - 1), polls.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(15));
+        assertThat(Duration.between(polls.get(i - 1), polls.get(i)))
+            .isGreaterThanOrEqualTo(Duration.ofMillis(15));
       }
     }
   }
@@ -324,14 +379,20 @@ class WaitForTaskTest {
   @Test
   void waitForTask_flakyPolls_absorbs503sAndReportsThemToOnPollFailed() {
     simulator.script(TASK, twoSubTasksThenSuccess());
-    simulator.faults(FaultPlan.builder().onRequests(2, 3, Fault.status(503)).onRequest(5, Fault.status(503)).build());
+    simulator.faults(
+        FaultPlan.builder()
+            .onRequests(2, 3, Fault.status(503))
+            .onRequest(5, Fault.status(503))
+            .build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(RetryPolicy.none())) {
       ShowTaskResponse done = sms.waitForTask(TASK, fast().progressListener(recorder).build());
 
       assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
       assertThat(recorder.pollFailures).containsExactly("503#1", "503#2", "503#1");
-      assertThat(recorder.progress).extracting(TaskProgress::overallPercent).containsExactly(0, 25, 50, 75, 100, 100);
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::overallPercent)
+          .containsExactly(0, 25, 50, 75, 100, 100);
       assertThat(simulator.journal()).hasSize(9);
     }
   }
@@ -339,17 +400,19 @@ class WaitForTaskTest {
   @Test
   void waitForTask_flakyPolls_clientRetriesAbsorbThemFirst() {
     simulator.script(TASK, twoSubTasksThenSuccess());
-    simulator.faults(FaultPlan.builder()
-        .onRequest(2, Fault.status(503))
-        .onRequest(4, Fault.tooManyRequests(Duration.ofSeconds(1)))
-        .build());
+    simulator.faults(
+        FaultPlan.builder()
+            .onRequest(2, Fault.status(503))
+            .onRequest(4, Fault.tooManyRequests(Duration.ofSeconds(1)))
+            .build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(quickRetries())) {
       ShowTaskResponse done = sms.waitForTask(TASK, fast().progressListener(recorder).build());
 
       assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
       assertThat(recorder.pollFailures).isEmpty();
-      assertThat(simulator.journal()).extracting(JournalEntry::status)
+      assertThat(simulator.journal())
+          .extracting(JournalEntry::status)
           .containsExactly(200, 503, 200, 429, 200, 200, 200, 200);
     }
   }
@@ -357,10 +420,11 @@ class WaitForTaskTest {
   @Test
   void waitForTask_brokenConnections_areAbsorbedAndReported() {
     simulator.script(TASK, twoSubTasksThenSuccess());
-    simulator.faults(FaultPlan.builder()
-        .onRequest(1, Fault.dropConnection())
-        .onRequest(2, Fault.truncatedBody())
-        .build());
+    simulator.faults(
+        FaultPlan.builder()
+            .onRequest(1, Fault.dropConnection())
+            .onRequest(2, Fault.truncatedBody())
+            .build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(RetryPolicy.none())) {
       ShowTaskResponse done = sms.waitForTask(TASK, fast().progressListener(recorder).build());
@@ -374,11 +438,12 @@ class WaitForTaskTest {
   @Test
   void waitForTask_seededRandomFaults_stillReachTheEnd() {
     simulator.script(TASK, twoSubTasksThenSuccess());
-    simulator.faults(FaultPlan.builder()
-        .randomly(0.3, Fault.status(503))
-        .randomly(0.1, Fault.latency(Duration.ofMillis(20)))
-        .seed(2024)
-        .build());
+    simulator.faults(
+        FaultPlan.builder()
+            .randomly(0.3, Fault.status(503))
+            .randomly(0.1, Fault.latency(Duration.ofMillis(20)))
+            .seed(2024)
+            .build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(RetryPolicy.none())) {
       ShowTaskResponse done = sms.waitForTask(TASK, fast().progressListener(recorder).build());
@@ -395,8 +460,10 @@ class WaitForTaskTest {
     simulator.faults(FaultPlan.builder().onRequest(3, Fault.status(404)).build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(quickRetries())) {
-      SmsServiceException e = catchThrowableOfType(
-          () -> sms.waitForTask(TASK, fast().progressListener(recorder).build()), SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().progressListener(recorder).build()),
+              SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(404);
       assertThat(e.getErrorCode()).isEqualTo("SMS.1204");
@@ -410,9 +477,10 @@ class WaitForTaskTest {
     simulator.script(TASK, twoSubTasksThenSuccess());
     TaskProgressListener deleteAfterFirstPoll = p -> simulator.removeTask(TASK);
     try (SmsClient sms = client(RetryPolicy.none())) {
-      SmsServiceException e = catchThrowableOfType(
-          () -> sms.waitForTask(TASK, fast().progressListener(deleteAfterFirstPoll).build()),
-          SmsServiceException.class);
+      SmsServiceException e =
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().progressListener(deleteAfterFirstPoll).build()),
+              SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(404);
       assertThat(simulator.journal()).extracting(JournalEntry::status).containsExactly(200, 404);
@@ -425,7 +493,8 @@ class WaitForTaskTest {
     simulator.faults(FaultPlan.builder().onRequest(2, Fault.status(403)).build());
     try (SmsClient sms = client(quickRetries())) {
       SmsServiceException e =
-          catchThrowableOfType(() -> sms.waitForTask(TASK, fast().build()), SmsServiceException.class);
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().build()), SmsServiceException.class);
 
       assertThat(e.getStatusCode()).isEqualTo(403);
       assertThat(e.getErrorCode()).isEqualTo("SMS.9004");
@@ -439,7 +508,8 @@ class WaitForTaskTest {
     simulator.faults(FaultPlan.builder().onRequest(2, Fault.malformedJson()).build());
     try (SmsClient sms = client(quickRetries())) {
       SmsClientException e =
-          catchThrowableOfType(() -> sms.waitForTask(TASK, fast().build()), SmsClientException.class);
+          catchThrowableOfType(
+              () -> sms.waitForTask(TASK, fast().build()), SmsClientException.class);
 
       assertThat(e.getMessage()).contains("cannot be read");
       assertThat(simulator.journal()).hasSize(2);
@@ -450,19 +520,19 @@ class WaitForTaskTest {
 
   @Test
   void progressListener_firesOnChangeOnly() {
-    simulator.script(TASK, TaskScript.builder()
-        .hold(TaskState.READY, 4)
-        .hold(TaskState.RUNNING, 5)
-        .succeed()
-        .build());
+    simulator.script(
+        TASK,
+        TaskScript.builder().hold(TaskState.READY, 4).hold(TaskState.RUNNING, 5).succeed().build());
     Recorder recorder = new Recorder();
     try (SmsClient sms = client(RetryPolicy.none())) {
       sms.waitForTask(TASK, fast().progressListener(recorder).build());
 
       assertThat(simulator.journal()).hasSize(10);
-      assertThat(recorder.progress).extracting(TaskProgress::state)
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::state)
           .containsExactly(TaskState.READY, TaskState.RUNNING, TaskState.MIGRATE_SUCCESS);
-      assertThat(recorder.progress).extracting(TaskProgress::previousState)
+      assertThat(recorder.progress)
+          .extracting(TaskProgress::previousState)
           .containsExactly(null, TaskState.READY, TaskState.RUNNING);
     }
   }
@@ -471,17 +541,18 @@ class WaitForTaskTest {
   void progressListener_throwing_neverBreaksTheWait() {
     simulator.script(TASK, twoSubTasksThenSuccess());
     simulator.faults(FaultPlan.builder().onRequest(2, Fault.status(503)).build());
-    TaskProgressListener throwing = new TaskProgressListener() {
-      @Override
-      public void onProgress(TaskProgress progress) {
-        throw new IllegalStateException("listener bug");
-      }
+    TaskProgressListener throwing =
+        new TaskProgressListener() {
+          @Override
+          public void onProgress(TaskProgress progress) {
+            throw new IllegalStateException("listener bug");
+          }
 
-      @Override
-      public void onPollFailed(SmsException failure, int consecutiveFailures) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
+          @Override
+          public void onPollFailed(SmsException failure, int consecutiveFailures) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
     try (SmsClient sms = client(RetryPolicy.none())) {
       assertThat(sms.waitForTask(TASK, fast().progressListener(throwing).build()).getState())
           .isEqualTo(TaskState.MIGRATE_SUCCESS);
@@ -508,7 +579,8 @@ class WaitForTaskTest {
 
       assertThatThrownBy(() -> wait.get(20, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOf(TaskFailedException.class);
+          .cause()
+          .isInstanceOf(TaskFailedException.class);
     }
   }
 
@@ -516,12 +588,13 @@ class WaitForTaskTest {
   void waitForTaskAsync_cancel_stopsPolling() throws Exception {
     simulator.script(TASK, TaskScript.builder().hold(TaskState.RUNNING, 1).build());
     CountDownLatch threePolls = new CountDownLatch(3);
-    SmsEventListener counting = new SmsEventListener() {
-      @Override
-      public void callEnd(CallInfo call, Duration duration) {
-        threePolls.countDown();
-      }
-    };
+    SmsEventListener counting =
+        new SmsEventListener() {
+          @Override
+          public void callEnd(CallInfo call, Duration duration) {
+            threePolls.countDown();
+          }
+        };
     try (SmsClient sms = client(RetryPolicy.none(), counting)) {
       CompletableFuture<ShowTaskResponse> wait = sms.waitForTaskAsync(TASK, fast().build());
       assertThat(threePolls.await(10, TimeUnit.SECONDS)).isTrue();
@@ -529,7 +602,8 @@ class WaitForTaskTest {
       assertThat(wait.cancel(true)).isTrue();
       long atCancel = simulator.requestCount();
       Thread.sleep(100); // twenty poll intervals: polling would show
-      assertThat(simulator.requestCount()).isLessThanOrEqualTo(atCancel + 1); // one may have been in flight
+      assertThat(simulator.requestCount())
+          .isLessThanOrEqualTo(atCancel + 1); // one may have been in flight
       assertThat(wait).isCancelled();
     }
   }
@@ -540,20 +614,24 @@ class WaitForTaskTest {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     AtomicReference<Boolean> flag = new AtomicReference<>();
     try (SmsClient sms = client(RetryPolicy.none())) {
-      Thread waiter = new Thread(() -> {
-        try {
-          sms.waitForTask(TASK, fast().build());
-        } catch (RuntimeException e) {
-          thrown.set(e);
-          flag.set(Thread.currentThread().isInterrupted());
-        }
-      });
+      Thread waiter =
+          new Thread(
+              () -> {
+                try {
+                  sms.waitForTask(TASK, fast().build());
+                } catch (RuntimeException e) {
+                  thrown.set(e);
+                  flag.set(Thread.currentThread().isInterrupted());
+                }
+              });
       waiter.start();
       assertThat(simulator.awaitRequests(2, Duration.ofSeconds(10))).isTrue();
       waiter.interrupt();
       waiter.join(10_000);
 
-      assertThat(thrown.get()).isInstanceOf(SmsClientException.class).hasMessageContaining("interrupted");
+      assertThat(thrown.get())
+          .isInstanceOf(SmsClientException.class)
+          .hasMessageContaining("interrupted");
       assertThat(flag.get()).isTrue();
     }
   }
@@ -561,7 +639,8 @@ class WaitForTaskTest {
   @Test
   void waitForTask_invalidTaskId_failsBeforeAnyPoll() {
     try (SmsClient sms = client(RetryPolicy.none())) {
-      assertThatThrownBy(() -> sms.waitForTask(" ", fast().build())).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> sms.waitForTask(" ", fast().build()))
+          .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> sms.waitForTaskAsync("..", fast().build()))
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(simulator.requestCount()).isZero();
@@ -573,9 +652,13 @@ class WaitForTaskTest {
     List<CompletableFuture<ShowTaskResponse>> waits = new ArrayList<>();
     try (SmsClient sms = client(quickRetries())) {
       for (int i = 0; i < 50; i++) {
-        TaskScript script = i % 5 == 0
-            ? TaskScript.builder().subTask("A", 1 + i % 3).fail("B", 10, "{}", "trace " + i).build()
-            : TaskScript.builder().subTask("A", 1 + i % 3).subTask("B", 2).succeed().build();
+        TaskScript script =
+            i % 5 == 0
+                ? TaskScript.builder()
+                    .subTask("A", 1 + i % 3)
+                    .fail("B", 10, "{}", "trace " + i)
+                    .build()
+                : TaskScript.builder().subTask("A", 1 + i % 3).subTask("B", 2).succeed().build();
         simulator.script("task-" + i, script);
         waits.add(sms.waitForTaskAsync("task-" + i, fast().build()));
       }
@@ -586,7 +669,8 @@ class WaitForTaskTest {
           assertThat(waits.get(i).get(20, TimeUnit.SECONDS).getId()).isEqualTo("task-" + i);
           succeeded++;
         } catch (ExecutionException e) {
-          assertThat(((TaskFailedException) e.getCause()).getProcessTrace()).isEqualTo("trace " + i);
+          assertThat(((TaskFailedException) e.getCause()).getProcessTrace())
+              .isEqualTo("trace " + i);
           failed++;
         }
       }

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A JSON value that cannot be converted to the model's type, with the JSON path where it was found.
  *
- * <p>The path is built on the way out, one segment per enclosing reader, so reading pays nothing for
- * it until something fails.
+ * <p>The path is built on the way out, one segment per enclosing reader, so reading pays nothing
+ * for it until something fails.
  */
 public final class JsonReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;

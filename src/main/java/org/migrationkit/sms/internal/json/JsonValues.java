@@ -21,9 +21,10 @@ import org.migrationkit.sms.model.OpenEnum;
 /**
  * Lenient scalar reading and null-skipping writing shared by the generated {@link ModelJson}.
  *
- * <p>Leniency rule: a value is converted when no information is lost ({@code "12"} for an Integer, a
- * number for a String, {@code 12.0} for a Long); anything else is a {@link JsonReadException} naming
- * what was found. A 200 answer must not fail because the service sent a type the page did not promise.
+ * <p>Leniency rule: a value is converted when no information is lost ({@code "12"} for an Integer,
+ * a number for a String, {@code 12.0} for a Long); anything else is a {@link JsonReadException}
+ * naming what was found. A 200 answer must not fail because the service sent a type the page did
+ * not promise.
  */
 public final class JsonValues {
   /** The one factory of the SDK: thread-safe, and cheap to create parsers from. */
@@ -333,15 +334,13 @@ public final class JsonValues {
     return s == null ? text : s.toString();
   }
 
-  static void writeString(JsonGenerator g, String name, @Nullable String value)
-      throws IOException {
+  static void writeString(JsonGenerator g, String name, @Nullable String value) throws IOException {
     if (value != null) {
       g.writeStringField(name, value);
     }
   }
 
-  static void writeNumber(JsonGenerator g, String name, @Nullable Number value)
-      throws IOException {
+  static void writeNumber(JsonGenerator g, String name, @Nullable Number value) throws IOException {
     if (value instanceof Integer) {
       g.writeNumberField(name, value.intValue());
     } else if (value instanceof Long) {
@@ -366,8 +365,7 @@ public final class JsonValues {
     }
   }
 
-  static void writeEnum(JsonGenerator g, String name, @Nullable OpenEnum value)
-      throws IOException {
+  static void writeEnum(JsonGenerator g, String name, @Nullable OpenEnum value) throws IOException {
     if (value != null) {
       g.writeStringField(name, value.value());
     }

@@ -7,23 +7,23 @@ import static org.migrationkit.sms.internal.json.JsonValues.*;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import org.migrationkit.sms.model.ShowTaskResponse;
-import org.migrationkit.sms.model.SourceServer;
-import org.migrationkit.sms.model.TaskTargetServer;
-import org.migrationkit.sms.model.TargetDisk;
-import org.migrationkit.sms.model.TargetPhysicalVolume;
-import org.migrationkit.sms.model.VolumeGroup;
-import org.migrationkit.sms.model.LogicalVolume;
 import org.migrationkit.sms.model.CloneServer;
-import org.migrationkit.sms.model.SubTask;
-import org.migrationkit.sms.model.NetworkCheckInfo;
 import org.migrationkit.sms.model.DeviceUse;
+import org.migrationkit.sms.model.LogicalVolume;
 import org.migrationkit.sms.model.MigrationCycle;
+import org.migrationkit.sms.model.NetworkCheckInfo;
 import org.migrationkit.sms.model.OsType;
 import org.migrationkit.sms.model.PartitionStyle;
+import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.SourceServer;
 import org.migrationkit.sms.model.SourceServerState;
+import org.migrationkit.sms.model.SubTask;
+import org.migrationkit.sms.model.TargetDisk;
+import org.migrationkit.sms.model.TargetPhysicalVolume;
 import org.migrationkit.sms.model.TaskState;
+import org.migrationkit.sms.model.TaskTargetServer;
 import org.migrationkit.sms.model.TaskType;
+import org.migrationkit.sms.model.VolumeGroup;
 
 /** Reads and writes the SMS model with Jackson's streaming API: one pass, no data binding. */
 public final class ModelJson {
@@ -672,7 +672,8 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeTargetPhysicalVolume(JsonGenerator g, TargetPhysicalVolume v) throws IOException {
+  static void writeTargetPhysicalVolume(JsonGenerator g, TargetPhysicalVolume v)
+      throws IOException {
     g.writeStartObject();
     writeNumber(g, "id", v.getId());
     writeEnum(g, "device_use", v.getDeviceUse());
