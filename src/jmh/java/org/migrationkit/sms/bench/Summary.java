@@ -169,10 +169,12 @@ public final class Summary {
     line("### Per call, end to end (`showTask` against the loopback server, 3 KB example body)");
     line("");
     line(
-        "Each value is the median over rounds; each ratio the median of the per-round ratios (listed).");
+        "Each value is the median over rounds; each ratio the median of the per-round ratios "
+            + "(listed).");
     line("");
     line(
-        "| per call | ours | official | floor | ours/floor (per round) | official/floor | target (ours/floor) |");
+        "| per call | ours | official | floor | ours/floor (per round) | official/floor | "
+            + "target (ours/floor) |");
     line("|---|---:|---:|---:|---:|---:|---|");
     ToDoubleFunction<Result> p50 = r -> micros(r, true);
     ToDoubleFunction<Result> p99 = r -> micros(r, false);
@@ -188,7 +190,8 @@ public final class Summary {
     line(
         String.format(
             Locale.ROOT,
-            "| cold start, new JVM to first task printed, median of runs (ms) | %.0f | %.0f | %.0f | %s | %s | <= 1.00x |",
+            "| cold start, new JVM to first task printed, median of runs (ms) | %.0f | %.0f | "
+                + "%.0f | %s | %s | <= 1.00x |",
             cold[0] / 1000,
             cold[1] / 1000,
             cold[2] / 1000,
@@ -198,7 +201,8 @@ public final class Summary {
     line(
         String.format(
             Locale.ROOT,
-            "| runtime class path | %s jars, %s MB | %s jars, %s MB | %s jars, %s MB | | | ours <= 6 MB |",
+            "| runtime class path | %s jars, %s MB | %s jars, %s MB | %s jars, %s MB | | | "
+                + "ours <= 6 MB |",
             classPath[0][0],
             classPath[0][1],
             classPath[1][0],
@@ -294,13 +298,15 @@ public final class Summary {
     line(
         String.format(
             Locale.ROOT,
-            "small = the API page's example, %.1f KB; large = 1,000 disks and 500 sub-tasks, %,.0f KB."
+            "small = the API page's example, %.1f KB; large = 1,000 disks and 500 sub-tasks, "
+                + "%,.0f KB."
                 + " `*FromString` start from the text (one run, not in rounds).",
             smallKb,
             largeKb));
     line("");
     line(
-        "| reader | small µs/op | small B/op | large µs/op | large B/op | µs/KB small → large | B/KB small → large | large B/op ÷ body size |");
+        "| reader | small µs/op | small B/op | large µs/op | large B/op | µs/KB small → large "
+            + "| B/KB small → large | large B/op ÷ body size |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|");
     Key small = new Key("ParseBenchmark", "avgt", 1, "small");
     Key large = new Key("ParseBenchmark", "avgt", 1, "large");
@@ -321,7 +327,8 @@ public final class Summary {
       line(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f | %,.0f | %,.0f | %,.0f | %.2f → %.2f (%s) | %,.0f → %,.0f (%s) | %.2fx |",
+              "| %s | %.1f | %,.0f | %,.0f | %,.0f | %.2f → %.2f (%s) | %,.0f → %,.0f (%s) | "
+                  + "%.2fx |",
               method,
               sT,
               sB,
@@ -336,7 +343,8 @@ public final class Summary {
               lB / largeBytes));
       if (method.equals("ours")) {
         verdict(
-            "parse cost per KB flat from the 3 KB example to the 1.1 MB task (large/small per KB <= 1.2x,"
+            "parse cost per KB flat from the 3 KB example to the 1.1 MB task (large/small per "
+                + "KB <= 1.2x,"
                 + " time and bytes)",
             tL / tS <= 1.2 && bL / bS <= 1.2,
             String.format(Locale.ROOT, "time %s, bytes %s", ratio(tL / tS), ratio(bL / bS)));
@@ -347,7 +355,8 @@ public final class Summary {
   private void endToEndDetail() throws IOException {
     line("");
     line(
-        "### End to end, every mode (medians over rounds; µs per call, calls per second, KB allocated per call)");
+        "### End to end, every mode (medians over rounds; µs per call, calls per second, KB "
+            + "allocated per call)");
     line("");
     line("| body, callers | client | thrpt /s | p50 µs | p99 µs | KB/op | CPU µs/op |");
     line("|---|---|---:|---:|---:|---:|---:|");
@@ -387,7 +396,8 @@ public final class Summary {
       double extra = oursLarge - parseLarge;
       double body = Fixtures.largeBody().length;
       verdict(
-          "memory bounded, no whole-body copy: on the 1.1 MB body, end to end allocates less than one body"
+          "memory bounded, no whole-body copy: on the 1.1 MB body, end to end allocates less "
+              + "than one body"
               + " beyond the parse itself",
           extra < body,
           String.format(
