@@ -62,11 +62,6 @@ public final class Operation<Q, R> {
     return method;
   }
 
-  /** Returns the path template, such as {@code /v3/tasks/{task_id}}, for logs. */
-  public String pathTemplate() {
-    return path.template();
-  }
-
   /** Returns the request's path, each parameter percent-encoded as one segment. */
   public String encodedPath(Q request) {
     return path.expand(pathValues.apply(request));

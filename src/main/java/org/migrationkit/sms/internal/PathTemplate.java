@@ -33,10 +33,6 @@ final class PathTemplate {
     return new PathTemplate(template, List.copyOf(literals));
   }
 
-  String template() {
-    return template;
-  }
-
   String expand(List<String> values) {
     if (values.size() != literals.size() - 1) {
       throw new IllegalArgumentException(

@@ -22,10 +22,6 @@ final class SkewedClock extends Clock {
     offsetMillis.addAndGet(deltaMillis);
   }
 
-  long offsetMillis() {
-    return offsetMillis.get();
-  }
-
   @Override
   public Instant instant() {
     long offset = offsetMillis.get();

@@ -68,13 +68,6 @@ public final class Transport {
     return endpoints.first().toString();
   }
 
-  /**
-   * Returns how many milliseconds the signing clock is ahead of the client's clock (learned skew).
-   */
-  public long clockSkewMillis() {
-    return signingClock.offsetMillis();
-  }
-
   boolean isClosed() {
     return closed;
   }
@@ -101,11 +94,6 @@ public final class Transport {
 
   void untrackAsync(Exchange<?, ?> exchange) {
     asyncInFlight.remove(exchange);
-  }
-
-  /** Returns how many HTTP calls are in flight (for tests of leaks). */
-  public int inFlightCount() {
-    return inFlight.size();
   }
 
   /** Cancels the calls in flight and refuses new ones; shared pools stay open. Idempotent. */
