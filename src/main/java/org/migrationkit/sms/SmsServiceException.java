@@ -2,6 +2,7 @@ package org.migrationkit.sms;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The service answered with a status other than 2xx (3xx included: redirects are not followed).
@@ -70,16 +71,7 @@ public class SmsServiceException extends SmsException {
     if (text != null && !text.isEmpty()) {
       s.append(": ").append(text);
     }
-    return oneLine(s);
-  }
-
-  static String oneLine(CharSequence text) {
-    StringBuilder s = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      s.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return s.toString();
+    return JsonValues.oneLine(s.toString());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.migrationkit.sms;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonValues;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.model.SubTask;
 
@@ -34,7 +35,7 @@ public class TaskFailedException extends SmsException {
     if (task.getErrorJson() != null && !task.getErrorJson().isEmpty()) {
       s.append(": ").append(task.getErrorJson());
     }
-    return SmsServiceException.oneLine(s);
+    return JsonValues.oneLine(s.toString());
   }
 
   private static @Nullable SubTask failingSubTask(ShowTaskResponse task) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * Reads the Huawei Cloud regions file ({@code ~/.huaweicloud/regions.yaml}): a {@code SMS:} key
@@ -68,7 +69,7 @@ public final class RegionsFile {
       return read(p, regionId);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
-          "the regions file " + file + " cannot be read: " + oneLine(e.getMessage()), e);
+          "the regions file " + file + " cannot be read: " + JsonValues.oneLine(e.getMessage()), e);
     }
   }
 
@@ -135,9 +136,5 @@ public final class RegionsFile {
     if (value != null && !value.isBlank()) {
       endpoints.add(value.trim());
     }
-  }
-
-  private static String oneLine(@Nullable String s) {
-    return s == null ? "" : s.replaceAll("\\s+", " ");
   }
 }
