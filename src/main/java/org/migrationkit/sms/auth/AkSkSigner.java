@@ -6,13 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,31 +87,33 @@ public final class AkSkSigner {
     if (!credentials.isAkSk()) {
       return Map.of("X-Auth-Token", credentials.authToken());
     }
+    SignedHeaders signed = new SignedHeaders(headers.size() + 4);
+    signed.put("host", hostHeader);
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      signed.put(h.getKey(), h.getValue());
+    }
     Map<String, String> added = new LinkedHashMap<>(8);
-    if (credentials.getDomainId() != null) {
-      added.put("X-Domain-Id", credentials.getDomainId());
+    String domainId = credentials.getDomainId();
+    if (domainId != null) {
+      added.put("X-Domain-Id", domainId);
+      signed.put("x-domain-id", domainId);
     }
-    if (credentials.securityToken() != null) {
-      added.put("X-Security-Token", credentials.securityToken());
+    String securityToken = credentials.securityToken();
+    if (securityToken != null) {
+      added.put("X-Security-Token", securityToken);
+      signed.put("x-security-token", securityToken);
     }
-    String date = headerValue(headers, X_SDK_DATE);
-    if (date == null) {
-      date = SdkDate.format(signingTime);
+    if (signed.get("x-sdk-date") == null) {
+      String date = SdkDate.format(signingTime);
       added.put(X_SDK_DATE, date);
+      signed.put("x-sdk-date", date);
     }
-    Map<String, String> all;
-    if (headers.isEmpty()) {
-      all = added;
-    } else {
-      all = new LinkedHashMap<>(headers);
-      all.putAll(added);
-    }
-    Signature signature = signature(method, rawPath, rawQuery, hostHeader, all, body, credentials);
+    Signature signature = signature(method, rawPath, rawQuery, signed.sorted(), body, credentials);
     added.put("Authorization", signature.authorization);
     return Collections.unmodifiableMap(added);
   }
 
-  /** The intermediate results of one signature; kept for tests and the verifier. */
+  /** The intermediate results of one signature, kept for tests and the verifier. */
   static final class Signature {
     final String canonicalRequest;
     final String stringToSign;
@@ -121,23 +121,31 @@ public final class AkSkSigner {
     final String signatureHex;
     final String authorization;
 
-    Signature(
-        String canonicalRequest, String stringToSign, String signedHeaders, String hex, String ak) {
+    private Signature(
+        String canonicalRequest,
+        String stringToSign,
+        SignedHeaders headers,
+        String signatureHex,
+        String accessKey) {
       this.canonicalRequest = canonicalRequest;
       this.stringToSign = stringToSign;
-      this.signedHeaders = signedHeaders;
-      this.signatureHex = hex;
-      this.authorization =
-          CanonicalRequest.ALGORITHM
-              + " Access="
-              + ak
-              + ", SignedHeaders="
-              + signedHeaders
-              + ", Signature="
-              + hex;
+      this.signatureHex = signatureHex;
+      StringBuilder s = new StringBuilder(160);
+      CanonicalRequest.appendSignedHeaders(s, headers);
+      this.signedHeaders = s.toString();
+      s.setLength(0);
+      s.append(CanonicalRequest.ALGORITHM)
+          .append(" Access=")
+          .append(accessKey)
+          .append(", SignedHeaders=")
+          .append(signedHeaders)
+          .append(", Signature=")
+          .append(signatureHex);
+      this.authorization = s.toString();
     }
   }
 
+  /** Signs with {@code host} and {@code headers} (names in any case) as the signed headers. */
   static Signature signature(
       String method,
       @Nullable String rawPath,
@@ -146,42 +154,52 @@ public final class AkSkSigner {
       Map<String, String> headers,
       byte @Nullable [] body,
       Credentials credentials) {
-    TreeMap<String, String> lower = new TreeMap<>();
-    lower.put("host", host);
+    SignedHeaders signed = new SignedHeaders(headers.size() + 1);
+    signed.put("host", host);
     for (Map.Entry<String, String> h : headers.entrySet()) {
-      lower.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
+      signed.put(h.getKey(), h.getValue());
     }
-    List<String> names = new ArrayList<>(lower.keySet());
-    return signature(method, rawPath, rawQuery, names, lower, body, credentials);
+    return signature(method, rawPath, rawQuery, signed.sorted(), body, credentials);
   }
 
+  /**
+   * Signs with the headers {@code signedHeaderNames} lists, valued from {@code lowerCaseHeaders}.
+   */
   static Signature signature(
       String method,
       @Nullable String rawPath,
       @Nullable String rawQuery,
-      List<String> signedHeaders,
+      List<String> signedHeaderNames,
       Map<String, String> lowerCaseHeaders,
+      byte @Nullable [] body,
+      Credentials credentials) {
+    SignedHeaders signed = new SignedHeaders(signedHeaderNames.size());
+    for (String name : signedHeaderNames) {
+      String value = lowerCaseHeaders.get(name);
+      signed.put(name, value == null ? "" : value);
+    }
+    return signature(method, rawPath, rawQuery, signed.sorted(), body, credentials);
+  }
+
+  private static Signature signature(
+      String method,
+      @Nullable String rawPath,
+      @Nullable String rawQuery,
+      SignedHeaders sortedHeaders,
       byte @Nullable [] body,
       Credentials credentials) {
     String canonical =
         CanonicalRequest.build(
-            method,
-            rawPath == null ? "" : rawPath,
-            rawQuery,
-            signedHeaders,
-            lowerCaseHeaders,
-            body);
-    String date = lowerCaseHeaders.get("x-sdk-date");
+            method, rawPath == null ? "" : rawPath, rawQuery, sortedHeaders, body);
+    String date = sortedHeaders.get("x-sdk-date");
     String stringToSign = CanonicalRequest.stringToSign(date == null ? "" : date, canonical);
-    StringBuilder names = new StringBuilder();
-    CanonicalRequest.appendSignedHeaders(names, signedHeaders);
-    String hex = CanonicalRequest.hex(hmacSha256(credentials, stringToSign));
+    byte[] mac = credentials.newMac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8));
     return new Signature(
-        canonical, stringToSign, names.toString(), hex, credentials.getAccessKey());
-  }
-
-  static byte[] hmacSha256(Credentials credentials, String data) {
-    return credentials.newMac().doFinal(data.getBytes(StandardCharsets.UTF_8));
+        canonical,
+        stringToSign,
+        sortedHeaders,
+        CanonicalRequest.hex(mac),
+        credentials.getAccessKey());
   }
 
   /**
@@ -195,14 +213,5 @@ public final class AkSkSigner {
             || ("https".equalsIgnoreCase(url.getScheme()) && port == 443)
             || ("http".equalsIgnoreCase(url.getScheme()) && port == 80);
     return defaultPort ? host : host + ":" + port;
-  }
-
-  private static @Nullable String headerValue(Map<String, String> headers, String name) {
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      if (h.getKey().equalsIgnoreCase(name)) {
-        return h.getValue();
-      }
-    }
-    return null;
   }
 }

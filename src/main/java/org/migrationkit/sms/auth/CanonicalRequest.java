@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.internal.PercentEncoding;
 
@@ -27,18 +26,12 @@ final class CanonicalRequest {
 
   private CanonicalRequest() {}
 
-  /**
-   * Returns the canonical request.
-   *
-   * @param signedHeaders lower-case header names to sign, sorted, each present in {@code headers}
-   * @param lowerCaseHeaders header values by lower-case name
-   */
+  /** Returns the canonical request; {@code headers} sorted by name. */
   static String build(
       String method,
       String rawPath,
       @Nullable String rawQuery,
-      List<String> signedHeaders,
-      Map<String, String> lowerCaseHeaders,
+      SignedHeaders headers,
       byte @Nullable [] body) {
     StringBuilder s = new StringBuilder(256);
     s.append(method).append('\n');
@@ -46,31 +39,34 @@ final class CanonicalRequest {
     s.append('\n');
     appendQuery(s, rawQuery);
     s.append('\n');
-    for (String name : signedHeaders) {
-      String value = lowerCaseHeaders.get(name);
-      s.append(name).append(':').append(value == null ? "" : value.trim()).append('\n');
+    for (int i = 0; i < headers.size(); i++) {
+      s.append(headers.name(i)).append(':').append(headers.value(i).trim()).append('\n');
     }
     s.append('\n');
-    appendSignedHeaders(s, signedHeaders);
+    appendSignedHeaders(s, headers);
     s.append('\n');
-    s.append(body == null || body.length == 0 ? EMPTY_SHA256 : hex(sha256(body)));
+    if (body == null || body.length == 0) {
+      s.append(EMPTY_SHA256);
+    } else {
+      appendHex(s, sha256(body));
+    }
     return s.toString();
   }
 
   static String stringToSign(String sdkDate, String canonicalRequest) {
-    return ALGORITHM
-        + "\n"
-        + sdkDate
-        + "\n"
-        + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    StringBuilder s = new StringBuilder(ALGORITHM.length() + sdkDate.length() + 66);
+    s.append(ALGORITHM).append('\n').append(sdkDate).append('\n');
+    appendHex(s, sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    return s.toString();
   }
 
-  static void appendSignedHeaders(StringBuilder s, List<String> signedHeaders) {
-    for (int i = 0; i < signedHeaders.size(); i++) {
+  /** Appends the header names, {@code ;}-separated: the {@code SignedHeaders} value. */
+  static void appendSignedHeaders(StringBuilder s, SignedHeaders headers) {
+    for (int i = 0; i < headers.size(); i++) {
       if (i > 0) {
         s.append(';');
       }
-      s.append(signedHeaders.get(i));
+      s.append(headers.name(i));
     }
   }
 
@@ -80,10 +76,10 @@ final class CanonicalRequest {
       return;
     }
     int start = 0;
-    while (start <= rawPath.length()) {
+    while (true) {
       int slash = rawPath.indexOf('/', start);
       int end = slash < 0 ? rawPath.length() : slash;
-      PercentEncoding.append(s, rawPath.substring(start, end));
+      PercentEncoding.append(s, rawPath, start, end);
       if (slash < 0) {
         break;
       }
@@ -141,11 +137,14 @@ final class CanonicalRequest {
   }
 
   static String hex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
-      out[2 * i + 1] = HEX[bytes[i] & 0xF];
+    StringBuilder s = new StringBuilder(bytes.length * 2);
+    appendHex(s, bytes);
+    return s.toString();
+  }
+
+  static void appendHex(StringBuilder s, byte[] bytes) {
+    for (byte b : bytes) {
+      s.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
     }
-    return new String(out);
   }
 }

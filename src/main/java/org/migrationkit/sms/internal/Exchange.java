@@ -122,7 +122,6 @@ final class Exchange<Q, R> {
       try {
         checkOpenAndInTime();
         call = newCall(resolveCredentials());
-        transport.track(call);
         try (Response response = call.execute()) {
           R result = read(response);
           attemptEnd(null);
@@ -135,10 +134,6 @@ final class Exchange<Q, R> {
         failure = mapIoException(e, call);
       } catch (RuntimeException e) {
         failure = new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e);
-      } finally {
-        if (call != null) {
-          transport.untrack(call);
-        }
       }
       attemptEnd(failure);
       long delay = nextDelayNanos(failure);
@@ -220,7 +215,6 @@ final class Exchange<Q, R> {
       return;
     }
     currentCall = call;
-    transport.track(call);
     if (f.isDone()) {
       call.cancel();
     }
@@ -232,27 +226,22 @@ final class Exchange<Q, R> {
             try (response) {
               result = read(response);
             } catch (SmsException e) {
-              transport.untrack(c);
               onAsyncFailure(e);
               return;
             } catch (IOException e) {
-              transport.untrack(c);
               onAsyncFailure(mapIoException(e, c));
               return;
             } catch (RuntimeException e) {
-              transport.untrack(c);
               onAsyncFailure(
                   new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
               return;
             }
-            transport.untrack(c);
             attemptEnd(null);
             onAsyncSuccess(result);
           }
 
           @Override
           public void onFailure(Call c, IOException e) {
-            transport.untrack(c);
             onAsyncFailure(mapIoException(e, c));
           }
         });
@@ -372,10 +361,11 @@ final class Exchange<Q, R> {
         new Request.Builder()
             .url(url)
             .method(operation.method(), null)
-            .header("User-Agent", transport.userAgent)
-            .header("Accept", "application/json");
+            .tag(Transport.class, transport) // for close() and the NetworkGuard
+            .addHeader("User-Agent", transport.userAgent)
+            .addHeader("Accept", "application/json");
     for (Map.Entry<String, String> h : auth.entrySet()) {
-      builder.header(h.getKey(), h.getValue());
+      builder.addHeader(h.getKey(), h.getValue()); // add, not header(): no search for duplicates
     }
     Call call = transport.http.newCall(builder.build());
     call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
@@ -472,7 +462,7 @@ final class Exchange<Q, R> {
   }
 
   private long retryAfterNanos(Response response) {
-    String value = response.header(RetryAfterShield.HEADER);
+    String value = response.header(NetworkGuard.RETRY_AFTER);
     if (value == null) {
       return -1;
     }
@@ -480,7 +470,7 @@ final class Exchange<Q, R> {
     try {
       return TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException e) {
-      Date date = response.headers().getDate(RetryAfterShield.HEADER);
+      Date date = response.headers().getDate(NetworkGuard.RETRY_AFTER);
       if (date == null) {
         return -1;
       }

@@ -14,8 +14,13 @@ public final class PercentEncoding {
 
   /** Appends {@code value} to {@code s}, percent-encoded. */
   public static void append(StringBuilder s, String value) {
-    int i = 0;
-    while (i < value.length()) {
+    append(s, value, 0, value.length());
+  }
+
+  /** Appends {@code value}'s characters from {@code start} to {@code end}, percent-encoded. */
+  public static void append(StringBuilder s, String value, int start, int end) {
+    int i = start;
+    while (i < end) {
       char c = value.charAt(i);
       if (isUnreserved(c)) {
         s.append(c);
@@ -25,7 +30,7 @@ public final class PercentEncoding {
       int length = 1;
       if (Character.isSurrogate(c)) {
         if (!Character.isHighSurrogate(c)
-            || i + 1 >= value.length()
+            || i + 1 >= end
             || !Character.isLowSurrogate(value.charAt(i + 1))) {
           throw new IllegalArgumentException(
               "unpaired surrogate at index " + i + " cannot be encoded");

@@ -1,6 +1,7 @@
 package org.migrationkit.sms.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,6 @@ public final class Transport {
   final long callTimeoutNanos;
   final @Nullable Executor completionExecutor;
 
-  private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<Exchange<?, ?>> asyncInFlight = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private volatile boolean closed;
@@ -77,17 +77,6 @@ public final class Transport {
     return closedLatch.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
-  void track(Call call) {
-    inFlight.add(call);
-    if (closed) {
-      call.cancel();
-    }
-  }
-
-  void untrack(Call call) {
-    inFlight.remove(call);
-  }
-
   void trackAsync(Exchange<?, ?> exchange) {
     asyncInFlight.add(exchange);
   }
@@ -96,15 +85,28 @@ public final class Transport {
     asyncInFlight.remove(exchange);
   }
 
-  /** Cancels the calls in flight and refuses new ones; shared pools stay open. Idempotent. */
+  /**
+   * Cancels the calls in flight and refuses new ones; shared pools stay open. Idempotent.
+   *
+   * <p>OkHttp's dispatcher already knows every running call, so calls are found there by their
+   * {@code Transport} tag rather than registered per call; a call that reaches the dispatcher after
+   * this look is refused by the {@link NetworkGuard}.
+   */
   public void close() {
     closed = true;
     closedLatch.countDown();
-    for (Call call : inFlight) {
-      call.cancel();
-    }
+    cancelOwn(http.dispatcher().runningCalls());
+    cancelOwn(http.dispatcher().queuedCalls());
     for (Exchange<?, ?> exchange : asyncInFlight) {
       exchange.abortClosed();
+    }
+  }
+
+  private void cancelOwn(List<Call> calls) {
+    for (Call call : calls) {
+      if (call.request().tag(Transport.class) == this) {
+        call.cancel();
+      }
     }
   }
 }
