@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,53 @@ class CloseTest {
       assertClosedFailure(failure);
       assertThat(elapsed).isLessThan(2000);
       assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A call that passed its "is the client open?" check and closes a moment later, before its
+   * request reaches OkHttp: the request must still never be sent.
+   */
+  @Test
+  void close_whileSyncCallResolvesCredentials_sendsNoRequest() throws Exception {
+    AtomicBoolean holdNext = new AtomicBoolean();
+    CountDownLatch resolving = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch arrived = new CountDownLatch(1);
+    try (RawServer server = silentServer(arrived)) {
+      SmsClient sms =
+          SmsClient.builder()
+              .endpoint(server.baseUrl())
+              .credentialsProvider(
+                  () -> {
+                    if (holdNext.get()) {
+                      resolving.countDown();
+                      awaitUninterruptibly(release);
+                    }
+                    return Credentials.akSk(AK, SK);
+                  })
+              .retryPolicy(RetryPolicy.none())
+              .callTimeout(Duration.ofSeconds(30))
+              .build();
+      holdNext.set(true);
+      Future<Throwable> call =
+          callers.submit(
+              () -> catchThrowableOfType(SmsClientException.class, () -> sms.showTask(TASK_ID)));
+      assertThat(resolving.await(10, TimeUnit.SECONDS)).isTrue();
+
+      sms.close();
+      release.countDown();
+
+      assertClosedFailure(call.get(5, TimeUnit.SECONDS));
+      assertThat(arrived.getCount()).as("no request reached the server").isEqualTo(1);
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
