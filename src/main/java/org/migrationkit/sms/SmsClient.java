@@ -23,8 +23,8 @@ import org.migrationkit.sms.internal.CredentialsSource;
 import org.migrationkit.sms.internal.DomainIdDiscovery;
 import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.internal.HttpClientOptions;
-import org.migrationkit.sms.internal.NetworkGuard;
 import org.migrationkit.sms.internal.Operations;
+import org.migrationkit.sms.internal.RetryAfterShield;
 import org.migrationkit.sms.internal.SdkInfo;
 import org.migrationkit.sms.internal.SharedHttpClient;
 import org.migrationkit.sms.internal.Transport;
@@ -540,7 +540,7 @@ public final class SmsClient implements AutoCloseable {
               .followSslRedirects(false)
               // every attempt is the retry policy's: counted, signed afresh, reported, budgeted
               .retryOnConnectionFailure(false)
-              .addNetworkInterceptor(NetworkGuard.INSTANCE);
+              .addNetworkInterceptor(RetryAfterShield.INSTANCE);
       boolean own = httpClient == null;
       applyTimeout(http, connectTimeout, own ? DEFAULT_CONNECT_TIMEOUT : null, Kind.CONNECT);
       applyTimeout(http, readTimeout, own ? DEFAULT_READ_TIMEOUT : null, Kind.READ);

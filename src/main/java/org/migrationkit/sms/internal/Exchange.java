@@ -85,9 +85,17 @@ final class Exchange<Q, R> {
   private @Nullable Date serverDate;
   private long retryAfterNanos = -1;
 
+  // links in the client's InFlightCalls, guarded by its lock
+  final int stripe = InFlightCalls.stripeForCurrentThread();
+  @Nullable Exchange<?, ?> previous;
+  @Nullable Exchange<?, ?> next;
+
+  // read by close() and the DeadlineWatchdog on other threads
+  private volatile @Nullable Call currentCall;
+  private volatile boolean deadlineExpired;
+
   // asynchronous path only
   private @Nullable CompletableFuture<R> future;
-  private volatile @Nullable Call currentCall;
   private volatile @Nullable Future<?> scheduledRetry;
   private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -114,6 +122,15 @@ final class Exchange<Q, R> {
   // ---- synchronous path ----
 
   R runSync() {
+    transport.track(this);
+    try {
+      return attemptsSync();
+    } finally {
+      transport.untrack(this);
+    }
+  }
+
+  private R attemptsSync() {
     callStart();
     while (true) {
       beginAttempt();
@@ -122,6 +139,9 @@ final class Exchange<Q, R> {
       try {
         checkOpenAndInTime();
         call = newCall(resolveCredentials());
+        if (transport.isClosed()) {
+          call.cancel(); // close() looked at this call before it had one
+        }
         try (Response response = call.execute()) {
           R result = read(response);
           attemptEnd(null);
@@ -167,13 +187,13 @@ final class Exchange<Q, R> {
         (result, failure) -> {
           if (f.isCancelled()) {
             cancelInFlight();
-            transport.untrackAsync(this);
+            transport.untrack(this);
             if (!attemptOpen.get()) {
               endFailed(cancelled());
             }
           }
         });
-    transport.trackAsync(this);
+    transport.track(this);
     callStart();
     startAttemptAsync();
     return f;
@@ -214,7 +234,6 @@ final class Exchange<Q, R> {
       onAsyncFailure(new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
       return;
     }
-    currentCall = call;
     if (f.isDone()) {
       call.cancel();
     }
@@ -254,7 +273,7 @@ final class Exchange<Q, R> {
       return;
     }
     succeed();
-    transport.untrackAsync(this);
+    transport.untrack(this);
     complete(() -> f.complete(result));
   }
 
@@ -270,7 +289,7 @@ final class Exchange<Q, R> {
     long delay = nextDelayNanos(failure);
     if (delay < 0) {
       SmsException finalFailure = fail(failure);
-      transport.untrackAsync(this);
+      transport.untrack(this);
       complete(() -> f.completeExceptionally(finalFailure));
       return;
     }
@@ -301,14 +320,33 @@ final class Exchange<Q, R> {
     }
   }
 
-  /** Ends an asynchronous call because its client was closed. */
+  /** Ends this call because its client was closed. */
   void abortClosed() {
     CompletableFuture<R> f = future;
-    if (f != null && !f.isDone()) {
+    if (f == null) {
+      Call call = currentCall;
+      if (call != null) {
+        call.cancel(); // the caller's thread sees the failure and maps it
+      }
+    } else if (!f.isDone()) {
       cancelInFlight();
       SmsException failure = fail(closedException());
-      transport.untrackAsync(this);
+      transport.untrack(this);
       complete(() -> f.completeExceptionally(failure));
+    }
+  }
+
+  /**
+   * Cancels the attempt in flight once the whole-call deadline has passed; see DeadlineWatchdog.
+   */
+  void expireIfLate(long nowNanos) {
+    if (nowNanos - deadlineNanos < 0 || deadlineExpired) {
+      return;
+    }
+    deadlineExpired = true;
+    Call call = currentCall;
+    if (call != null) {
+      call.cancel();
     }
   }
 
@@ -361,14 +399,14 @@ final class Exchange<Q, R> {
         new Request.Builder()
             .url(url)
             .method(operation.method(), null)
-            .tag(Transport.class, transport) // for close() and the NetworkGuard
             .addHeader("User-Agent", transport.userAgent)
             .addHeader("Accept", "application/json");
     for (Map.Entry<String, String> h : auth.entrySet()) {
       builder.addHeader(h.getKey(), h.getValue()); // add, not header(): no search for duplicates
     }
+    // No call.timeout(): the DeadlineWatchdog ends late calls without a timer per call.
     Call call = transport.http.newCall(builder.build());
-    call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+    currentCall = call;
     return call;
   }
 
@@ -462,7 +500,7 @@ final class Exchange<Q, R> {
   }
 
   private long retryAfterNanos(Response response) {
-    String value = response.header(NetworkGuard.RETRY_AFTER);
+    String value = response.header(RetryAfterShield.HEADER);
     if (value == null) {
       return -1;
     }
@@ -470,7 +508,7 @@ final class Exchange<Q, R> {
     try {
       return TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException e) {
-      Date date = response.headers().getDate(NetworkGuard.RETRY_AFTER);
+      Date date = response.headers().getDate(RetryAfterShield.HEADER);
       if (date == null) {
         return -1;
       }
@@ -580,6 +618,9 @@ final class Exchange<Q, R> {
     }
     if (future != null && future.isCancelled()) {
       return new SmsClientException(prefix() + " cancelled by the caller", e);
+    }
+    if (deadlineExpired) {
+      return callTimeout(e);
     }
     if (e instanceof SocketTimeoutException) {
       boolean connect = detail.toLowerCase(Locale.ROOT).contains("connect");

@@ -1,13 +1,9 @@
 package org.migrationkit.sms.internal;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.RetryPolicy;
@@ -31,7 +27,7 @@ public final class Transport {
   final long callTimeoutNanos;
   final @Nullable Executor completionExecutor;
 
-  private final Set<Exchange<?, ?>> asyncInFlight = ConcurrentHashMap.newKeySet();
+  final InFlightCalls inFlight = new InFlightCalls();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private volatile boolean closed;
 
@@ -48,6 +44,7 @@ public final class Transport {
     this.maxResponseBytes = settings.maxResponseBytes;
     this.callTimeoutNanos = settings.callTimeout.toNanos();
     this.completionExecutor = settings.completionExecutor;
+    DeadlineWatchdog.get().watch(this);
   }
 
   /** Executes {@code operation} on the calling thread; the request has been validated. */
@@ -77,36 +74,25 @@ public final class Transport {
     return closedLatch.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
-  void trackAsync(Exchange<?, ?> exchange) {
-    asyncInFlight.add(exchange);
-  }
-
-  void untrackAsync(Exchange<?, ?> exchange) {
-    asyncInFlight.remove(exchange);
-  }
-
   /**
-   * Cancels the calls in flight and refuses new ones; shared pools stay open. Idempotent.
-   *
-   * <p>OkHttp's dispatcher already knows every running call, so calls are found there by their
-   * {@code Transport} tag rather than registered per call; a call that reaches the dispatcher after
-   * this look is refused by the {@link NetworkGuard}.
+   * Adds a call to those in flight; from here on {@link #close()} and the deadline reach it. The
+   * caller checks {@link #isClosed()} after this, so a call racing with close() is ended either
+   * way.
    */
+  void track(Exchange<?, ?> exchange) {
+    inFlight.add(exchange);
+    DeadlineWatchdog.get().callStarted();
+  }
+
+  void untrack(Exchange<?, ?> exchange) {
+    inFlight.remove(exchange);
+  }
+
+  /** Cancels the calls in flight and refuses new ones; shared pools stay open. Idempotent. */
   public void close() {
     closed = true;
     closedLatch.countDown();
-    cancelOwn(http.dispatcher().runningCalls());
-    cancelOwn(http.dispatcher().queuedCalls());
-    for (Exchange<?, ?> exchange : asyncInFlight) {
-      exchange.abortClosed();
-    }
-  }
-
-  private void cancelOwn(List<Call> calls) {
-    for (Call call : calls) {
-      if (call.request().tag(Transport.class) == this) {
-        call.cancel();
-      }
-    }
+    inFlight.forEach(Exchange::abortClosed);
+    DeadlineWatchdog.get().unwatch(this);
   }
 }
