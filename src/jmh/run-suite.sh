@@ -6,23 +6,23 @@
 # A 2-core machine shared with other work drifts by 2x within a minute, and JMH runs one method after
 # another; so each client gets its own short JMH run, in ROUNDS rounds whose order rotates (ours,
 # official, floor; then official, floor, ours; ...), and the summary reports the median over rounds
-# and the median of the per-round ratios. Takes about 20 minutes; a quiet machine still gives the
+# and the median of the per-round ratios. Takes about 45 minutes; a quiet machine still gives the
 # truest numbers (the summary records the load average).
 #
 # Usage: src/jmh/run-suite.sh
-# Env:   BUILD_DIR (default target-bench); ROUNDS (default 2);
+# Env:   BUILD_DIR (default target-bench); ROUNDS (default 3);
 #        MICRO_ARGS (sign, parse; default -f 1 -wi 4 -w 2s -i 3 -r 2s);
-#        E2E_ARGS (end to end; default -f 1 -wi 5 -w 3s -i 3 -r 3s: our client needs about 12 s of
-#        calls to reach steady state on 2 busy cores, the floor about 8 s, so shorter warm-ups
-#        measure the JIT rather than the client)
+#        E2E_ARGS (end to end; default -f 1 -wi 10 -w 3s -i 5 -r 3s: on 2 cores every client's
+#        throughput still climbs for 15 to 21 s of calls while the JIT compiles, ours a little
+#        longer than the floor, so shorter warm-ups measure the JIT rather than the client)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 B=${BUILD_DIR:-target-bench}
 OUT=$B/bench-results
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 MICRO_ARGS=${MICRO_ARGS:--f 1 -wi 4 -w 2s -i 3 -r 2s}
-E2E_ARGS=${E2E_ARGS:--f 1 -wi 5 -w 3s -i 3 -r 3s}
+E2E_ARGS=${E2E_ARGS:--f 1 -wi 10 -w 3s -i 5 -r 3s}
 CPU=org.migrationkit.sms.bench.CpuTimeProfiler
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
