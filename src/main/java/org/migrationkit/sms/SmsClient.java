@@ -365,7 +365,8 @@ public final class SmsClient implements AutoCloseable {
 
     /**
      * Sets the limit on a whole call, every attempt and retry wait included; default 60 s. Must be
-     * positive.
+     * positive. A call past it is ended within about 20 ms (one shared watchdog thread looks at the
+     * calls in flight, instead of a timer per call).
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Durations.requirePositive(timeout, "callTimeout");

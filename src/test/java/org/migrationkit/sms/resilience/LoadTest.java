@@ -195,13 +195,14 @@ class LoadTest {
     List<Thread> left = new ArrayList<>();
     for (Thread t : started) {
       // OkHttp's TaskRunner (pool clean-up), Okio's timeout watchdog (started by the first call
-      // with a timeout in the JVM) and the SDK's one retry scheduler are daemon threads shared
-      // process-wide; they idle out or live on by design
+      // with a timeout in the JVM), the SDK's one retry scheduler and its one deadline watchdog
+      // are daemon threads shared process-wide; they idle out or live on by design
       boolean shared =
           t.isDaemon()
               && (t.getName().startsWith("OkHttp")
                   || t.getName().equals("Okio Watchdog")
-                  || t.getName().equals("migrationkit-sms-retry"));
+                  || t.getName().equals("migrationkit-sms-retry")
+                  || t.getName().equals("migrationkit-sms-deadlines"));
       if (!shared) {
         t.join(5000);
         if (t.isAlive()) {
