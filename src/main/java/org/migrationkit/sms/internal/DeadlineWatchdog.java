@@ -8,6 +8,8 @@ import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends calls that outlive their whole-call deadline: one daemon thread for the process looks at
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeadlineWatchdog implements Runnable {
   static final long TICK_MILLIS = 20;
+  private static final Logger log = LoggerFactory.getLogger(DeadlineWatchdog.class);
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final DeadlineWatchdog INSTANCE = new DeadlineWatchdog();
 
@@ -89,8 +92,20 @@ final class DeadlineWatchdog implements Runnable {
     }
   }
 
-  /** Cancels the late calls; returns whether any call is in flight. */
+  /**
+   * Cancels the late calls; returns whether any call is in flight. Never throws: the thread must
+   * outlive anything one call does, or no later deadline would be enforced.
+   */
   private boolean sweep() {
+    try {
+      return sweepOnce();
+    } catch (RuntimeException e) {
+      log.warn("deadline watchdog: a sweep failed; carrying on", e);
+      return true;
+    }
+  }
+
+  private boolean sweepOnce() {
     List<Transport> watched;
     synchronized (this) {
       watched = new ArrayList<>(transports);
