@@ -87,11 +87,7 @@ public final class AkSkSigner {
     if (!credentials.isAkSk()) {
       return Map.of("X-Auth-Token", credentials.authToken());
     }
-    SignedHeaders signed = new SignedHeaders(headers.size() + 4);
-    signed.put("host", hostHeader);
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      signed.put(h.getKey(), h.getValue());
-    }
+    SignedHeaders signed = SignedHeaders.of(hostHeader, headers, 3);
     Map<String, String> added = new LinkedHashMap<>(8);
     String domainId = credentials.getDomainId();
     if (domainId != null) {
@@ -154,12 +150,8 @@ public final class AkSkSigner {
       Map<String, String> headers,
       byte @Nullable [] body,
       Credentials credentials) {
-    SignedHeaders signed = new SignedHeaders(headers.size() + 1);
-    signed.put("host", host);
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      signed.put(h.getKey(), h.getValue());
-    }
-    return signature(method, rawPath, rawQuery, signed.sorted(), body, credentials);
+    return signature(
+        method, rawPath, rawQuery, SignedHeaders.of(host, headers, 0).sorted(), body, credentials);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.migrationkit.sms.auth;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,16 @@ final class SignedHeaders {
   SignedHeaders(int expected) {
     names = new String[Math.max(expected, 4)];
     values = new String[names.length];
+  }
+
+  /** Returns {@code host} and {@code headers}, with room for {@code more} headers besides. */
+  static SignedHeaders of(String host, Map<String, String> headers, int more) {
+    SignedHeaders signed = new SignedHeaders(1 + headers.size() + more);
+    signed.put("host", host);
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      signed.put(h.getKey(), h.getValue());
+    }
+    return signed;
   }
 
   /** Adds or replaces a header; {@code name} in any case. */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * call one volatile read, and its thread parks when no call has run for a second.
  */
 final class DeadlineWatchdog implements Runnable {
-  static final long TICK_MILLIS = 20;
+  private static final long TICK_MILLIS = 20;
   private static final Logger log = LoggerFactory.getLogger(DeadlineWatchdog.class);
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final DeadlineWatchdog INSTANCE = new DeadlineWatchdog();

@@ -376,8 +376,7 @@ final class Exchange<Q, R> {
   }
 
   private Call newCall(Credentials credentials) {
-    long remaining = deadlineNanos - System.nanoTime();
-    if (remaining <= 0) {
+    if (deadlineNanos - System.nanoTime() <= 0) { // credentials may have taken the rest
       throw callTimeout(null);
     }
     HttpUrl endpoint = transport.endpoints.current();
