@@ -11,11 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * RetryPolicy policy = RetryPolicy.builder().retryBudget(RetryBudget.create(100)).build();
  * }</pre>
  *
- * <p>{@link #shared()} is the process-wide bucket that {@link RetryPolicy#defaults()} uses.
- * Thread-safe.
+ * <p>Each client has a budget of its own unless its {@link RetryPolicy} names one; {@link
+ * #shared()} is a process-wide bucket to share on purpose. Thread-safe.
  */
 public final class RetryBudget {
-  private static final RetryBudget SHARED = new RetryBudget(500, 5);
+  /** The tokens of a client's own budget, and of {@link #shared()}. */
+  public static final int DEFAULT_CAPACITY = 500;
+
+  private static final RetryBudget SHARED = new RetryBudget(DEFAULT_CAPACITY, 5);
   private static final RetryBudget UNLIMITED = new RetryBudget(Integer.MAX_VALUE, 0);
 
   private final int capacity;
@@ -28,7 +31,10 @@ public final class RetryBudget {
     this.tokens = new AtomicInteger(capacity);
   }
 
-  /** Returns the process-wide budget: 500 tokens, 5 per retry, so 100 retries in a burst. */
+  /**
+   * Returns a process-wide budget (500 tokens, 5 per retry, so 100 retries in a burst) for clients
+   * that should share one: {@code RetryPolicy.builder().retryBudget(RetryBudget.shared())}.
+   */
   public static RetryBudget shared() {
     return SHARED;
   }

@@ -3,6 +3,7 @@ package org.migrationkit.sms;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.internal.Durations;
 
 /**
@@ -18,8 +19,10 @@ import org.migrationkit.sms.internal.Durations;
  * never any other 4xx, and never an answer that arrived but could not be read. Waits use
  * exponential backoff with full jitter (base 100 ms, cap 20 s; throttling, 429, starts at 1 s); a
  * {@code Retry-After} header (seconds or HTTP date) is honoured up to the cap. Every retry draws
- * from a {@link RetryBudget}. The client's whole-call timeout bounds all attempts and waits
- * together. Immutable and thread-safe.
+ * from a {@link RetryBudget}: by default each client has its own (500 tokens), so one client's
+ * outage never throttles another's retries; share one on purpose with {@link Builder#retryBudget}.
+ * The client's whole-call timeout bounds all attempts and waits together. Immutable and
+ * thread-safe.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -30,7 +33,7 @@ public final class RetryPolicy {
   private final Duration throttlingBaseDelay;
   private final Duration maxDelay;
   private final Predicate<SmsException> retryIf;
-  private final RetryBudget budget;
+  private final @Nullable RetryBudget budget;
 
   private RetryPolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
@@ -42,7 +45,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the default policy (see the class comment), drawing from {@link RetryBudget#shared()}.
+   * Returns the default policy (see the class comment); each client using it draws from a budget of
+   * its own.
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -95,8 +99,11 @@ public final class RetryPolicy {
     return maxDelay;
   }
 
-  /** Returns the budget retries draw from. */
-  public RetryBudget retryBudget() {
+  /**
+   * Returns the budget set with {@link Builder#retryBudget}, shared by every client using this
+   * policy; {@code null} (the default) when each client draws from a budget of its own.
+   */
+  public @Nullable RetryBudget retryBudget() {
     return budget;
   }
 
@@ -131,7 +138,7 @@ public final class RetryPolicy {
         + ", maxDelay="
         + maxDelay
         + ", budget="
-        + budget
+        + (budget == null ? "per client" : budget)
         + "}";
   }
 
@@ -142,7 +149,7 @@ public final class RetryPolicy {
     private Duration throttlingBaseDelay = Duration.ofSeconds(1);
     private Duration maxDelay = Duration.ofSeconds(20);
     private Predicate<SmsException> retryIf = RetryPolicy::isRetryableByDefault;
-    private RetryBudget budget = RetryBudget.shared();
+    private @Nullable RetryBudget budget;
 
     private Builder() {}
 
@@ -182,7 +189,11 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Sets the budget retries draw from; default {@link RetryBudget#shared()}. */
+    /**
+     * Sets a budget that every client using this policy draws from, such as {@link
+     * RetryBudget#shared()} for the whole process; by default each client has its own budget of
+     * {@value RetryBudget#DEFAULT_CAPACITY} tokens.
+     */
     public Builder retryBudget(RetryBudget budget) {
       this.budget = Objects.requireNonNull(budget, "budget");
       return this;

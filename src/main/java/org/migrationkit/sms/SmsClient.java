@@ -23,7 +23,9 @@ import org.migrationkit.sms.internal.CredentialsSource;
 import org.migrationkit.sms.internal.DomainIdDiscovery;
 import org.migrationkit.sms.internal.Durations;
 import org.migrationkit.sms.internal.HttpClientOptions;
+import org.migrationkit.sms.internal.Messages;
 import org.migrationkit.sms.internal.Operations;
+import org.migrationkit.sms.internal.ProviderCredentials;
 import org.migrationkit.sms.internal.RetryAfterShield;
 import org.migrationkit.sms.internal.SdkInfo;
 import org.migrationkit.sms.internal.SharedHttpClient;
@@ -129,11 +131,15 @@ public final class SmsClient implements AutoCloseable {
     } catch (InterruptedException e) {
       wait.cancel(true);
       Thread.currentThread().interrupt();
-      throw new SmsClientException("waiting for task " + taskId + " was interrupted", e);
+      throw new SmsClientException(
+          "waiting for task " + Messages.quote(taskId) + " was interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause; // a predicate's or listener's own Error, as it was thrown
       }
       throw new SmsClientException("waiting for task " + taskId + " failed: " + cause, cause);
     }
@@ -239,7 +245,7 @@ public final class SmsClient implements AutoCloseable {
       if (regionId == null || regionId.isBlank()) {
         throw new IllegalArgumentException("regionId must not be null or blank");
       }
-      requireNoEndpoint("region(" + regionId + ")");
+      requireNoEndpoint("region(" + Messages.quote(regionId) + ")");
       this.regionId = regionId.strip();
       this.region = null;
       return this;
@@ -272,7 +278,7 @@ public final class SmsClient implements AutoCloseable {
       if (region != null || regionId != null) {
         throw new IllegalStateException(
             "endpoint("
-                + endpoints.get(0)
+                + Messages.quote(redactUserInfo(endpoints.get(0)))
                 + ") conflicts with region("
                 + (region != null ? region.id() : regionId)
                 + "): set one of them");
@@ -292,13 +298,39 @@ public final class SmsClient implements AutoCloseable {
       HttpUrl url = endpoint == null ? null : HttpUrl.parse(endpoint.trim());
       if (url == null || url.host().isEmpty()) {
         throw new IllegalArgumentException(
-            "endpoint '" + endpoint + "' is not an absolute http:// or https:// URL");
+            "endpoint "
+                + Messages.quote(redactUserInfo(endpoint))
+                + " is not an absolute http:// or https:// URL");
+      }
+      if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
+        // it would show in toString(), CallInfo.url and messages; SMS never uses it anyway
+        throw new IllegalArgumentException(
+            "endpoint "
+                + Messages.quote(redactUserInfo(endpoint))
+                + " must not carry user info (user:password@): SMS authenticates with credentials(...)");
       }
       if (url.encodedQuery() != null || url.encodedFragment() != null) {
         throw new IllegalArgumentException(
-            "endpoint '" + endpoint + "' must not have a query or fragment");
+            "endpoint "
+                + Messages.quote(redactUserInfo(endpoint))
+                + " must not have a query or fragment");
       }
       return url;
+    }
+
+    /** Returns the text with anything between {@code ://} and an {@code @} masked. */
+    private static @Nullable String redactUserInfo(@Nullable String endpoint) {
+      if (endpoint == null) {
+        return null;
+      }
+      int scheme = endpoint.indexOf("://");
+      int at = endpoint.lastIndexOf('@');
+      if (at < 0) {
+        return endpoint;
+      }
+      return endpoint.substring(0, scheme < 0 ? 0 : scheme + 3)
+          + "***@"
+          + endpoint.substring(at + 1);
     }
 
     /** Sets how requests authenticate: {@link Credentials#akSk} or {@link Credentials#token}. */
@@ -520,9 +552,9 @@ public final class SmsClient implements AutoCloseable {
       }
       CredentialsProvider provider = credentialsProvider;
       Optional<String> profileIam = Optional.empty();
+      CredentialsSource resolved;
       if (credentials != null) {
-        Credentials fixed = credentials;
-        provider = () -> fixed;
+        resolved = ProviderCredentials.fixed(credentials);
       } else if (provider == null) {
         DefaultCredentialsProvider.Builder chain =
             DefaultCredentialsProvider.builder().environment(env);
@@ -532,7 +564,9 @@ public final class SmsClient implements AutoCloseable {
         DefaultCredentialsProvider defaults = chain.build();
         defaults.resolveCredentials(); // missing credentials fail here, not on the first call
         profileIam = defaults.iamEndpoint();
-        provider = defaults;
+        resolved = ProviderCredentials.of(defaults);
+      } else {
+        resolved = ProviderCredentials.of(provider);
       }
       OkHttpClient.Builder http =
           (httpClient != null ? httpClient : SharedHttpClient.get())
@@ -541,6 +575,9 @@ public final class SmsClient implements AutoCloseable {
               .followSslRedirects(false)
               // every attempt is the retry policy's: counted, signed afresh, reported, budgeted
               .retryOnConnectionFailure(false)
+              // our callTimeout governs the whole call (every attempt and wait): a caller's own
+              // OkHttp call timeout would end one attempt early and be misreported
+              .callTimeout(0, TimeUnit.MILLISECONDS)
               .addNetworkInterceptor(RetryAfterShield.INSTANCE);
       boolean own = httpClient == null;
       applyTimeout(http, connectTimeout, own ? DEFAULT_CONNECT_TIMEOUT : null, Kind.CONNECT);
@@ -553,8 +590,6 @@ public final class SmsClient implements AutoCloseable {
       OkHttpClient okHttp = http.build();
       String userAgent =
           userAgentSuffix == null ? SdkInfo.USER_AGENT : SdkInfo.USER_AGENT + " " + userAgentSuffix;
-      CredentialsProvider source = provider;
-      CredentialsSource resolved = source::resolveCredentials;
       HttpUrl iam = iamEndpoint;
       if (iam == null) {
         String configured = env.get("HUAWEICLOUD_SDK_IAM_ENDPOINT");
@@ -569,7 +604,9 @@ public final class SmsClient implements AutoCloseable {
       }
       if (domainIdDiscovery && iam != null) {
         requireSecure(iam, "IAM endpoint");
-        resolved = new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent);
+        Duration timeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
+        resolved =
+            new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent, timeout.toNanos());
       }
       TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
       settings.clock = clock;

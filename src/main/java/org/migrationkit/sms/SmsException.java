@@ -2,6 +2,7 @@ package org.migrationkit.sms;
 
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.internal.Attempts;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The base of every exception the SDK throws for a failed call: catch this to handle them all.
@@ -22,7 +23,8 @@ public abstract class SmsException extends RuntimeException {
   private volatile int attempts = 1;
 
   SmsException(String message, @Nullable Throwable cause) {
-    super(message, cause);
+    // one line whatever went into it: a service's error_msg, an id, an endpoint
+    super(JsonValues.oneLine(message), cause);
   }
 
   /** Returns how many attempts the failed call made, 1 when it was not retried. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.Messages;
 import org.migrationkit.sms.internal.RegionsFile;
 
 /**
@@ -98,9 +99,9 @@ public final class SmsRegion {
     }
     if (!KNOWN.containsKey(id) && !WELL_FORMED.matcher(id).matches()) {
       throw new IllegalArgumentException(
-          "region id '"
-              + id
-              + "' is malformed (expected lower-case like ap-southeast-1); known ids: "
+          "region id "
+              + Messages.quote(id)
+              + " is malformed (expected lower-case like ap-southeast-1); known ids: "
               + KNOWN.keySet());
     }
     String variable = "HUAWEICLOUD_SDK_REGION_SMS_" + id.toUpperCase(Locale.ROOT).replace('-', '_');

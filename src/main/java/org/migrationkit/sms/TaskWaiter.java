@@ -108,7 +108,7 @@ final class TaskWaiter {
     CompletableFuture<ShowTaskResponse> call;
     try {
       call = poll.apply(taskId);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       result.completeExceptionally(e);
       return;
     }
@@ -116,7 +116,19 @@ final class TaskWaiter {
     call.whenComplete(this::onPolled);
   }
 
+  /**
+   * Handles one poll's outcome. Whatever goes wrong here ends the wait with it: a stage's own
+   * exception would only be swallowed by CompletableFuture and leave the wait pending.
+   */
   private void onPolled(@Nullable ShowTaskResponse task, @Nullable Throwable error) {
+    try {
+      handlePoll(task, error);
+    } catch (Throwable e) {
+      result.completeExceptionally(e);
+    }
+  }
+
+  private void handlePoll(@Nullable ShowTaskResponse task, @Nullable Throwable error) {
     if (result.isDone()) {
       return;
     }
@@ -150,7 +162,7 @@ final class TaskWaiter {
         result.complete(task);
         return;
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: the caller's predicate failed, the wait ends with it
       result.completeExceptionally(e);
       return;
     }
@@ -169,7 +181,7 @@ final class TaskWaiter {
     if (listener != null) {
       try {
         listener.onProgress(progress);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // isolated, an Error too: a listener cannot stop the wait
         logListenerFailure(e);
       }
     }
@@ -180,13 +192,13 @@ final class TaskWaiter {
     if (listener != null) {
       try {
         listener.onPollFailed(failure, consecutiveFailures);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         logListenerFailure(e);
       }
     }
   }
 
-  private void logListenerFailure(RuntimeException e) {
+  private void logListenerFailure(Throwable e) {
     if (listenerFailureLogged.compareAndSet(false, true)) {
       log.debug("TaskProgressListener threw {}; further failures are not logged", e.toString());
     }

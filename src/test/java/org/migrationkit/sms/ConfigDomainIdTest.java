@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.SignatureVerifier;
 import org.migrationkit.sms.config.ChallengingProxy;
-import org.migrationkit.sms.internal.DomainIdDiscovery;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.testsupport.Fixtures;
 
@@ -75,7 +74,6 @@ class ConfigDomainIdTest {
 
   @BeforeEach
   void setUp() {
-    DomainIdDiscovery.clearCache();
     sms.stubFor(
         get(urlPathEqualTo("/v3/tasks/" + TASK_ID))
             .willReturn(
@@ -170,7 +168,23 @@ class ConfigDomainIdTest {
   }
 
   @Test
-  void discovery_cachedPerAccessKeyAndIam_secondClientAsksNoMore() {
+  void discovery_cachedPerClient_laterCallsAskNoMore() {
+    serveDomains();
+    try (SmsClient client = client().iamEndpoint(baseUrl(iam)).build()) {
+      client.showTask(TASK_ID);
+      client.showTask(TASK_ID);
+      client.showTaskAsync(TASK_ID).join();
+    }
+
+    iam.verify(1, getRequestedFor(urlPathEqualTo("/v3/auth/domains")));
+    assertThat(sms.findAll(getRequestedFor(urlPathEqualTo("/v3/tasks/" + TASK_ID))))
+        .extracting(r -> r.getHeader("X-Domain-Id"))
+        .containsExactly("d-123", "d-123", "d-123");
+  }
+
+  /** A client's behaviour depends on its own configuration: no process-wide cache of ids. */
+  @Test
+  void discovery_secondClient_asksForItself() {
     serveDomains();
     try (SmsClient first = client().iamEndpoint(baseUrl(iam)).build();
         SmsClient second = client().iamEndpoint(baseUrl(iam)).build()) {
@@ -178,10 +192,7 @@ class ConfigDomainIdTest {
       second.showTask(TASK_ID);
     }
 
-    iam.verify(1, getRequestedFor(urlPathEqualTo("/v3/auth/domains")));
-    assertThat(sms.findAll(getRequestedFor(urlPathEqualTo("/v3/tasks/" + TASK_ID))))
-        .extracting(r -> r.getHeader("X-Domain-Id"))
-        .containsExactly("d-123", "d-123");
+    iam.verify(2, getRequestedFor(urlPathEqualTo("/v3/auth/domains")));
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.PercentEncoding;
 
 /**
  * Signs requests with SDK-HMAC-SHA256, the AK/SK scheme Huawei Cloud's API gateway verifies.
@@ -43,7 +44,9 @@ public final class AkSkSigner {
    * the URL's authority) are signed. For token credentials: {@code X-Auth-Token} only, nothing
    * signed.
    *
-   * @param url the request URL exactly as sent, with its path and query percent-encoded
+   * @param url the request URL exactly as sent, with its path and query percent-encoded; the path
+   *     is decoded before it is canonicalised, as the client and {@link SignatureVerifier} do, so
+   *     {@code /v3/tasks/a%20b} is signed as the official client signs the task id {@code a b}
    * @param headers the headers to sign besides {@code host}; names in any case
    * @param body the request body, or {@code null} for none
    */
@@ -70,7 +73,8 @@ public final class AkSkSigner {
    * #sign(String, URI, Map, byte[], Credentials, Clock)} for callers that already hold the parts.
    *
    * @param hostHeader the {@code Host} header as sent: host, and {@code :port} when not the default
-   * @param rawPath the path as sent, percent-encoded
+   * @param rawPath the path as sent, percent-encoded (decoded before it is canonicalised, see
+   *     {@link #sign(String, URI, Map, byte[], Credentials, Clock)})
    * @param rawQuery the query as sent, percent-encoded, or {@code null}
    * @param signingTime the time to sign with, unless {@code headers} already holds {@code
    *     X-Sdk-Date}
@@ -104,9 +108,20 @@ public final class AkSkSigner {
       added.put(X_SDK_DATE, date);
       signed.put("x-sdk-date", date);
     }
-    Signature signature = signature(method, rawPath, rawQuery, signed.sorted(), body, credentials);
+    Signature signature =
+        signature(method, signedPath(rawPath), rawQuery, signed.sorted(), body, credentials);
     added.put("Authorization", signature.authorization);
     return Collections.unmodifiableMap(added);
+  }
+
+  /**
+   * Returns the path the signature covers for a path as sent: decoded, so that each segment is
+   * percent-encoded exactly once in the canonical request. The official client signs path
+   * parameters before it encodes them, and the gateway canonicalises the decoded path; the signer
+   * and {@link SignatureVerifier} both go through here, so they cannot drift apart.
+   */
+  static String signedPath(@Nullable String rawPath) {
+    return rawPath == null ? "" : PercentEncoding.decode(rawPath);
   }
 
   /** The intermediate results of one signature, kept for tests and the verifier. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.migrationkit.sms.internal.PercentEncoding;
 
 /**
  * Checks requests the way Huawei Cloud's API gateway does: an SDK-HMAC-SHA256 signature by a known
@@ -134,7 +133,7 @@ public final class SignatureVerifier {
     List<String> sorted = signedHeaders.stream().sorted().toList();
     AkSkSigner.Signature expected =
         AkSkSigner.signature(
-            method, PercentEncoding.decode(rawPath), rawQuery, sorted, lower, body, credentials);
+            method, AkSkSigner.signedPath(rawPath), rawQuery, sorted, lower, body, credentials);
     if (!MessageDigest.isEqual(bytes(expected.signatureHex), bytes(parts.get("Signature")))) {
       return Result.invalid("the signature does not match the request");
     }

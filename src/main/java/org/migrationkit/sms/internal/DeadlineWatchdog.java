@@ -113,7 +113,7 @@ final class DeadlineWatchdog implements Runnable {
     long now = System.nanoTime();
     boolean busy = false;
     for (Transport transport : watched) {
-      busy |= transport.inFlight.forEach(exchange -> exchange.expireIfLate(now));
+      busy |= transport.inFlight.forEach(exchange -> exchange.sweep(now));
     }
     return busy;
   }

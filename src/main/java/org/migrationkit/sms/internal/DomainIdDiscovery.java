@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -25,75 +26,110 @@ import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * Fills in the domain (account) id of AK/SK credentials that have none, as global services such as
- * SMS require: one signed {@code GET {iam}/v3/auth/domains} per access key and IAM endpoint for the
- * whole process, on first use (never inside {@code build()}), shared by concurrent first callers. A
- * failure is not cached, so a later call tries again.
+ * SMS require: one signed {@code GET {iam}/v3/auth/domains} per access key for the client, on first
+ * use (never inside {@code build()}), shared by the client's concurrent first callers. A failure is
+ * not cached, so a later call tries again. The IAM request is bounded by the client's whole-call
+ * timeout and cancelled by {@link #close()}; callers wait for it through a future, so their own
+ * deadline, {@code close()} and interrupts reach them while it runs.
  */
 public final class DomainIdDiscovery implements CredentialsSource {
   /** The global IAM endpoint used when none is configured. */
   public static final String DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
 
-  private static final Map<String, CompletableFuture<String>> CACHE = new ConcurrentHashMap<>();
+  /** Discovered (or being discovered) domain ids by access key; this client's only. */
+  private final Map<String, CompletableFuture<String>> domainIds = new ConcurrentHashMap<>();
 
+  private final Set<Call> iamCalls = ConcurrentHashMap.newKeySet();
   private final CredentialsSource credentials;
   private final OkHttpClient http;
   private final HttpUrl iamEndpoint;
   private final Clock clock;
   private final String userAgent;
+  private final long timeoutNanos;
+  private volatile boolean closed;
 
-  /** Wraps {@code credentials}, asking {@code iamEndpoint} for the domain id when they lack one. */
+  /** The last credentials completed, so fixed credentials are not copied on every call. */
+  private volatile @Nullable Completed last;
+
+  private record Completed(Credentials given, Credentials withDomainId) {}
+
+  /**
+   * Wraps {@code credentials}, asking {@code iamEndpoint} for the domain id when they lack one; an
+   * IAM request lasts at most {@code timeoutNanos}.
+   */
   public DomainIdDiscovery(
       CredentialsSource credentials,
       OkHttpClient http,
       HttpUrl iamEndpoint,
       Clock clock,
-      String userAgent) {
+      String userAgent,
+      long timeoutNanos) {
     this.credentials = credentials;
     this.http = http;
     this.iamEndpoint = iamEndpoint;
     this.clock = clock;
     this.userAgent = userAgent;
+    this.timeoutNanos = timeoutNanos;
   }
 
   @Override
-  public Credentials get() {
-    try {
-      return getAsync().join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+  public @Nullable Credentials immediate() {
+    Credentials c = credentials.immediate();
+    if (c == null) {
+      return null;
     }
+    if (!c.isAkSk() || c.getDomainId() != null) {
+      return c;
+    }
+    Completed known = last;
+    return known != null && known.given == c ? known.withDomainId : null;
   }
 
   @Override
-  public CompletableFuture<Credentials> getAsync() {
-    Credentials c;
-    try {
-      c = credentials.get();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
+  public CompletableFuture<Credentials> resolve() {
+    Credentials c = credentials.immediate();
+    if (c != null) {
+      return withDomainId(c);
     }
+    return credentials.resolve().thenCompose(this::withDomainId);
+  }
+
+  private CompletableFuture<Credentials> withDomainId(Credentials c) {
     if (!c.isAkSk() || c.getDomainId() != null) {
       return CompletableFuture.completedFuture(c);
     }
-    String key = c.getAccessKey() + "|" + iamEndpoint;
+    Completed known = last;
+    if (known != null && known.given == c) {
+      return CompletableFuture.completedFuture(known.withDomainId);
+    }
+    String key = c.getAccessKey();
     CompletableFuture<String> mine = new CompletableFuture<>();
-    CompletableFuture<String> shared = CACHE.putIfAbsent(key, mine);
+    CompletableFuture<String> shared = domainIds.putIfAbsent(key, mine);
     if (shared == null) {
       shared = mine;
       discover(
           c,
-          id -> mine.complete(id),
+          mine::complete,
           failure -> {
-            CACHE.remove(key, mine); // before any caller sees it: the next call asks again
+            domainIds.remove(key, mine); // before any caller sees it: the next call asks again
             mine.completeExceptionally(failure);
           });
     }
-    return shared.thenApply(c::withDomainId);
+    return shared.thenApply(
+        id -> {
+          Credentials completed = c.withDomainId(id);
+          last = new Completed(c, completed);
+          return completed;
+        });
   }
 
-  /** Forgets every discovered id (for tests). */
-  public static void clearCache() {
-    CACHE.clear();
+  @Override
+  public void close() {
+    closed = true;
+    for (Call call : iamCalls) {
+      call.cancel();
+    }
+    credentials.close();
   }
 
   private void discover(
@@ -112,61 +148,68 @@ public final class DomainIdDiscovery implements CredentialsSource {
     String hint =
         "; set it with Credentials.withDomainId(...) or HUAWEICLOUD_SDK_DOMAIN_ID,"
             + " or turn discovery off with SmsClient.Builder.domainIdDiscovery(false)";
-    http.newCall(request.build())
-        .enqueue(
-            new Callback() {
-              @Override
-              public void onResponse(Call call, Response response) {
-                try (response) {
-                  ResponseBody body = response.body();
-                  if (!response.isSuccessful()) {
-                    SmsServiceException error =
-                        ErrorResponses.fromBody(
-                            response.code(),
-                            response.header("X-Request-Id"),
-                            body == null ? null : body.byteStream());
-                    failed.accept(
-                        new SmsClientException(
-                            what
-                                + " answered HTTP "
-                                + response.code()
-                                + (error.getErrorCode() != null
-                                    ? " (" + error.getErrorCode() + ")"
-                                    : "")
-                                + hint,
-                            error));
-                    return;
-                  }
-                  String id = body == null ? null : firstDomainId(body.byteStream());
-                  if (id == null) {
-                    failed.accept(new SmsClientException(what + " listed no domain" + hint));
-                  } else {
-                    found.accept(id);
-                  }
-                } catch (IOException | RuntimeException e) {
-                  failed.accept(
-                      new SmsClientException(
-                          what
-                              + " answered unreadably ("
-                              + JsonValues.oneLine(e.getMessage())
-                              + ")"
-                              + hint,
-                          e));
-                }
-              }
-
-              @Override
-              public void onFailure(Call call, IOException e) {
+    Call iamCall = http.newCall(request.build());
+    iamCall.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
+    iamCalls.add(iamCall);
+    if (closed) {
+      iamCall.cancel();
+    }
+    iamCall.enqueue(
+        new Callback() {
+          @Override
+          public void onResponse(Call call, Response response) {
+            iamCalls.remove(call);
+            try (response) {
+              ResponseBody body = response.body();
+              if (!response.isSuccessful()) {
+                SmsServiceException error =
+                    ErrorResponses.fromBody(
+                        response.code(),
+                        response.header("X-Request-Id"),
+                        body == null ? null : body.byteStream());
                 failed.accept(
                     new SmsClientException(
                         what
-                            + " could not be reached ("
-                            + JsonValues.oneLine(e.getMessage())
-                            + ")"
+                            + " answered HTTP "
+                            + response.code()
+                            + (error.getErrorCode() != null
+                                ? " (" + error.getErrorCode() + ")"
+                                : "")
                             + hint,
-                        e));
+                        error));
+                return;
               }
-            });
+              String id = body == null ? null : firstDomainId(body.byteStream());
+              if (id == null) {
+                failed.accept(new SmsClientException(what + " listed no domain" + hint));
+              } else {
+                found.accept(id);
+              }
+            } catch (IOException | RuntimeException e) {
+              failed.accept(
+                  new SmsClientException(
+                      what
+                          + " answered unreadably ("
+                          + JsonValues.oneLine(e.getMessage())
+                          + ")"
+                          + hint,
+                      e));
+            }
+          }
+
+          @Override
+          public void onFailure(Call call, IOException e) {
+            iamCalls.remove(call);
+            failed.accept(
+                new SmsClientException(
+                    what
+                        + " could not be reached ("
+                        + JsonValues.oneLine(e.getMessage())
+                        + ")"
+                        + hint,
+                    e));
+          }
+        });
   }
 
   private static @Nullable String firstDomainId(InputStream in) throws IOException {

@@ -10,6 +10,7 @@ import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -68,12 +72,20 @@ final class Exchange<Q, R> {
   private final RetryPolicy policy;
   private final long startNanos;
   private final long deadlineNanos;
+
+  /** The failures of earlier attempts; guarded by itself (close() may end the call). */
   private final List<SmsException> earlierFailures = new ArrayList<>(0);
 
   private int attempt;
   private int policyRetries;
   private int failovers;
   private boolean skewCorrected;
+
+  /** Set when a synchronous call was interrupted: it ends, whatever the retry policy says. */
+  private boolean interruptedCall;
+
+  /** The caller's thread of a synchronous call, watched for interrupts; null when asynchronous. */
+  private final @Nullable Thread syncCaller;
 
   // per attempt
   private long attemptStartNanos;
@@ -92,20 +104,29 @@ final class Exchange<Q, R> {
 
   // read by close() and the DeadlineWatchdog on other threads
   private volatile @Nullable Call currentCall;
+  private volatile @Nullable CompletableFuture<Credentials> credentialsWait;
   private volatile boolean deadlineExpired;
+  private volatile boolean interruptSeen;
 
   // asynchronous path only
   private @Nullable CompletableFuture<R> future;
   private volatile @Nullable Future<?> scheduledRetry;
+
+  /** Set once by whoever ends an asynchronous call: its answer, its failure, close() or cancel. */
+  private final AtomicBoolean finished = new AtomicBoolean();
+
+  /** Set once when callEnd or callFailed has been reported. */
   private final AtomicBoolean ended = new AtomicBoolean();
 
   /**
-   * Set from attemptStart to attemptEnd: a cancellation ends the call only once no attempt is open.
+   * Set from attemptStart to attemptEnd: a cancellation or close() ends the call itself only while
+   * no attempt is open; otherwise the attempt's end does, so attemptEnd comes before callFailed.
    */
   private final AtomicBoolean attemptOpen = new AtomicBoolean();
 
-  Exchange(Transport transport, Operation<Q, R> operation, Q request) {
+  Exchange(Transport transport, Operation<Q, R> operation, Q request, boolean sync) {
     this.transport = transport;
+    this.syncCaller = sync ? Thread.currentThread() : null;
     this.operation = operation;
     this.encodedPath = operation.encodedPath(request);
     this.listener = transport.listener;
@@ -130,6 +151,7 @@ final class Exchange<Q, R> {
     }
   }
 
+  @SuppressWarnings("java:S1181") // OkHttp may throw a checked InterruptedException undeclared
   private R attemptsSync() {
     callStart();
     while (true) {
@@ -138,10 +160,7 @@ final class Exchange<Q, R> {
       Call call = null;
       try {
         checkOpenAndInTime();
-        call = newCall(resolveCredentials());
-        if (transport.isClosed()) {
-          call.cancel(); // close() looked at this call before it had one
-        }
+        call = newCall(credentialsSync());
         try (Response response = call.execute()) {
           R result = read(response);
           attemptEnd(null);
@@ -152,8 +171,14 @@ final class Exchange<Q, R> {
         failure = e;
       } catch (IOException e) {
         failure = mapIoException(e, call);
-      } catch (RuntimeException e) {
-        failure = new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e);
+      } catch (Exception e) {
+        failure =
+            e instanceof InterruptedException
+                ? interrupted(e)
+                : new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e);
+      }
+      if (!interruptedCall && callerInterrupted()) {
+        failure = interrupted(failure);
       }
       attemptEnd(failure);
       long delay = nextDelayNanos(failure);
@@ -167,71 +192,150 @@ final class Exchange<Q, R> {
     }
   }
 
+  /** Returns whether the synchronous caller was interrupted during this attempt. */
+  private boolean callerInterrupted() {
+    return interruptSeen || Thread.currentThread().isInterrupted();
+  }
+
+  private Credentials credentialsSync() {
+    Credentials immediate = transport.credentials.immediate();
+    if (immediate != null) {
+      return immediate;
+    }
+    CompletableFuture<Credentials> wait = awaitCredentials();
+    try {
+      return wait.get();
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    } catch (ExecutionException e) {
+      throw credentialsFailure(e.getCause());
+    } finally {
+      credentialsWait = null;
+    }
+  }
+
+  /**
+   * Returns this attempt's own wait for the credentials, which close(), the deadline and (for an
+   * asynchronous call) cancellation end early without touching the resolution other calls share.
+   */
+  private CompletableFuture<Credentials> awaitCredentials() {
+    CompletableFuture<Credentials> wait = new CompletableFuture<>();
+    credentialsWait = wait;
+    transport
+        .credentials
+        .resolve()
+        .whenComplete(
+            (c, error) -> {
+              if (error != null) {
+                wait.completeExceptionally(error);
+              } else {
+                wait.complete(c);
+              }
+            });
+    // close() or the watchdog may have looked before this wait was published
+    if (transport.isClosed()) {
+      wait.completeExceptionally(new StopWaiting(closedException()));
+    } else if (deadlineNanos - System.nanoTime() <= 0) {
+      wait.completeExceptionally(new StopWaiting(callTimeout(null)));
+    }
+    return wait;
+  }
+
   private void waitBeforeRetry(long delayNanos) {
     try {
       if (transport.awaitClose(delayNanos)) {
         throw fail(closedException());
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw fail(new SmsClientException(prefix() + " interrupted while waiting to retry", e));
+      throw fail(interrupted(e));
+    }
+  }
+
+  /**
+   * Returns the failure of an interrupted synchronous call, and sets the thread's interrupt flag
+   * again (OkHttp, or the wait that threw, may have cleared it).
+   */
+  private SmsClientException interrupted(Throwable cause) {
+    interruptedCall = true;
+    Thread.currentThread().interrupt();
+    return new SmsClientException(prefix() + " interrupted", cause);
+  }
+
+  /** Ends a wait for credentials early with this call's own failure. */
+  private static final class StopWaiting extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final SmsException reason;
+
+    StopWaiting(SmsException reason) {
+      super(null, null, false, false);
+      this.reason = reason;
     }
   }
 
   // ---- asynchronous path ----
 
+  /**
+   * Starts the call and returns at once; whatever happens, the future completes (exactly once) and
+   * the call stops being tracked.
+   */
   CompletableFuture<R> runAsync() {
     CompletableFuture<R> f = new CompletableFuture<>();
     future = f;
-    f.whenComplete(
-        (result, failure) -> {
-          if (f.isCancelled()) {
-            cancelInFlight();
-            transport.untrack(this);
-            if (!attemptOpen.get()) {
-              endFailed(cancelled());
+    try {
+      f.whenComplete(
+          (result, failure) -> {
+            if (f.isCancelled() && finished.compareAndSet(false, true)) {
+              cancelInFlight();
+              transport.untrack(this);
+              if (!attemptOpen.get()) {
+                endFailed(cancelled());
+              }
             }
-          }
-        });
-    transport.track(this);
-    callStart();
-    startAttemptAsync();
+          });
+      transport.track(this);
+      callStart();
+      startAttemptAsync();
+    } catch (Throwable e) {
+      finishAsync(null, unexpected(e));
+    }
     return f;
   }
 
+  /** Starts the next attempt; runs on the caller's thread, then on the retry scheduler's. */
   private void startAttemptAsync() {
     CompletableFuture<R> f = future;
     if (f == null || f.isDone()) {
       return;
     }
-    beginAttempt();
-    CompletableFuture<Credentials> credentials;
     try {
+      beginAttempt();
       checkOpenAndInTime();
-      credentials = transport.credentials.getAsync();
-    } catch (SmsException e) {
-      onAsyncFailure(e);
-      return;
+      Credentials immediate = transport.credentials.immediate();
+      if (immediate != null) {
+        sendAsync(f, immediate);
+        return;
+      }
+      awaitCredentials()
+          .whenComplete(
+              (c, error) -> {
+                credentialsWait = null;
+                if (error != null) {
+                  onAsyncFailure(credentialsFailure(error));
+                } else {
+                  sendAsync(f, c);
+                }
+              });
+    } catch (Throwable e) {
+      onAsyncFailure(unexpected(e));
     }
-    credentials.whenComplete(
-        (c, error) -> {
-          if (error != null) {
-            onAsyncFailure(credentialsFailure(error));
-          } else {
-            sendAsync(f, c);
-          }
-        });
   }
 
   private void sendAsync(CompletableFuture<R> f, Credentials credentials) {
     Call call;
     try {
       call = newCall(credentials);
-    } catch (SmsException e) {
-      onAsyncFailure(e);
-      return;
-    } catch (RuntimeException e) {
-      onAsyncFailure(new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
+    } catch (Throwable e) {
+      onAsyncFailure(unexpected(e));
       return;
     }
     if (f.isDone()) {
@@ -244,15 +348,11 @@ final class Exchange<Q, R> {
             R result;
             try (response) {
               result = read(response);
-            } catch (SmsException e) {
-              onAsyncFailure(e);
-              return;
             } catch (IOException e) {
               onAsyncFailure(mapIoException(e, c));
               return;
-            } catch (RuntimeException e) {
-              onAsyncFailure(
-                  new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e));
+            } catch (Throwable e) {
+              onAsyncFailure(unexpected(e));
               return;
             }
             attemptEnd(null);
@@ -272,15 +372,13 @@ final class Exchange<Q, R> {
       endFailed(cancelled());
       return;
     }
-    succeed();
-    transport.untrack(this);
-    complete(() -> f.complete(result));
+    finishAsync(result, null);
   }
 
   private void onAsyncFailure(SmsException failure) {
     attemptEnd(failure);
     CompletableFuture<R> f = future;
-    if (f.isDone()) {
+    if (f.isDone() || finished.get()) {
       if (f.isCancelled()) {
         endFailed(cancelled()); // the attempt has ended, so now the call may
       }
@@ -288,25 +386,57 @@ final class Exchange<Q, R> {
     }
     long delay = nextDelayNanos(failure);
     if (delay < 0) {
-      SmsException finalFailure = fail(failure);
-      transport.untrack(this);
-      complete(() -> f.completeExceptionally(finalFailure));
+      finishAsync(null, failure);
       return;
     }
     retryScheduled(failure, delay);
-    scheduledRetry =
-        RetryScheduler.get().schedule(this::startAttemptAsync, delay, TimeUnit.NANOSECONDS);
-    if (f.isDone()) {
-      scheduledRetry.cancel(false);
+    try {
+      scheduledRetry =
+          RetryScheduler.get().schedule(this::startAttemptAsync, delay, TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      finishAsync(null, unexpected(e));
+      return;
+    }
+    if (f.isCancelled()) {
+      cancelInFlight();
+      endFailed(cancelled());
+    } else if (f.isDone() || transport.isClosed()) {
+      cancelInFlight(); // close() ended the call while this retry was being scheduled
+      finishAsync(null, closedException());
     }
   }
 
-  private void complete(Runnable completion) {
-    if (transport.completionExecutor == null) {
-      completion.run();
-    } else {
-      transport.completionExecutor.execute(completion);
+  /** Ends the asynchronous call once: reports it, stops tracking it, completes the future. */
+  private void finishAsync(@Nullable R result, @Nullable SmsException failure) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
     }
+    CompletableFuture<R> f = future;
+    transport.untrack(this);
+    if (failure == null) {
+      succeed();
+      complete(() -> f.complete(result));
+    } else {
+      SmsException finalFailure = fail(failure);
+      complete(() -> f.completeExceptionally(finalFailure));
+    }
+  }
+
+  /**
+   * Completes the future on the completion executor, or on this thread when there is none or it
+   * refuses (full or shut down): a future is never left pending.
+   */
+  private void complete(Runnable completion) {
+    Executor executor = transport.completionExecutor;
+    if (executor != null) {
+      try {
+        executor.execute(completion);
+        return;
+      } catch (RuntimeException e) {
+        log.debug("{} completion executor refused ({}); completing on this thread", prefix(), e);
+      }
+    }
+    completion.run();
   }
 
   private void cancelInFlight() {
@@ -318,35 +448,57 @@ final class Exchange<Q, R> {
     if (call != null) {
       call.cancel();
     }
+    CompletableFuture<Credentials> wait = credentialsWait;
+    if (wait != null) {
+      wait.completeExceptionally(
+          new StopWaiting(transport.isClosed() ? closedException() : cancelled()));
+    }
   }
 
-  /** Ends this call because its client was closed. */
+  /** Ends this call because its client was closed; runs on the thread calling close(). */
   void abortClosed() {
     CompletableFuture<R> f = future;
     if (f == null) {
+      // the caller's thread sees the failure and maps it
       Call call = currentCall;
       if (call != null) {
-        call.cancel(); // the caller's thread sees the failure and maps it
+        call.cancel();
+      }
+      CompletableFuture<Credentials> wait = credentialsWait;
+      if (wait != null) {
+        wait.completeExceptionally(new StopWaiting(closedException()));
       }
     } else if (!f.isDone()) {
       cancelInFlight();
-      SmsException failure = fail(closedException());
-      transport.untrack(this);
-      complete(() -> f.completeExceptionally(failure));
+      if (!attemptOpen.get()) {
+        finishAsync(null, closedException());
+      } // else the attempt ends as cancelled, sees the client closed, and ends the call
     }
   }
 
   /**
-   * Cancels the attempt in flight once the whole-call deadline has passed; see DeadlineWatchdog.
+   * Looks at this call for the DeadlineWatchdog: cancels what it waits for once the whole-call
+   * deadline has passed or its synchronous caller was interrupted. Runs on every sweep while that
+   * holds (cancelling twice is harmless), so an attempt that starts just after a sweep is caught by
+   * the next one or by its own check after publishing its call.
    */
-  void expireIfLate(long nowNanos) {
-    if (nowNanos - deadlineNanos < 0 || deadlineExpired) {
+  void sweep(long nowNanos) {
+    SmsException reason = null;
+    if (nowNanos - deadlineNanos >= 0) {
+      deadlineExpired = true;
+      reason = callTimeout(null);
+    } else if (syncCaller != null && syncCaller.isInterrupted()) {
+      interruptSeen = true;
+    } else {
       return;
     }
-    deadlineExpired = true;
     Call call = currentCall;
     if (call != null) {
       call.cancel();
+    }
+    CompletableFuture<Credentials> wait = credentialsWait;
+    if (wait != null && reason != null) {
+      wait.completeExceptionally(new StopWaiting(reason));
     }
   }
 
@@ -370,6 +522,9 @@ final class Exchange<Q, R> {
     if (transport.isClosed()) {
       throw closedException();
     }
+    if (syncCaller != null && Thread.currentThread().isInterrupted()) {
+      throw interrupted(new InterruptedException("interrupted before the attempt"));
+    }
     if (deadlineNanos - System.nanoTime() <= 0) {
       throw callTimeout(null);
     }
@@ -388,7 +543,7 @@ final class Exchange<Q, R> {
         AkSkSigner.sign(
             operation.method(),
             hostHeader(url),
-            signedPath(url),
+            url.encodedPath(),
             url.encodedQuery(),
             Map.of(),
             null,
@@ -406,47 +561,42 @@ final class Exchange<Q, R> {
     // No call.timeout(): the DeadlineWatchdog ends late calls without a timer per call.
     Call call = transport.http.newCall(builder.build());
     currentCall = call;
+    // close() or a sweep may have looked just before the call was published
+    if (transport.isClosed() || deadlineExpired || interruptSeen) {
+      call.cancel();
+    }
     return call;
   }
 
-  private Credentials resolveCredentials() {
-    try {
-      Credentials credentials = transport.credentials.get();
-      if (credentials == null) {
-        throw new SmsClientException(prefix() + " failed: the credentials provider returned null");
-      }
-      return credentials;
-    } catch (RuntimeException e) {
-      throw credentialsFailure(e);
-    }
-  }
-
+  /** Maps a failure to get credentials to this call's own exception (the source is shared). */
   private SmsException credentialsFailure(Throwable error) {
     Throwable e =
-        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-            ? error.getCause()
-            : error;
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (e instanceof StopWaiting) {
+      return ((StopWaiting) e).reason;
+    }
+    String problem =
+        e instanceof SmsException
+            ? e.getMessage()
+            : "the credentials provider threw " + e.getClass().getName();
+    return new SmsClientException(prefix() + " failed: " + problem, e);
+  }
+
+  /** Maps anything thrown inside the call path to one SmsException, so a future always ends. */
+  private SmsException unexpected(Throwable e) {
     if (e instanceof SmsException) {
       return (SmsException) e;
     }
-    return new SmsClientException(
-        prefix() + " failed: the credentials provider threw " + e.getClass().getName(), e);
+    if (e instanceof StopWaiting) {
+      return ((StopWaiting) e).reason;
+    }
+    return new SmsClientException(prefix() + " failed: " + e.getClass().getName(), e);
   }
 
   private HttpUrl url(HttpUrl endpoint) {
     String base = endpoint.encodedPath();
     String path = base.length() <= 1 ? encodedPath : stripSlash(base) + encodedPath;
     return endpoint.newBuilder().encodedPath(path).build();
-  }
-
-  /**
-   * Returns the path to sign: the path as sent, decoded. The official client signs path parameters
-   * before encoding them and the gateway's reference signer canonicalises the decoded path, so a
-   * task id such as {@code a b} is signed as {@code a%20b}, not as the wire's {@code a%20b} encoded
-   * again. For ids the service issues (UUIDs) both forms are the same.
-   */
-  static String signedPath(HttpUrl url) {
-    return PercentEncoding.decode(url.encodedPath());
   }
 
   /** Returns the {@code Host} header OkHttp sends for {@code url}. */
@@ -532,7 +682,7 @@ final class Exchange<Q, R> {
 
   /** Returns the wait before the next attempt, or -1 to give up with {@code failure}. */
   private long nextDelayNanos(SmsException failure) {
-    if (transport.isClosed()) {
+    if (transport.isClosed() || interruptedCall) {
       return -1;
     }
     if (shouldCorrectSkew(failure)) {
@@ -543,7 +693,7 @@ final class Exchange<Q, R> {
       transport.endpoints.markUnreachable(attemptEndpoint);
       return 0;
     }
-    if (policyRetries + 1 >= policy.maxAttempts() || !policy.shouldRetry(failure)) {
+    if (policyRetries + 1 >= policy.maxAttempts() || !policyAllowsRetry(failure)) {
       return -1;
     }
     boolean throttled =
@@ -558,12 +708,22 @@ final class Exchange<Q, R> {
     if (System.nanoTime() + delay >= deadlineNanos) {
       return -1;
     }
-    if (!policy.retryBudget().tryAcquire(failure instanceof SmsTimeoutException)) {
-      log.debug("{} retry budget exhausted ({}); not retrying", prefix(), policy.retryBudget());
+    if (!transport.retryBudget.tryAcquire(failure instanceof SmsTimeoutException)) {
+      log.debug("{} retry budget exhausted ({}); not retrying", prefix(), transport.retryBudget);
       return -1;
     }
     policyRetries++;
     return delay;
+  }
+
+  /** Asks the caller's retry predicate; one that throws means no retry, and is kept. */
+  private boolean policyAllowsRetry(SmsException failure) {
+    try {
+      return policy.shouldRetry(failure);
+    } catch (Throwable e) {
+      failure.addSuppressed(e);
+      return false;
+    }
   }
 
   private boolean shouldCorrectSkew(SmsException failure) {
@@ -579,7 +739,8 @@ final class Exchange<Q, R> {
       return false;
     }
     skewCorrected = true;
-    transport.signingClock.adjust(skew);
+    // absolute, not added: concurrent calls refused for the same skew must not add it up
+    transport.signingClock.syncTo(serverDate.getTime());
     log.debug(
         "{} clock skew of {} ms learned from the gateway's Date header; re-signing",
         prefix(),
@@ -617,6 +778,15 @@ final class Exchange<Q, R> {
     }
     if (future != null && future.isCancelled()) {
       return new SmsClientException(prefix() + " cancelled by the caller", e);
+    }
+    if (syncCaller != null
+        && (interruptSeen
+            || Thread.currentThread().isInterrupted()
+            || e instanceof ClosedByInterruptException
+            || (e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException)
+                && "interrupted".equals(e.getMessage())))) {
+      return interrupted(e);
     }
     if (deadlineExpired) {
       return callTimeout(e);
@@ -729,7 +899,9 @@ final class Exchange<Q, R> {
   }
 
   private void retryScheduled(SmsException failure, long delayNanos) {
-    earlierFailures.add(failure);
+    synchronized (earlierFailures) {
+      earlierFailures.add(failure);
+    }
     if (log.isDebugEnabled()) {
       log.debug(
           "{} {} retrying in {} ms",
@@ -743,7 +915,7 @@ final class Exchange<Q, R> {
   }
 
   private void succeed() {
-    policy.retryBudget().onSuccess();
+    transport.retryBudget.onSuccess();
     if (info != null && ended.compareAndSet(false, true)) {
       listener.callEnd(info, Duration.ofNanos(System.nanoTime() - startNanos));
     }
@@ -751,9 +923,11 @@ final class Exchange<Q, R> {
 
   private SmsException fail(SmsException failure) {
     Attempts.record(failure, attempt);
-    for (SmsException earlier : earlierFailures) {
-      if (earlier != failure) {
-        failure.addSuppressed(earlier);
+    synchronized (earlierFailures) {
+      for (SmsException earlier : earlierFailures) {
+        if (earlier != failure) {
+          failure.addSuppressed(earlier);
+        }
       }
     }
     endFailed(failure);

@@ -26,7 +26,7 @@ final class ListenerGuard implements SmsEventListener {
         : new ListenerGuard(listener);
   }
 
-  private void failed(String event, RuntimeException e) {
+  private void failed(String event, Throwable e) {
     if (logged.compareAndSet(false, true)) {
       log.debug(
           "SmsEventListener {} threw {} in {}; further failures are not logged",
@@ -40,7 +40,7 @@ final class ListenerGuard implements SmsEventListener {
   public void callStart(CallInfo call) {
     try {
       delegate.callStart(call);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (an AssertionError in a test): isolated as promised
       failed("callStart", e);
     }
   }
@@ -49,7 +49,7 @@ final class ListenerGuard implements SmsEventListener {
   public void attemptStart(CallInfo call, int attempt) {
     try {
       delegate.attemptStart(call, attempt);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (an AssertionError in a test): isolated as promised
       failed("attemptStart", e);
     }
   }
@@ -58,7 +58,7 @@ final class ListenerGuard implements SmsEventListener {
   public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
     try {
       delegate.attemptEnd(call, outcome);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (an AssertionError in a test): isolated as promised
       failed("attemptEnd", e);
     }
   }
@@ -67,7 +67,7 @@ final class ListenerGuard implements SmsEventListener {
   public void retryScheduled(CallInfo call, int nextAttempt, Duration delay, SmsException reason) {
     try {
       delegate.retryScheduled(call, nextAttempt, delay, reason);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (an AssertionError in a test): isolated as promised
       failed("retryScheduled", e);
     }
   }
@@ -76,7 +76,7 @@ final class ListenerGuard implements SmsEventListener {
   public void callEnd(CallInfo call, Duration duration) {
     try {
       delegate.callEnd(call, duration);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (an AssertionError in a test): isolated as promised
       failed("callEnd", e);
     }
   }
@@ -85,7 +85,7 @@ final class ListenerGuard implements SmsEventListener {
   public void callFailed(CallInfo call, Duration duration, SmsException failure) {
     try {
       delegate.callFailed(call, duration, failure);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (an AssertionError in a test): isolated as promised
       failed("callFailed", e);
     }
   }

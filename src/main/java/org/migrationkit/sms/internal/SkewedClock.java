@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The signing clock: the client's clock plus the offset learned from the gateway's {@code Date}
- * header after a signature was rejected as expired. One per client, read on every attempt.
+ * header after a signature was rejected as expired. One per client, read on every attempt. (The
+ * {@code Date} header has one-second resolution, so the offset is right to within a second, far
+ * inside the gateway's 15-minute window.)
  */
 final class SkewedClock extends Clock {
   private final Clock base;
@@ -18,8 +20,13 @@ final class SkewedClock extends Clock {
     this.base = base;
   }
 
-  void adjust(long deltaMillis) {
-    offsetMillis.addAndGet(deltaMillis);
+  /**
+   * Sets the offset so that this clock reads {@code serverMillis} now. Absolute, as AWS's
+   * ClockSkewAdjuster does: every call that learns the same server time sets the same offset, so
+   * concurrent corrections never compound.
+   */
+  void syncTo(long serverMillis) {
+    offsetMillis.set(serverMillis - base.millis());
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.RetryBudget;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsEventListener;
 
@@ -22,6 +23,7 @@ public final class Transport {
   final Clock clock;
   final String userAgent;
   final RetryPolicy retryPolicy;
+  final RetryBudget retryBudget;
   final SmsEventListener listener;
   final long maxResponseBytes;
   final long callTimeoutNanos;
@@ -40,6 +42,8 @@ public final class Transport {
     this.signingClock = new SkewedClock(settings.clock);
     this.userAgent = settings.userAgent;
     this.retryPolicy = settings.retryPolicy;
+    RetryBudget shared = settings.retryPolicy.retryBudget();
+    this.retryBudget = shared != null ? shared : RetryBudget.create(RetryBudget.DEFAULT_CAPACITY);
     this.listener = ListenerGuard.guard(settings.listener);
     this.maxResponseBytes = settings.maxResponseBytes;
     this.callTimeoutNanos = settings.callTimeout.toNanos();
@@ -49,7 +53,7 @@ public final class Transport {
 
   /** Executes {@code operation} on the calling thread; the request has been validated. */
   public <Q, R> R execute(Operation<Q, R> operation, Q request) {
-    return new Exchange<>(this, operation, request).runSync();
+    return new Exchange<>(this, operation, request, true).runSync();
   }
 
   /**
@@ -57,7 +61,7 @@ public final class Transport {
    * failure.
    */
   public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> operation, Q request) {
-    return new Exchange<>(this, operation, request).runAsync();
+    return new Exchange<>(this, operation, request, false).runAsync();
   }
 
   /** Returns the first (preferred) endpoint, for display. */
@@ -92,6 +96,7 @@ public final class Transport {
   public void close() {
     closed = true;
     closedLatch.countDown();
+    credentials.close();
     inFlight.forEach(Exchange::abortClosed);
     DeadlineWatchdog.get().unwatch(this);
   }

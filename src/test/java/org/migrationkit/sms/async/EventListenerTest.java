@@ -477,18 +477,38 @@ class EventListenerTest {
     }
   }
 
-  @Test
-  void throwingListener_errorsOtherThanExceptions_areNotSwallowed() {
-    // an Error (say, an AssertionError in a test's listener) is not the listener's business to hide
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void throwingListener_error_isIsolatedLikeAnException(boolean async) throws Exception {
+    // an Error (say, an AssertionError in a test's listener) must not hang or break the call
     SmsEventListener failingAssertion =
         new SmsEventListener() {
           @Override
+          public void callStart(CallInfo call) {
+            throw new AssertionError("assertion in callStart");
+          }
+
+          @Override
+          public void attemptEnd(CallInfo call, AttemptOutcome outcome) {
+            throw new AssertionError("assertion in attemptEnd");
+          }
+
+          @Override
           public void callEnd(CallInfo call, Duration duration) {
-            throw new AssertionError("assertion in a listener");
+            throw new AssertionError("assertion in callEnd");
+          }
+
+          @Override
+          public void callFailed(CallInfo call, Duration duration, SmsException failure) {
+            throw new AssertionError("assertion in callFailed");
           }
         };
+    simulator.faults(FaultPlan.builder().onRequest(2, Fault.status(404)).build());
     try (SmsClient sms = client(RetryPolicy.none(), failingAssertion)) {
-      assertThat(catchThrowable(() -> sms.showTask(TASK))).isInstanceOf(AssertionError.class);
+      assertThat(call(sms, async).getName()).isEqualTo("MigrationTask");
+      Throwable failure = failureOf(sms, async);
+      assertThat(failure).isInstanceOf(SmsServiceException.class);
+      assertThat(((SmsServiceException) failure).getStatusCode()).isEqualTo(404);
     }
   }
 }

@@ -63,7 +63,7 @@ class ConfigBuilderOptionsTest {
                     .region(SmsRegion.AP_SOUTHEAST_1)
                     .endpoint("https://sms.example.com"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("endpoint(https://sms.example.com)")
+        .hasMessageContaining("endpoint('https://sms.example.com')")
         .hasMessageContaining("region(ap-southeast-1)");
   }
 
@@ -72,7 +72,7 @@ class ConfigBuilderOptionsTest {
     assertThatThrownBy(
             () -> SmsClient.builder().endpoint("https://sms.example.com").region("cn-north-4"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("region(cn-north-4)")
+        .hasMessageContaining("region('cn-north-4')")
         .hasMessageContaining("endpoint(https://sms.example.com");
   }
 

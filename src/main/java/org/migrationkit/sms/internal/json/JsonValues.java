@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
+import org.migrationkit.sms.internal.Messages;
 import org.migrationkit.sms.model.OpenEnum;
 
 /**
@@ -314,7 +315,10 @@ public final class JsonValues {
     return line.length() <= SNIPPET ? line : line.substring(0, SNIPPET) + "...";
   }
 
-  /** Folds a text onto one line: control characters become spaces. */
+  /**
+   * Folds a text onto one line: control characters and Unicode line and paragraph separators become
+   * spaces.
+   */
   public static String oneLine(@Nullable String text) {
     if (text == null) {
       return "";
@@ -322,7 +326,7 @@ public final class JsonValues {
     StringBuilder s = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
+      if (Messages.breaksLine(c)) {
         if (s == null) {
           s = new StringBuilder(text.length()).append(text, 0, i);
         }

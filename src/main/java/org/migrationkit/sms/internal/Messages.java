@@ -1,0 +1,47 @@
+package org.migrationkit.sms.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts caller-supplied text (a task id, a region id, an endpoint) into a one-line message: quoted,
+ * with line breaks and other control characters escaped, so that what was wrong stays visible and a
+ * log line stays one line.
+ */
+public final class Messages {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private Messages() {}
+
+  /** Returns {@code 'text'} with CR, LF, tab, other controls and line separators escaped. */
+  public static String quote(@Nullable String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder s = new StringBuilder(text.length() + 2).append('\'');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        default -> {
+          if (breaksLine(c)) {
+            s.append("\\u")
+                .append(HEX[(c >> 12) & 0xF])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.append('\'').toString();
+  }
+
+  /** Returns whether {@code c} is a control character or a Unicode line or paragraph separator. */
+  public static boolean breaksLine(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+  }
+}
