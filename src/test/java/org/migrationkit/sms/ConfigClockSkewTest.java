@@ -19,10 +19,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +53,12 @@ class ConfigClockSkewTest {
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(gateway))
+          .options(
+              wireMockConfig()
+                  .dynamicPort()
+                  .bindAddress("127.0.0.1")
+                  .containerThreads(40)
+                  .extensions(gateway))
           .build();
 
   @TempDir Path home;
@@ -64,6 +75,7 @@ class ConfigClockSkewTest {
   void setUp() {
     gateway.verdicts.clear();
     gateway.offset = Duration.ofMinutes(20);
+    gateway.holdUntil = null;
     wm.stubFor(
         get(urlPathEqualTo("/v3/tasks/" + TASK_ID))
             .willReturn(
@@ -120,6 +132,31 @@ class ConfigClockSkewTest {
     }
   }
 
+  /**
+   * Eight first calls all refused for the same skew each learn it: the offset is set from the
+   * gateway's time, not added up (added up, the retries were signed 160 minutes off).
+   */
+  @Test
+  void showTask_eightConcurrentFirstCalls_allSucceed() throws Exception {
+    int callers = 8;
+    gateway.holdUntil =
+        new CountDownLatch(callers); // every first attempt is signed before any answer
+    ExecutorService threads = Executors.newFixedThreadPool(callers);
+    try (SmsClient client = client().build()) {
+      List<Future<String>> calls = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        calls.add(threads.submit(() -> client.showTask(TASK_ID).getName()));
+      }
+      for (Future<String> call : calls) {
+        assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("MigrationTask");
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(gateway.verdicts).hasSize(2 * callers);
+    assertThat(gateway.verdicts.stream().filter(v -> v.startsWith("valid"))).hasSize(callers);
+  }
+
   @Test
   void showTask_gatewayTwentyMinutesBehind_learnsNegativeOffset() {
     gateway.offset = Duration.ofMinutes(-20);
@@ -153,12 +190,24 @@ class ConfigClockSkewTest {
     final List<String> verdicts = new CopyOnWriteArrayList<>();
     volatile Duration offset;
 
+    /** When set, each request waits until this many have arrived (or 10 s). */
+    volatile @Nullable CountDownLatch holdUntil;
+
     SkewedGateway(Duration offset) {
       this.offset = offset;
     }
 
     @Override
     public Response transform(Response response, ServeEvent serveEvent) {
+      CountDownLatch hold = holdUntil;
+      if (hold != null) {
+        hold.countDown();
+        try {
+          hold.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       Clock gatewayClock = Clock.offset(Clock.systemUTC(), offset);
       Request request = serveEvent.getRequest();
       String url = request.getUrl();

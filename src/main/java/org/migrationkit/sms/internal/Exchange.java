@@ -575,6 +575,9 @@ final class Exchange<Q, R> {
     if (e instanceof StopWaiting) {
       return ((StopWaiting) e).reason;
     }
+    if (deadlineNanos - System.nanoTime() <= 0) {
+      return callTimeout(e); // what gave up (an IAM request, say) did so at the call's deadline
+    }
     String problem =
         e instanceof SmsException
             ? e.getMessage()

@@ -84,20 +84,13 @@ public final class ProviderCredentials implements CredentialsSource {
     // forgotten before it is answered: the next attempt asks the provider again
     inFlight.compareAndSet(answer, null);
     if (failure != null) {
-      answer.completeExceptionally(failure(failure));
+      answer.completeExceptionally(failure); // each call wraps it in its own exception
     } else if (credentials == null) {
       answer.completeExceptionally(
           new SmsClientException("the credentials provider returned null"));
     } else {
       answer.complete(credentials);
     }
-  }
-
-  private static Throwable failure(Throwable e) {
-    if (e instanceof org.migrationkit.sms.SmsException) {
-      return e;
-    }
-    return new SmsClientException("the credentials provider threw " + e.getClass().getName(), e);
   }
 
   private static Executor newResolvers() {
