@@ -483,12 +483,11 @@ final class Exchange<Q, R> {
    * the next one or by its own check after publishing its call.
    */
   void sweep(long nowNanos) {
-    SmsException reason = null;
-    if (nowNanos - deadlineNanos >= 0) {
+    boolean late = nowNanos - deadlineNanos >= 0;
+    if (late) {
       deadlineExpired = true;
-      reason = callTimeout(null);
     } else if (syncCaller != null && syncCaller.isInterrupted()) {
-      interruptSeen = true;
+      interruptSeen = true; // the caller's thread maps the cancelled call to its interruption
     } else {
       return;
     }
@@ -497,8 +496,8 @@ final class Exchange<Q, R> {
       call.cancel();
     }
     CompletableFuture<Credentials> wait = credentialsWait;
-    if (wait != null && reason != null) {
-      wait.completeExceptionally(new StopWaiting(reason));
+    if (late && wait != null && !wait.isDone()) {
+      wait.completeExceptionally(new StopWaiting(callTimeout(null)));
     }
   }
 
