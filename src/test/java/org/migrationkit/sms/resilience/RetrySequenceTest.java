@@ -516,9 +516,9 @@ class RetrySequenceTest {
       assertThat(((SmsTimeoutException) e).getTimeout())
           .isEqualTo(SmsTimeoutException.Timeout.CALL);
     }
+    assertEveryRetryDueBefore(events, Duration.ofSeconds(1));
     assertThat(e.getAttempts()).isGreaterThan(1).isEqualTo(requests().size());
     assertThat(e.getSuppressed()).hasSize(e.getAttempts() - 1);
-    assertEveryRetryDueBefore(events, Duration.ofSeconds(1));
   }
 
   @Test
