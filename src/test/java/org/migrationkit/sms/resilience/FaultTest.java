@@ -2,6 +2,7 @@ package org.migrationkit.sms.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -175,16 +176,18 @@ class FaultTest {
                 .retryPolicy(defaultsWithOwnBudget())
                 .build()) {
       long start = System.nanoTime();
+      // the body would take an hour: only the call timeout can end the call within the guard
       SmsTimeoutException e =
-          catchThrowableOfType(SmsTimeoutException.class, () -> sms.showTask(TASK_ID));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> catchThrowableOfType(SmsTimeoutException.class, () -> sms.showTask(TASK_ID)));
       long elapsed = millisSince(start);
 
       assertThat(e.getTimeout()).isEqualTo(SmsTimeoutException.Timeout.CALL);
       assertThat(e.isRetryable()).isFalse();
       assertThat(e.getMessage()).contains("2000 ms").doesNotContain("\n");
-      assertThat(elapsed).isBetween(1900L, 3000L);
+      assertThat(elapsed).as("not before the deadline").isGreaterThanOrEqualTo(1900L);
       assertThat(server.connections()).isEqualTo(1);
-      System.out.println("showTask_bodyDribbles: " + elapsed + " ms");
     }
   }
 
@@ -199,18 +202,20 @@ class FaultTest {
         SmsClient sms =
             client(server)
                 .readTimeout(Duration.ofMillis(500))
+                .callTimeout(Duration.ofSeconds(60)) // past the guard: only the read timeout fits
                 .retryPolicy(RetryPolicy.none())
                 .build()) {
       long start = System.nanoTime();
       SmsTimeoutException e =
-          catchThrowableOfType(SmsTimeoutException.class, () -> sms.showTask(TASK_ID));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> catchThrowableOfType(SmsTimeoutException.class, () -> sms.showTask(TASK_ID)));
       long elapsed = millisSince(start);
 
       assertThat(e.getTimeout()).isEqualTo(SmsTimeoutException.Timeout.READ);
       assertThat(e.isRetryable()).isTrue();
       assertThat(e.getMessage()).contains("500 ms").doesNotContain("\n");
-      assertThat(elapsed).isBetween(450L, 3000L);
-      System.out.println("showTask_serverNeverAnswers: " + elapsed + " ms");
+      assertThat(elapsed).as("not before the read timeout").isGreaterThanOrEqualTo(450L);
     }
   }
 
@@ -218,7 +223,7 @@ class FaultTest {
   void showTask_serverNeverAnswersWithRetries_callTimeoutBoundsAllAttempts() {
     RetryPolicy policy =
         RetryPolicy.builder()
-            .maxAttempts(10)
+            .maxAttempts(10) // ten read timeouts of 400 ms would outlast the 1500 ms call timeout
             .baseDelay(Duration.ofMillis(1))
             .retryBudget(RetryBudget.unlimited())
             .build();
@@ -230,25 +235,21 @@ class FaultTest {
                 });
         SmsClient sms =
             client(server)
-                .readTimeout(Duration.ofMillis(500))
-                .callTimeout(Duration.ofMillis(1200))
+                .readTimeout(Duration.ofMillis(400))
+                .callTimeout(Duration.ofMillis(1500))
                 .retryPolicy(policy)
                 .build()) {
-      long start = System.nanoTime();
       SmsTimeoutException e =
-          catchThrowableOfType(SmsTimeoutException.class, () -> sms.showTask(TASK_ID));
-      long elapsed = millisSince(start);
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> catchThrowableOfType(SmsTimeoutException.class, () -> sms.showTask(TASK_ID)));
 
-      assertThat(elapsed).isBetween(950L, 2500L);
-      assertThat(e.getAttempts()).isBetween(2, 3);
-      assertThat(server.connections()).isEqualTo(e.getAttempts());
-      System.out.println(
-          "showTask_serverNeverAnswersWithRetries: "
-              + elapsed
-              + " ms, "
-              + e.getAttempts()
-              + " attempts, last "
-              + e.getTimeout());
+      // retried after read timeouts, then stopped by the call timeout: each attempt waits out its
+      // 400 ms read timeout and none may start after 1500 ms, so a fifth never starts, however
+      // slow the machine
+      assertThat(e.getAttempts()).isBetween(2, 4);
+      // one request per attempt, none hidden; an attempt that finds the deadline passed sends none
+      assertThat(server.connections()).isBetween(e.getAttempts() - 1, e.getAttempts());
     }
   }
 
@@ -294,18 +295,19 @@ class FaultTest {
         SmsClient sms =
             client(server)
                 .maxResponseBytes(1000)
-                .readTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(60)) // past the guard
+                .callTimeout(Duration.ofSeconds(60))
                 .retryPolicy(defaultsWithOwnBudget())
                 .build()) {
-      long start = System.nanoTime();
       SmsClientException e =
-          catchThrowableOfType(SmsClientException.class, () -> sms.showTask(TASK_ID));
-      long elapsed = millisSince(start);
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () -> catchThrowableOfType(SmsClientException.class, () -> sms.showTask(TASK_ID)),
+              "a client that waits for the end of the body waits for its 60 s timeouts");
 
       assertThat(e).isExactlyInstanceOf(SmsClientException.class);
       assertThat(e.getMessage()).contains("limit of 1000").doesNotContain("\n");
       assertThat(e.getAttempts()).isEqualTo(1);
-      assertThat(elapsed).isLessThan(2000);
     }
   }
 

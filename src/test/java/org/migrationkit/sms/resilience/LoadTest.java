@@ -220,7 +220,7 @@ class LoadTest {
   private void checkNoConnectionHeld() throws InterruptedException {
     // a response that was never closed would keep its connection out of the idle set; an async
     // call's future completes inside OkHttp's callback, a moment before OkHttp releases the call
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     while ((pool.connectionCount() != pool.idleConnectionCount()
             || http.dispatcher().runningCallsCount() != 0)
         && System.nanoTime() < deadline) {

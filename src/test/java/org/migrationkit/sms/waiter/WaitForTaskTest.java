@@ -3,6 +3,7 @@ package org.migrationkit.sms.waiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -258,14 +259,15 @@ class WaitForTaskTest {
             .subTask("MIGRATE_LINUX_FILE", 1_000_000)
             .build());
     try (SmsClient sms = client(RetryPolicy.none())) {
+      // long enough for a few polls on a loaded machine (they take 5 to 10 ms when it is idle)
       WaitTimeoutException e =
           catchThrowableOfType(
-              () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(150)).build()),
+              () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofSeconds(1)).build()),
               WaitTimeoutException.class);
 
       assertThat(e.getLastResponse()).isNotNull();
       assertThat(e.getLastResponse().getState()).isEqualTo(TaskState.RUNNING);
-      assertThat(e.getMessage()).contains(TASK).contains("PT0.15S").contains("RUNNING");
+      assertThat(e.getMessage()).contains(TASK).contains("PT1S").contains("RUNNING");
       assertThat(simulator.journal().size()).isGreaterThan(2);
     }
   }
@@ -273,19 +275,29 @@ class WaitForTaskTest {
   @Test
   void waitForTask_pollSlowerThanMaxWait_stillEndsAtMaxWait() {
     simulator.script(TASK, TaskScript.builder().hold(TaskState.RUNNING, 1).build());
+    // the second poll is answered after 60 s, and the client's timeouts are longer still: a wait
+    // that ends within the 30 s guard was ended by maxWait
     simulator.faults(
-        FaultPlan.builder().onRequest(2, Fault.latency(Duration.ofSeconds(5))).build());
-    try (SmsClient sms = client(RetryPolicy.none())) {
-      long start = System.nanoTime();
+        FaultPlan.builder().onRequest(2, Fault.latency(Duration.ofSeconds(60))).build());
+    try (SmsClient sms =
+        SmsClient.builder()
+            .endpoint(simulator.endpoint())
+            .credentials(CREDENTIALS)
+            .retryPolicy(RetryPolicy.none())
+            .readTimeout(Duration.ofSeconds(90))
+            .callTimeout(Duration.ofSeconds(90))
+            .build()) {
       WaitTimeoutException e =
-          catchThrowableOfType(
-              () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofMillis(300)).build()),
-              WaitTimeoutException.class);
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () ->
+                  catchThrowableOfType(
+                      () -> sms.waitForTask(TASK, fast().maxWait(Duration.ofSeconds(1)).build()),
+                      WaitTimeoutException.class));
 
       assertThat(e).isNotNull();
       assertThat(e.getLastResponse().getState()).isEqualTo(TaskState.RUNNING);
-      assertThat(millis).as("maxWait 300 ms, one poll hangs for 5 s").isLessThan(2_000);
+      assertThat(simulator.journal()).as("the first poll and the one that hangs").hasSize(2);
     }
   }
 
@@ -300,7 +312,8 @@ class WaitForTaskTest {
               () ->
                   sms.waitForTask(
                       TASK,
-                      fast().maxWait(Duration.ofMillis(100)).progressListener(recorder).build()),
+                      // long enough for a first poll on a loaded machine
+                      fast().maxWait(Duration.ofSeconds(1)).progressListener(recorder).build()),
               WaitTimeoutException.class);
 
       assertThat(e.getLastResponse()).isNull();
@@ -584,9 +597,17 @@ class WaitForTaskTest {
     }
   }
 
+  private long pollsOf(String taskId) {
+    return simulator.journal().stream().filter(e -> taskId.equals(e.taskId())).count();
+  }
+
   @Test
   void waitForTaskAsync_cancel_stopsPolling() throws Exception {
     simulator.script(TASK, TaskScript.builder().hold(TaskState.RUNNING, 1).build());
+    String marker = "marker-task";
+    int markerPolls = 10;
+    simulator.script(
+        marker, TaskScript.builder().hold(TaskState.RUNNING, markerPolls - 1).succeed().build());
     CountDownLatch threePolls = new CountDownLatch(3);
     SmsEventListener counting =
         new SmsEventListener() {
@@ -597,13 +618,22 @@ class WaitForTaskTest {
         };
     try (SmsClient sms = client(RetryPolicy.none(), counting)) {
       CompletableFuture<ShowTaskResponse> wait = sms.waitForTaskAsync(TASK, fast().build());
-      assertThat(threePolls.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(threePolls.await(30, TimeUnit.SECONDS)).isTrue();
 
       assertThat(wait.cancel(true)).isTrue();
-      long atCancel = simulator.requestCount();
-      Thread.sleep(100); // twenty poll intervals: polling would show
-      assertThat(simulator.requestCount())
-          .isLessThanOrEqualTo(atCancel + 1); // one may have been in flight
+      long atCancel = pollsOf(TASK);
+      // a marker wait polled every 20 ms, twice the cancelled wait's interval: by the marker's
+      // tenth poll, a wait still polling would have polled about ten times more
+      sms.waitForTask(
+          marker,
+          WaitOptions.builder()
+              .pollInterval(Duration.ofMillis(20))
+              .maxPollInterval(Duration.ofMillis(20))
+              .maxWait(Duration.ofSeconds(30))
+              .build());
+
+      assertThat(pollsOf(marker)).isEqualTo(markerPolls);
+      assertThat(pollsOf(TASK)).isLessThanOrEqualTo(atCancel + 1); // one may have been in flight
       assertThat(wait).isCancelled();
     }
   }
