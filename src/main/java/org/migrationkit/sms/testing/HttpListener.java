@@ -66,6 +66,7 @@ final class HttpListener implements Runnable {
   record Limits(Duration headTimeout, Duration bodyTimeout, int maxBodyBytes) {}
 
   private final ServerSocketChannel server;
+  private final InetSocketAddress address;
   private final SelectionKey serverKey;
   private final Selector selector;
   private final Handler handler;
@@ -92,6 +93,7 @@ final class HttpListener implements Runnable {
       Executor handlers)
       throws IOException {
     this.server = server;
+    this.address = (InetSocketAddress) server.getLocalAddress();
     this.selector = selector;
     this.serverKey = server.register(selector, SelectionKey.OP_ACCEPT);
     this.limits = limits;
@@ -123,13 +125,9 @@ final class HttpListener implements Runnable {
     }
   }
 
-  /** Returns the bound loopback address. */
+  /** Returns the loopback address bound, also once closed. */
   InetSocketAddress address() {
-    try {
-      return (InetSocketAddress) server.getLocalAddress();
-    } catch (IOException e) {
-      throw new IllegalStateException("the simulator is closed", e);
-    }
+    return address;
   }
 
   /**

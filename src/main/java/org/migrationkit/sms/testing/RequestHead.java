@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request line and its headers as the simulator's listener parsed them, with how the body is
- * framed. Header names are lower case; bytes are read as ISO-8859-1, as the JDK's server did.
+ * framed. Header names are lower case; bytes are read as ISO-8859-1, as the JDK's own HTTP server
+ * reads them.
  */
 final class RequestHead {
   /** {@link #contentLength()} when the request declares none. */

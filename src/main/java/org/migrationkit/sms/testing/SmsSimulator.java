@@ -61,7 +61,7 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
- * The HTTP {@code Date} header is always real time (the JDK server sets it).
+ * The HTTP {@code Date} header is always real time.
  *
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
