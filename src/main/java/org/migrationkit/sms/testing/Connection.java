@@ -69,8 +69,9 @@ final class Connection {
   private @Nullable ByteBuffer pending;
   private After after = After.CLOSE;
 
-  // written before a refusal is handed to the pool, read by the handler thread
+  // written before a request is handed to the pool, then the handler thread's
   private boolean drainAfterAnswer;
+  private boolean responded;
 
   Connection(HttpListener listener, SocketChannel channel) {
     this.listener = listener;
@@ -339,10 +340,22 @@ final class Connection {
     chunked = null;
     body = NO_BODY;
     bodySize = 0;
+    responded = false;
     enter(State.HANDLING, -1);
     key().interestOps(0);
-    if (!listener.dispatch(task)) {
+    if (!listener.dispatch(() -> runHandler(task))) {
       close();
+    }
+  }
+
+  /** Runs the handler; should it fail (a simulator bug), the client gets a 500 saying so. */
+  private void runHandler(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      if (!responded) {
+        respond(listener.handler().plainError(500, "SMS simulator failure: " + e), false);
+      }
     }
   }
 
@@ -350,7 +363,7 @@ final class Connection {
   private void answerMalformed(int status, String message) {
     head = null;
     chunked = null;
-    ByteBuffer bytes = listener.handler().malformed(status, message);
+    ByteBuffer bytes = listener.handler().plainError(status, message);
     if (!writeSome(bytes)) {
       close();
     } else {
@@ -415,6 +428,7 @@ final class Connection {
    * (after reading what the client still sends of a refused body).
    */
   void respond(ByteBuffer bytes, boolean nextRequest) {
+    responded = true;
     After then = nextRequest ? After.NEXT_REQUEST : drainAfterAnswer ? After.DRAIN : After.CLOSE;
     if (!writeSome(bytes)) {
       bytes.position(bytes.limit());

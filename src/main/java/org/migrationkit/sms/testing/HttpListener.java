@@ -58,8 +58,11 @@ final class HttpListener implements Runnable {
      */
     void refuse(RequestHead head, int status, String why, Connection connection);
 
-    /** Returns the whole answer to a head that could not be parsed, with this status. */
-    ByteBuffer malformed(int status, String message);
+    /**
+     * Returns a whole error answer that is no journaled request: to a head that could not be
+     * parsed, or when {@code handle} or {@code refuse} failed.
+     */
+    ByteBuffer plainError(int status, String message);
   }
 
   /** The bounds on what one client may send, from the simulator's builder. */

@@ -87,10 +87,13 @@ final class RequestHandler implements HttpListener.Handler {
   }
 
   @Override
-  public ByteBuffer malformed(int status, String message) {
+  public ByteBuffer plainError(int status, String message) {
     String requestId = "sim-" + Long.toHexString(System.nanoTime());
-    return Answer.json(status, ErrorBodies.requestRefused(message, requestId))
-        .encode(requestId, false, true);
+    String body =
+        status == 500
+            ? ErrorBodies.error("SMS.9999", message, requestId)
+            : ErrorBodies.requestRefused(message, requestId);
+    return Answer.json(status, body).encode(requestId, false, true);
   }
 
   private static String requestId(long number) {
