@@ -1,16 +1,13 @@
 package org.migrationkit.sms.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The simulator's decided answer to one request, written at once or after a fault's latency. A
- * dropped or truncated answer relies on {@code HttpExchange.close()} closing the connection when
- * the response is missing or incomplete.
+ * dropped or truncated answer closes the connection after what it sends.
  */
 final class Answer {
   private enum Mode {
@@ -60,31 +57,89 @@ final class Answer {
     return status;
   }
 
-  void send(HttpExchange exchange, String requestId) {
-    try {
-      if (mode == Mode.DROP) {
-        return; // closing before any header closes the connection
-      }
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      exchange.getResponseHeaders().set("X-Request-Id", requestId);
-      if (retryAfter != null) {
-        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-        exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
-      }
-      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
-        OutputStream out = exchange.getResponseBody();
-        if (mode == Mode.TRUNCATE) {
-          out.write(body, 0, body.length / 2);
-          out.flush(); // then closing short of Content-Length closes the connection
-        } else {
-          out.write(body);
-        }
-      }
-    } catch (IOException e) {
-      // the client went away first; nothing to answer
-    } finally {
-      exchange.close();
+  /** Returns whether the connection closes after this answer, whatever the request asked. */
+  boolean closesConnection() {
+    return mode != Mode.COMPLETE;
+  }
+
+  /**
+   * Returns the bytes to send, head and body in one buffer so that one write sends both (the body
+   * never waits for the client's delayed ACK); empty for a dropped connection. A truncated answer
+   * declares the whole body and holds half of it: closing after it ends the connection short.
+   */
+  ByteBuffer encode(String requestId, boolean headRequest, boolean close) {
+    if (mode == Mode.DROP) {
+      return ByteBuffer.allocate(0);
+    }
+    StringBuilder head = new StringBuilder(256);
+    head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+    header(head, "Date", HttpDate.now());
+    header(head, "Content-Type", contentType);
+    header(head, "X-Request-Id", requestId);
+    if (retryAfter != null) {
+      long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+      header(head, "Retry-After", Long.toString(seconds));
+    }
+    boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
+    if (bodyAllowed) {
+      header(head, "Content-Length", Integer.toString(body.length));
+    }
+    if (close) {
+      header(head, "Connection", "close");
+    }
+    head.append("\r\n");
+    byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    int bodyBytes =
+        headRequest || !bodyAllowed ? 0 : mode == Mode.TRUNCATE ? body.length / 2 : body.length;
+    return ByteBuffer.allocate(headBytes.length + bodyBytes)
+        .put(headBytes)
+        .put(body, 0, bodyBytes)
+        .flip();
+  }
+
+  private static void header(StringBuilder head, String name, String value) {
+    head.append(name).append(": ");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      head.append(c < ' ' && c != '\t' ? ' ' : c); // a line break would end the header early
+    }
+    head.append("\r\n");
+  }
+
+  private static String reason(int status) {
+    switch (status) {
+      case 200:
+        return "OK";
+      case 400:
+        return "Bad Request";
+      case 401:
+        return "Unauthorized";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 408:
+        return "Request Timeout";
+      case 413:
+        return "Payload Too Large";
+      case 429:
+        return "Too Many Requests";
+      case 431:
+        return "Request Header Fields Too Large";
+      case 500:
+        return "Internal Server Error";
+      case 501:
+        return "Not Implemented";
+      case 502:
+        return "Bad Gateway";
+      case 503:
+        return "Service Unavailable";
+      case 504:
+        return "Gateway Timeout";
+      case 505:
+        return "HTTP Version Not Supported";
+      default:
+        return "Unknown"; // the phrase carries no meaning; clients read the code
     }
   }
 

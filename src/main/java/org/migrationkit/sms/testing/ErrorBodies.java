@@ -30,6 +30,14 @@ final class ErrorBodies {
         "SMS.1204", "The task does not exist: " + (taskId == null ? "" : taskId), requestId);
   }
 
+  /**
+   * A request the gateway refuses before any API sees it (too large, too slow, malformed): one
+   * code, {@code APIGW.0201}, whatever the status.
+   */
+  static String requestRefused(String message, String requestId) {
+    return error("APIGW.0201", message, requestId);
+  }
+
   /** Returns the body of a status fault: its own code and message, or the status's default. */
   static String forFault(Fault fault, @Nullable String taskId, String requestId) {
     if (fault.errorCode() != null) {

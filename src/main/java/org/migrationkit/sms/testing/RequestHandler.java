@@ -1,11 +1,8 @@
 package org.migrationkit.sms.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.SignatureVerifier;
 import org.migrationkit.sms.internal.PercentEncoding;
@@ -14,9 +11,10 @@ import org.migrationkit.sms.model.ShowTaskResponse;
 /**
  * Answers one request the way {@link SmsSimulator} documents: fault, then signature, then route,
  * then task; and journals it. The answer is decided on arrival and sent at once or after the
- * fault's latency.
+ * fault's latency. A request whose body the listener refused is journaled and answered here too, in
+ * the gateway's shape.
  */
-final class RequestHandler implements HttpHandler {
+final class RequestHandler implements HttpListener.Handler {
   private static final String TASKS_PREFIX = "/v3/tasks/";
 
   private final SmsSimulator simulator;
@@ -26,31 +24,17 @@ final class RequestHandler implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
+  public void handle(RequestHead head, byte[] body, Connection connection) {
     SmsSimulator.Arrival arrival = simulator.arrive();
     long number = arrival.number();
     Fault fault = arrival.fault();
-    String requestId = "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
+    String requestId = requestId(number);
     Instant receivedAt = simulator.signatureNow();
-    byte[] body;
-    try {
-      body = exchange.getRequestBody().readAllBytes();
-    } catch (IOException e) {
-      exchange.close();
-      return;
-    }
-    String method = exchange.getRequestMethod();
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String method = head.method();
+    String rawPath = head.rawPath();
+    String rawQuery = head.rawQuery();
     SignatureVerifier.Result verdict =
-        simulator
-            .verifier()
-            .verify(
-                method,
-                rawPath,
-                rawQuery,
-                name -> exchange.getRequestHeaders().getFirst(name),
-                body);
+        simulator.verifier().verify(method, rawPath, rawQuery, head::header, body);
     String taskId = taskId(method, rawPath);
 
     Answer answer = answer(fault, verdict, taskId, requestId);
@@ -61,10 +45,10 @@ final class RequestHandler implements HttpHandler {
             method,
             rawPath,
             rawQuery,
-            new HashMap<>(exchange.getRequestHeaders()),
+            head.headers(),
             verdict.isValid(),
             verdict.reason(),
-            accessKey(exchange.getRequestHeaders().getFirst("Authorization")),
+            accessKey(head.header("Authorization")),
             taskId,
             fault,
             answer.status(),
@@ -72,10 +56,54 @@ final class RequestHandler implements HttpHandler {
 
     Duration delay = fault == null ? Duration.ZERO : fault.latency();
     if (delay.isZero()) {
-      answer.send(exchange, requestId);
+      send(answer, requestId, head, connection);
     } else {
-      simulator.later(delay, () -> answer.send(exchange, requestId));
+      simulator.later(delay, () -> send(answer, requestId, head, connection));
     }
+  }
+
+  @Override
+  public void refuse(RequestHead head, int status, String why, Connection connection) {
+    long number = simulator.arrive().number(); // a request all the same; no fault applies
+    String requestId = requestId(number);
+    String message = status == 413 ? "Request entity too large" : "Request timeout";
+    Answer answer = Answer.json(status, ErrorBodies.requestRefused(message, requestId));
+    simulator.record(
+        new JournalEntry(
+            number,
+            simulator.signatureNow(),
+            head.method(),
+            head.rawPath(),
+            head.rawQuery(),
+            head.headers(),
+            false,
+            "not checked: " + why,
+            accessKey(head.header("Authorization")),
+            taskId(head.method(), head.rawPath()),
+            null,
+            status,
+            requestId));
+    connection.respond(answer.encode(requestId, head.isHead(), true), false);
+  }
+
+  @Override
+  public ByteBuffer plainError(int status, String message) {
+    String requestId = "sim-" + Long.toHexString(System.nanoTime());
+    String body =
+        status == 500
+            ? ErrorBodies.error("SMS.9999", message, requestId)
+            : ErrorBodies.requestRefused(message, requestId);
+    return Answer.json(status, body).encode(requestId, false, true);
+  }
+
+  private static String requestId(long number) {
+    return "sim-" + Long.toHexString(System.nanoTime()) + "-" + number;
+  }
+
+  private static void send(
+      Answer answer, String requestId, RequestHead head, Connection connection) {
+    boolean nextRequest = head.keepAlive() && !answer.closesConnection();
+    connection.respond(answer.encode(requestId, head.isHead(), !nextRequest), nextRequest);
   }
 
   private Answer answer(

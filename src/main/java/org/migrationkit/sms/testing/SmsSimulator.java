@@ -1,9 +1,7 @@
 package org.migrationkit.sms.testing;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -63,15 +61,24 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
- * The HTTP {@code Date} header is always real time (the JDK server sets it).
+ * The HTTP {@code Date} header is always real time.
  *
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
- * Thread-safe. Built on the JDK's {@code com.sun.net.httpserver}; a fault's latency is scheduled,
- * not slept, so a slow simulated service holds no thread per request (at most 10 threads in all).
- * Loading this class sets the system property {@code sun.net.httpserver.nodelay} to {@code true}
- * unless it is set already: without it, every answer of a JDK HTTP server on loopback waits about
- * 40 ms for a delayed ACK.
+ * Thread-safe. Its HTTP/1.1 server is its own, on {@code java.nio}: one thread reads every
+ * connection without blocking and a fault's latency is scheduled, not slept, so neither a slow
+ * simulated service nor a slow client holds a thread per request (at most 10 threads in all).
+ * Nothing is set JVM-wide: each connection gets {@code TCP_NODELAY} and each answer leaves in one
+ * write, so no answer waits for a delayed ACK.
+ *
+ * <p>Bounded against hostile clients, so that well-formed ones are answered meanwhile: a request
+ * head (line and headers, at most 64 KiB, else 431) must arrive within {@link
+ * Builder#requestHeadTimeout} of its first byte or the connection closes; a body within {@link
+ * Builder#requestBodyTimeout} of the head or the answer is 408; a body over {@link
+ * Builder#maxRequestBodyBytes} is answered 413 {@code APIGW.0201} at once (a declared length) or as
+ * soon as it passes the limit (chunked), never read whole. Refused requests are counted and
+ * journaled, with no fault applied. The journal keeps the latest {@link Builder#maxJournalEntries}
+ * requests.
  */
 public final class SmsSimulator implements AutoCloseable {
   /** The task id of the API page's example request. */
@@ -83,25 +90,30 @@ public final class SmsSimulator implements AutoCloseable {
    */
   public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
 
+  /** How long a request's head may take unless {@link Builder#requestHeadTimeout} says. */
+  public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a request's body may take unless {@link Builder#requestBodyTimeout} says. */
+  public static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The largest request body accepted unless {@link Builder#maxRequestBodyBytes} says: 1 MiB. */
+  public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+  /** How many requests the journal keeps unless {@link Builder#maxJournalEntries} says. */
+  public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 10_000;
+
   private static final int HANDLER_THREADS = 8;
 
-  static {
-    // The JDK server sends headers and body in two writes; with Nagle's algorithm on, the body
-    // waits
-    // for the client's delayed ACK, about 40 ms per answer. It reads this once, at its first start.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
+  private final HttpListener listener;
   private final ExecutorService handlers;
   private final ScheduledThreadPoolExecutor delays;
   private final Clock signatureClock;
   private final Duration maxClockSkew;
   private final VirtualClock virtualClock;
   private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Long, JournalEntry> journal = new ConcurrentSkipListMap<>();
+  // by request number, the oldest dropped past maxJournalEntries; guarded by itself
+  private final TreeMap<Long, JournalEntry> journal = new TreeMap<>();
+  private final int maxJournalEntries;
   private final AtomicLong requestCounter = new AtomicLong();
   private final List<Credentials> accepted;
 
@@ -111,12 +123,12 @@ public final class SmsSimulator implements AutoCloseable {
 
   private record InstalledPlan(FaultPlan plan, long before) {}
 
-  private SmsSimulator(Builder b, HttpServer server) {
-    this.server = server;
+  private SmsSimulator(Builder b) {
     this.signatureClock = b.signatureClock;
     this.maxClockSkew = b.maxClockSkew;
     this.virtualClock = new VirtualClock(b.virtualStart);
     this.accepted = new ArrayList<>(b.accepted);
+    this.maxJournalEntries = b.maxJournalEntries;
     this.verifier = newVerifier();
     AtomicInteger threads = new AtomicInteger();
     // few threads suffice: no handler sleeps (latency is scheduled) and idle ones go away
@@ -132,6 +144,23 @@ public final class SmsSimulator implements AutoCloseable {
     this.handlers = pool;
     this.delays = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sms-simulator-latency"));
     this.delays.setRemoveOnCancelPolicy(true);
+    ShowTaskResponse example = exampleTask();
+    putTask(EXAMPLE_TASK_ID, example);
+    if (example.getId() != null) {
+      putTask(example.getId(), example);
+    }
+    try {
+      // last: its thread may call back into this simulator at once
+      this.listener =
+          HttpListener.start(
+              new HttpListener.Limits(b.headTimeout, b.bodyTimeout, b.maxBodyBytes),
+              new RequestHandler(this),
+              handlers);
+    } catch (IOException e) {
+      delays.shutdownNow();
+      handlers.shutdownNow();
+      throw new UncheckedIOException("cannot start the SMS simulator on loopback", e);
+    }
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -175,7 +204,7 @@ public final class SmsSimulator implements AutoCloseable {
    * http://127.0.0.1:41234}.
    */
   public String endpoint() {
-    InetSocketAddress address = server.getAddress();
+    InetSocketAddress address = listener.address();
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
@@ -276,15 +305,19 @@ public final class SmsSimulator implements AutoCloseable {
 
   /**
    * Returns every request received so far (since the last {@link #clearJournal()}), in arrival
-   * order.
+   * order: the latest {@link Builder#maxJournalEntries} of them.
    */
   public List<JournalEntry> journal() {
-    return List.copyOf(journal.values());
+    synchronized (journal) {
+      return List.copyOf(journal.values());
+    }
   }
 
   /** Forgets the journal; request numbers go on counting. */
   public SmsSimulator clearJournal() {
-    journal.clear();
+    synchronized (journal) {
+      journal.clear();
+    }
     return this;
   }
 
@@ -318,7 +351,7 @@ public final class SmsSimulator implements AutoCloseable {
    */
   @Override
   public void close() {
-    server.stop(0);
+    listener.close();
     delays.shutdownNow();
     handlers.shutdownNow();
   }
@@ -367,7 +400,12 @@ public final class SmsSimulator implements AutoCloseable {
   }
 
   void record(JournalEntry entry) {
-    journal.put(entry.number(), entry);
+    synchronized (journal) {
+      journal.put(entry.number(), entry);
+      while (journal.size() > maxJournalEntries) {
+        journal.pollFirstEntry();
+      }
+    }
   }
 
   /** Runs {@code action} on a handler thread after {@code delay}, holding no thread meanwhile. */
@@ -387,6 +425,14 @@ public final class SmsSimulator implements AutoCloseable {
     private boolean maxClockSkewSet;
     private Instant virtualStart = DEFAULT_VIRTUAL_START;
     private boolean virtualStartSet;
+    private Duration headTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
+    private boolean headTimeoutSet;
+    private Duration bodyTimeout = DEFAULT_REQUEST_BODY_TIMEOUT;
+    private boolean bodyTimeoutSet;
+    private int maxBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+    private boolean maxBodyBytesSet;
+    private int maxJournalEntries = DEFAULT_MAX_JOURNAL_ENTRIES;
+    private boolean maxJournalEntriesSet;
 
     private Builder() {}
 
@@ -457,6 +503,86 @@ public final class SmsSimulator implements AutoCloseable {
     }
 
     /**
+     * Sets how long a client may take to send a request's line and headers, counted from its first
+     * byte; past it the connection is closed without an answer. Default {@link
+     * #DEFAULT_REQUEST_HEAD_TIMEOUT}. A connection waiting for its next request is not bound by it
+     * (it may idle 5 minutes, holding no thread).
+     */
+    public Builder requestHeadTimeout(Duration timeout) {
+      requirePositive("requestHeadTimeout", timeout);
+      requireUnset(headTimeoutSet, "requestHeadTimeout", timeout, headTimeout);
+      this.headTimeout = timeout;
+      this.headTimeoutSet = true;
+      return this;
+    }
+
+    /**
+     * Sets how long a client may take to send a request's body once its head is in; past it the
+     * simulator answers 408 and closes the connection. It also bounds how long the simulator reads
+     * and drops the rest of a refused body, so that the client sees the 413 and not a reset.
+     * Default {@link #DEFAULT_REQUEST_BODY_TIMEOUT}.
+     */
+    public Builder requestBodyTimeout(Duration timeout) {
+      requirePositive("requestBodyTimeout", timeout);
+      requireUnset(bodyTimeoutSet, "requestBodyTimeout", timeout, bodyTimeout);
+      this.bodyTimeout = timeout;
+      this.bodyTimeoutSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the largest request body accepted, in bytes; a larger one is answered 413 {@code
+     * APIGW.0201} without being read whole. Default {@link #DEFAULT_MAX_REQUEST_BODY_BYTES}; when
+     * zero, every request with a body is refused.
+     */
+    public Builder maxRequestBodyBytes(int maxBytes) {
+      if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "maxRequestBodyBytes must be 0 to " + (Integer.MAX_VALUE - 8) + ", was " + maxBytes);
+      }
+      requireUnset(maxBodyBytesSet, "maxRequestBodyBytes", maxBytes, maxBodyBytes);
+      this.maxBodyBytes = maxBytes;
+      this.maxBodyBytesSet = true;
+      return this;
+    }
+
+    /**
+     * Sets how many requests {@link SmsSimulator#journal()} keeps, the oldest dropped first; {@link
+     * SmsSimulator#requestCount()} still counts them all. Default {@link
+     * #DEFAULT_MAX_JOURNAL_ENTRIES}; when zero, nothing is journaled (useful for load tests).
+     */
+    public Builder maxJournalEntries(int maxEntries) {
+      if (maxEntries < 0) {
+        throw new IllegalArgumentException(
+            "maxJournalEntries must be zero or positive, was " + maxEntries);
+      }
+      requireUnset(maxJournalEntriesSet, "maxJournalEntries", maxEntries, maxJournalEntries);
+      this.maxJournalEntries = maxEntries;
+      this.maxJournalEntriesSet = true;
+      return this;
+    }
+
+    private static void requirePositive(String option, @Nullable Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(option + " must be positive, was " + d);
+      }
+    }
+
+    private static void requireUnset(boolean set, String option, Object value, Object previous) {
+      if (set) {
+        throw new IllegalStateException(
+            option
+                + "("
+                + value
+                + ") conflicts with "
+                + option
+                + "("
+                + previous
+                + "): set it once");
+      }
+    }
+
+    /**
      * Starts the simulator on a free loopback port.
      *
      * @throws IllegalStateException when no credentials were accepted
@@ -466,22 +592,7 @@ public final class SmsSimulator implements AutoCloseable {
       if (accepted.isEmpty()) {
         throw new IllegalStateException("no credentials: accept(Credentials) at least once");
       }
-      HttpServer server;
-      try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the SMS simulator on loopback", e);
-      }
-      SmsSimulator simulator = new SmsSimulator(this, server);
-      ShowTaskResponse example = exampleTask();
-      simulator.putTask(EXAMPLE_TASK_ID, example);
-      if (example.getId() != null) {
-        simulator.putTask(example.getId(), example);
-      }
-      server.createContext("/", new RequestHandler(simulator));
-      server.setExecutor(simulator.handlers);
-      server.start();
-      return simulator;
+      return new SmsSimulator(this);
     }
   }
 }
