@@ -3,10 +3,6 @@ package org.migrationkit.sms.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
@@ -22,7 +18,8 @@ import org.migrationkit.sms.auth.CredentialsProvider;
  * one {@link SmsClientException}, the same on the synchronous and asynchronous paths.
  */
 public final class ProviderCredentials implements CredentialsSource {
-  private static final Executor RESOLVERS = newResolvers();
+  private static final Executor RESOLVERS =
+      DaemonThreads.elastic("migrationkit-sms-credentials", 30);
 
   private final CredentialsProvider provider;
   private final @Nullable Credentials fixed;
@@ -91,22 +88,5 @@ public final class ProviderCredentials implements CredentialsSource {
     } else {
       answer.complete(credentials);
     }
-  }
-
-  private static Executor newResolvers() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor executor =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "migrationkit-sms-credentials-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    return executor;
   }
 }

@@ -1,9 +1,6 @@
 package org.migrationkit.sms.internal;
 
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -27,20 +24,7 @@ public final class SharedHttpClient {
   private static OkHttpClient create() {
     // Daemon threads: a script that used showTaskAsync or waitForTask must exit when main returns,
     // not linger for OkHttp's 60 s idle keep-alive of non-daemon dispatcher threads.
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor threads =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "migrationkit-sms-http-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    Dispatcher dispatcher = new Dispatcher(threads);
+    Dispatcher dispatcher = new Dispatcher(DaemonThreads.elastic("migrationkit-sms-http", 60));
     dispatcher.setMaxRequests(256);
     dispatcher.setMaxRequestsPerHost(64);
     return new OkHttpClient.Builder()
