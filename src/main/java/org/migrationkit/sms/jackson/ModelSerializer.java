@@ -1,7 +1,10 @@
 package org.migrationkit.sms.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.WritableTypeId;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import org.migrationkit.sms.internal.json.JsonValues;
@@ -23,5 +26,17 @@ final class ModelSerializer<T> extends StdSerializer<T> {
   @Override
   public void serialize(T value, JsonGenerator g, SerializerProvider provider) throws IOException {
     writer.write(g, value);
+  }
+
+  @Override
+  public void serializeWithType(
+      T value, JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer)
+      throws IOException {
+    // The generated writer writes the whole object, so a type id cannot go inside it: declared as
+    // something other than an object, Jackson wraps it as ["type", {...}], which it reads back too.
+    WritableTypeId typeId =
+        typeSer.writeTypePrefix(g, typeSer.typeId(value, JsonToken.VALUE_EMBEDDED_OBJECT));
+    writer.write(g, value);
+    typeSer.writeTypeSuffix(g, typeId);
   }
 }
