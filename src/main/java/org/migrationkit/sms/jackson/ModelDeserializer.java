@@ -10,7 +10,11 @@ import java.io.IOException;
 import org.migrationkit.sms.internal.json.JsonReadException;
 import org.migrationkit.sms.internal.json.JsonValues;
 
-/** Reads a model object with the SDK's generated reader, as leniently as the client does. */
+/**
+ * Reads a model object with the SDK's generated reader, as leniently as the client does.
+ *
+ * @param <T> the model type
+ */
 final class ModelDeserializer<T> extends StdDeserializer<T> {
   private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,8 @@ import org.migrationkit.sms.internal.json.JsonValues;
 /**
  * Writes a model object through the SDK's generated writer, straight into the mapper's generator
  * (so indentation and non-text formats such as a TokenBuffer work).
+ *
+ * @param <T> the model type
  */
 final class ModelSerializer<T> extends StdSerializer<T> {
   private static final long serialVersionUID = 1L;

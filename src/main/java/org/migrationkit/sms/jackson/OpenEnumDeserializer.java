@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.util.function.Function;
 import org.migrationkit.sms.model.OpenEnum;
 
-/** Reads an open enumeration from its wire string; an undocumented value is kept, not refused. */
+/**
+ * Reads an open enumeration from its wire string; an undocumented value is kept, not refused.
+ *
+ * @param <E> the open enumeration
+ */
 final class OpenEnumDeserializer<E extends OpenEnum> extends StdDeserializer<E> {
   private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import org.migrationkit.sms.model.OpenEnum;
 
-/** Writes an open enumeration as its wire string, known or not. */
+/**
+ * Writes an open enumeration as its wire string, known or not.
+ *
+ * @param <E> the open enumeration
+ */
 final class OpenEnumSerializer<E extends OpenEnum> extends StdSerializer<E> {
   private static final long serialVersionUID = 1L;
 
