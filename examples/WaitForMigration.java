@@ -1,5 +1,6 @@
 import java.io.PrintStream;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 import org.migrationkit.sms.CallInfo;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsEventListener;
@@ -77,11 +78,16 @@ public final class WaitForMigration {
               simulator.advance(Duration.ofMinutes(1));
             }
           };
+      // Polls run on OkHttp's dispatcher, whose idle threads are not daemons and linger 60 s: a
+      // JVM (and `mvn exec:java`, which waits for them) would sit a minute after the last poll.
+      // An OkHttpClient of our own lets this demo shut its threads down as soon as it is done.
+      OkHttpClient http = new OkHttpClient();
       try (SmsClient sms =
           SmsClient.builder()
               .endpoint(simulator.endpoint())
               .credentials(credentials)
               .eventListener(minutePerPoll)
+              .httpClient(http)
               .build()) {
         out.println(
             "No CLOUD_SDK_AK/CLOUD_SDK_SK set: waiting on a scripted task in the embedded simulator");
@@ -92,6 +98,8 @@ public final class WaitForMigration {
                 .maxWait(Duration.ofMinutes(1))
                 .build();
         waitWithProgressBar(sms, "demo-task", options, out);
+      } finally {
+        http.dispatcher().executorService().shutdown();
       }
     }
   }

@@ -226,23 +226,27 @@ def gen_model(cls, summary, fields):
     for w, k, _ in fields:
         out.append("    this.%s = builder.%s;" % (camel(w), camel(w)))
     out.append("  }\n")
-    out.append("  /** Returns a new, empty builder. */")
+    out.append("  /**\n   * Returns a new, empty builder.\n   *\n   * @return a builder with every value unset\n   */")
     out.append("  public static Builder builder() {\n    return new Builder();\n  }\n")
-    out.append("  /** Returns a builder holding this object's values. */")
+    out.append("  /**\n   * Returns a builder holding this object's values.\n   *\n   * @return a builder to derive a changed copy from\n   */")
     out.append("  public Builder toBuilder() {\n    return new Builder(this);\n  }\n")
     if cls == "ShowTaskResponse":
         out.append("  /**\n   * Reads a task from its wire JSON (snake_case), as leniently as the client reads responses.\n   *\n"
+                   "   * @param json the task as the service sends it\n   * @return the task\n"
                    "   * @throws org.migrationkit.sms.SmsClientException when the text is not JSON or a value cannot be\n"
                    "   *     converted; the message names the JSON path\n   */")
         out.append("  public static ShowTaskResponse fromJson(String json) {\n"
                    "    Objects.requireNonNull(json, \"json\");\n"
                    "    return org.migrationkit.sms.internal.json.ModelJson.showTaskResponseFromJson(json);\n  }\n")
-        out.append("  /** Writes this task as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out). */")
+        out.append("  /**\n   * Writes this task as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out).\n"
+                   "   *\n   * @return compact JSON text that {@link #fromJson(String)} reads back into an equal task\n   */")
         out.append("  public String toJson() {\n    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);\n  }\n")
     for w, k, d in fields:
         t = java_type(k)
         ann = "" if is_list(k) else "@Nullable "
-        out.append("  /** %s Wire name {@code %s}. */" % (d, w))
+        ret = ("the values; empty, never {@code null}, when the service left them out" if is_list(k)
+               else "the value, or {@code null} when the service left it out")
+        out.append("  /**\n   * %s Wire name {@code %s}.\n   *\n   * @return %s\n   */" % (d, w, ret))
         out.append("  public %s%s get%s() {\n    return %s;\n  }\n" % (ann, t, cap(camel(w)), camel(w)))
     names = [camel(w) for w, _, _ in fields]
     out.append("  @Override\n  public boolean equals(@Nullable Object o) {")
@@ -281,7 +285,10 @@ def gen_model(cls, summary, fields):
     for w, k, d in fields:
         t = java_type(k)
         n = camel(w)
-        out.append("    /** Sets {@code %s}. */" % w)
+        param = ("the values; {@code null} means empty" if is_list(k)
+                 else "the value, or {@code null} to leave it out")
+        out.append("    /**\n     * Sets {@code %s}.\n     *\n     * @param %s %s\n     * @return this builder\n     */"
+                   % (w, n, param))
         if is_list(k):
             out.append("    public Builder %s(@Nullable %s %s) {" % (n, t, n))
             out.append("      this.%s = %s == null ? List.of() : List.copyOf(%s);" % (n, n, n))
@@ -289,7 +296,7 @@ def gen_model(cls, summary, fields):
             out.append("    public Builder %s(@Nullable %s %s) {" % (n, t, n))
             out.append("      this.%s = %s;" % (n, n))
         out.append("      return this;\n    }\n")
-    out.append("    /** Returns the immutable value. */")
+    out.append("    /**\n     * Returns the immutable value.\n     *\n     * @return a new {@link %s} holding this builder's values\n     */" % cls)
     out.append("    public %s build() {\n      return new %s(this);\n    }\n  }\n}" % (cls, cls))
     return "\n".join(out) + "\n"
 
@@ -310,11 +317,12 @@ def gen_enum(cls, summary, values):
     out.append("  private static final List<%s> KNOWN = List.of(%s);" % (cls, ", ".join(const_name(v) for v in values)))
     out.append("  private static final Map<String, %s> BY_VALUE = index(KNOWN);\n" % cls)
     out.append("  private %s(String value, boolean known) {\n    super(value, known);\n  }\n" % cls)
-    out.append("  /** Returns the constant for a documented value, or a new instance holding any other value. */")
+    out.append("  /**\n   * Returns the constant for a documented value, or a new instance holding any other value.\n   *\n"
+               "   * @param value the wire value, as the service sends it\n   * @return the constant, or an unknown value that writes back unchanged\n   */")
     out.append("  public static %s of(String value) {" % cls)
     out.append("    %s known = BY_VALUE.get(value);" % cls)
     out.append("    return known != null ? known : new %s(requireValue(value), false);\n  }\n" % cls)
-    out.append("  /** Returns the documented values, in the page's order. */")
+    out.append("  /**\n   * Returns the documented values, in the page's order.\n   *\n   * @return an immutable list of the constants\n   */")
     out.append("  public static List<%s> knownValues() {\n    return KNOWN;\n  }\n}" % cls)
     return "\n".join(out) + "\n"
 
@@ -368,7 +376,8 @@ def gen_json():
         out.append("    } catch (JsonReadException e) {\n      throw e.inField(field);\n    }")
         out.append("    requireEndObject(p);\n    return b.build();\n  }\n")
     for cls, _, fields in TYPES:
-        out.append("  static void write%s(JsonGenerator g, %s v) throws IOException {" % (cls, cls))
+        out.append("  /** Writes one {@link %s} as a JSON object; SmsJacksonModule writes through here too. */" % cls)
+        out.append("  public static void write%s(JsonGenerator g, %s v) throws IOException {" % (cls, cls))
         out.append("    g.writeStartObject();")
         for w, k, _ in fields:
             getter = "v.get%s()" % cap(camel(w))

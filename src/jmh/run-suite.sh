@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole performance suite in one command: builds the benchmark jar, runs every JMH benchmark with
 # -prof gc (sign, parse, end to end with 1 and with 8 callers, end to end on the large body), the
-# cold-start and class-path script, and writes the tables of PERFORMANCE.md to summary.md.
+# cold-start and class-path script, and writes the tables of the README's Performance section to
+# summary.md.
 #
 # A 2-core machine shared with other work drifts by 2x within a minute, and JMH runs one method after
 # another; so each client gets its own short JMH run, in ROUNDS rounds whose order rotates (ours,

@@ -15,7 +15,16 @@ public final class AttemptOutcome {
   private final long responseBytes;
   private final @Nullable SmsException failure;
 
-  /** Creates an outcome; {@code statusCode} is 0 when no answer arrived. */
+  /**
+   * Creates an outcome; {@code statusCode} is 0 when no answer arrived.
+   *
+   * @param attempt the attempt number, from 1
+   * @param statusCode the HTTP status, or 0 when no answer arrived
+   * @param requestId the service's request id, or {@code null} when none was sent
+   * @param duration how long the attempt took
+   * @param responseBytes the response body bytes read
+   * @param failure the failure, or {@code null} when the attempt succeeded
+   */
   public AttemptOutcome(
       int attempt,
       int statusCode,
@@ -31,37 +40,37 @@ public final class AttemptOutcome {
     this.failure = failure;
   }
 
-  /** Returns the attempt number, from 1. */
+  /** {@return the attempt number, from 1} */
   public int attempt() {
     return attempt;
   }
 
-  /** Returns the HTTP status, or 0 when no answer arrived. */
+  /** {@return the HTTP status, or 0 when no answer arrived} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Returns the service's request id ({@code X-Request-Id}), or {@code null}. */
+  /** {@return the service's request id ({@code X-Request-Id}), or {@code null}} */
   public @Nullable String requestId() {
     return requestId;
   }
 
-  /** Returns how long the attempt took, from sending to the parsed answer or the failure. */
+  /** {@return how long the attempt took, from sending to the parsed answer or the failure} */
   public Duration duration() {
     return duration;
   }
 
-  /** Returns the response body bytes read. */
+  /** {@return the response body bytes read} */
   public long responseBytes() {
     return responseBytes;
   }
 
-  /** Returns the failure, or {@code null} when the attempt succeeded. */
+  /** {@return the failure, or {@code null} when the attempt succeeded} */
   public @Nullable SmsException failure() {
     return failure;
   }
 
-  /** Returns whether the attempt succeeded. */
+  /** {@return whether the attempt succeeded} */
   public boolean isSuccess() {
     return failure == null;
   }

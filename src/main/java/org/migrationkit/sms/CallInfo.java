@@ -11,24 +11,30 @@ public final class CallInfo {
   private final String method;
   private final String url;
 
-  /** Creates a call description. */
+  /**
+   * Creates a call description.
+   *
+   * @param operation the API operation name, such as {@code ShowTask}
+   * @param method the HTTP method
+   * @param url the URL of the first attempt
+   */
   public CallInfo(String operation, String method, String url) {
     this.operation = Objects.requireNonNull(operation, "operation");
     this.method = Objects.requireNonNull(method, "method");
     this.url = Objects.requireNonNull(url, "url");
   }
 
-  /** Returns the API operation name, such as {@code ShowTask}. */
+  /** {@return the API operation name, such as {@code ShowTask}} */
   public String operation() {
     return operation;
   }
 
-  /** Returns the HTTP method. */
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** Returns the URL of the first attempt (a later attempt may go to a fail-over endpoint). */
+  /** {@return the URL of the first attempt (a later attempt may go to a fail-over endpoint)} */
   public String url() {
     return url;
   }

@@ -8,21 +8,29 @@ import org.jspecify.annotations.Nullable;
 public final class ErrorDetail implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The SMS error code, or {@code null}. */
   private final @Nullable String errorCode;
+
+  /** The SMS error message, or {@code null}. */
   private final @Nullable String errorMsg;
 
-  /** Creates a detail; either part may be {@code null}. */
+  /**
+   * Creates a detail; either part may be {@code null}.
+   *
+   * @param errorCode the SMS error code, or {@code null}
+   * @param errorMsg the SMS error message, or {@code null}
+   */
   public ErrorDetail(@Nullable String errorCode, @Nullable String errorMsg) {
     this.errorCode = errorCode;
     this.errorMsg = errorMsg;
   }
 
-  /** Returns the SMS error code, such as {@code SMS.9004}. */
+  /** {@return the SMS error code, such as {@code SMS.9004}} */
   public @Nullable String getErrorCode() {
     return errorCode;
   }
 
-  /** Returns the SMS error message. */
+  /** {@return the SMS error message} */
   public @Nullable String getErrorMsg() {
     return errorMsg;
   }

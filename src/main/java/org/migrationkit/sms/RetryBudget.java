@@ -32,21 +32,22 @@ public final class RetryBudget {
   }
 
   /**
-   * Returns a process-wide budget (500 tokens, 5 per retry, so 100 retries in a burst) for clients
-   * that should share one: {@code RetryPolicy.builder().retryBudget(RetryBudget.shared())}.
+   * {@return a process-wide budget (500 tokens, 5 per retry, so 100 retries in a burst)} for
+   * clients that should share one: {@code RetryPolicy.builder().retryBudget(RetryBudget.shared())}.
    */
   public static RetryBudget shared() {
     return SHARED;
   }
 
-  /** Returns a budget that never runs out. */
+  /** {@return a budget that never runs out} */
   public static RetryBudget unlimited() {
     return UNLIMITED;
   }
 
   /**
-   * Returns a new budget holding {@code capacity} tokens, at 5 tokens per retry.
+   * {@return a new budget holding {@code capacity} tokens, at 5 tokens per retry}
    *
+   * @param capacity the number of tokens, zero or more
    * @throws IllegalArgumentException when capacity is negative
    */
   public static RetryBudget create(int capacity) {
@@ -56,18 +57,21 @@ public final class RetryBudget {
     return new RetryBudget(capacity, 5);
   }
 
-  /** Returns the tokens one retry costs (twice that after a timeout). */
+  /** {@return the tokens one retry costs (twice that after a timeout)} */
   public int retryCost() {
     return retryCost;
   }
 
-  /** Returns the tokens left. */
+  /** {@return the tokens left} */
   public int available() {
     return tokens.get();
   }
 
   /**
    * Takes the tokens for one retry; returns {@code false}, taking nothing, when too few are left.
+   *
+   * @param afterTimeout whether the failed attempt timed out (a retry after a timeout costs more)
+   * @return whether the tokens were taken
    */
   public boolean tryAcquire(boolean afterTimeout) {
     int cost = afterTimeout ? 2 * retryCost : retryCost;

@@ -45,24 +45,24 @@ public final class RetryPolicy {
   }
 
   /**
-   * Returns the default policy (see the class comment); each client using it draws from a budget of
-   * its own.
+   * {@return the default policy (see the class comment)}; each client using it draws from a budget
+   * of its own.
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a policy that never retries. */
+  /** {@return a policy that never retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** Returns a builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this policy's values. */
+  /** {@return a builder holding this policy's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxAttempts = maxAttempts;
@@ -74,47 +74,60 @@ public final class RetryPolicy {
     return b;
   }
 
-  /** The default condition: {@link SmsException#isRetryable()}. */
+  /**
+   * The default condition: {@link SmsException#isRetryable()}.
+   *
+   * @param failure the failure of the last attempt
+   * @return whether the failure is retryable by default
+   */
   public static boolean isRetryableByDefault(SmsException failure) {
     return failure.isRetryable();
   }
 
-  /** Returns the most attempts per call, the first included. */
+  /** {@return the most attempts per call, the first included} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** Returns the first backoff step for errors other than throttling. */
+  /** {@return the first backoff step for errors other than throttling} */
   public Duration baseDelay() {
     return baseDelay;
   }
 
-  /** Returns the first backoff step after throttling (429). */
+  /** {@return the first backoff step after throttling (429)} */
   public Duration throttlingBaseDelay() {
     return throttlingBaseDelay;
   }
 
-  /** Returns the longest single wait, {@code Retry-After} included. */
+  /** {@return the longest single wait, {@code Retry-After} included} */
   public Duration maxDelay() {
     return maxDelay;
   }
 
   /**
-   * Returns the budget set with {@link Builder#retryBudget}, shared by every client using this
+   * {@return the budget set with {@link Builder#retryBudget}}, shared by every client using this
    * policy; {@code null} (the default) when each client draws from a budget of its own.
    */
   public @Nullable RetryBudget retryBudget() {
     return budget;
   }
 
-  /** Returns whether the policy allows retrying this failure (attempts and budget aside). */
+  /**
+   * {@return whether the policy allows retrying this failure (attempts and budget aside)}
+   *
+   * @param failure the failure of the last attempt
+   */
   public boolean shouldRetry(SmsException failure) {
     return retryIf.test(failure);
   }
 
   /**
-   * Returns the backoff before attempt {@code failedAttempt + 1}: a random wait in {@code [0,
-   * min(cap, base * 2^(failedAttempt-1))]}, from the throttling base after a 429.
+   * {@return the backoff before attempt {@code failedAttempt + 1}: a random wait in {@code [0,
+   * min(cap, base * 2^(failedAttempt-1))]}, from the throttling base after a 429}
+   *
+   * @param failedAttempt the number of the attempt that failed, from 1
+   * @param throttled whether that attempt was throttled (429)
+   * @param random a number in {@code [0, 1)} that picks the wait within the range
    */
   public Duration backoff(int failedAttempt, boolean throttled, double random) {
     long base = (throttled ? throttlingBaseDelay : baseDelay).toNanos();
@@ -153,7 +166,12 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Sets the most attempts per call, the first included; 1 turns retries off. Default 3. */
+    /**
+     * Sets the most attempts per call, the first included; 1 turns retries off. Default 3.
+     *
+     * @param maxAttempts the most attempts, at least 1
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -162,19 +180,34 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Sets the first backoff step; default 100 ms. Zero retries at once (useful in tests). */
+    /**
+     * Sets the first backoff step; default 100 ms. Zero retries at once (useful in tests).
+     *
+     * @param baseDelay the first step; zero or positive
+     * @return this builder
+     */
     public Builder baseDelay(Duration baseDelay) {
       this.baseDelay = Durations.requireNotNegative(baseDelay, "baseDelay");
       return this;
     }
 
-    /** Sets the first backoff step after throttling (429); default 1 s. */
+    /**
+     * Sets the first backoff step after throttling (429); default 1 s.
+     *
+     * @param delay the first step after throttling; zero or positive
+     * @return this builder
+     */
     public Builder throttlingBaseDelay(Duration delay) {
       this.throttlingBaseDelay = Durations.requireNotNegative(delay, "throttlingBaseDelay");
       return this;
     }
 
-    /** Sets the longest single wait, capping backoff and {@code Retry-After}; default 20 s. */
+    /**
+     * Sets the longest single wait, capping backoff and {@code Retry-After}; default 20 s.
+     *
+     * @param maxDelay the longest wait; zero or positive
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = Durations.requireNotNegative(maxDelay, "maxDelay");
       return this;
@@ -183,6 +216,9 @@ public final class RetryPolicy {
     /**
      * Sets which failures are retried, widening or narrowing the default; for example {@code e ->
      * RetryPolicy.isRetryableByDefault(e) && !(e instanceof SmsTimeoutException)}.
+     *
+     * @param retryIf the condition a failure must meet to be retried
+     * @return this builder
      */
     public Builder retryIf(Predicate<SmsException> retryIf) {
       this.retryIf = Objects.requireNonNull(retryIf, "retryIf");
@@ -193,13 +229,16 @@ public final class RetryPolicy {
      * Sets a budget that every client using this policy draws from, such as {@link
      * RetryBudget#shared()} for the whole process; by default each client has its own budget of
      * {@value RetryBudget#DEFAULT_CAPACITY} tokens.
+     *
+     * @param budget the budget, shared by every client that is given it
+     * @return this builder
      */
     public Builder retryBudget(RetryBudget budget) {
       this.budget = Objects.requireNonNull(budget, "budget");
       return this;
     }
 
-    /** Returns the policy. */
+    /** {@return the policy} */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

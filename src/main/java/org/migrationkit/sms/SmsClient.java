@@ -61,7 +61,7 @@ public final class SmsClient implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,6 +69,8 @@ public final class SmsClient implements AutoCloseable {
   /**
    * Queries a migration task ({@code GET /v3/tasks/{task_id}}).
    *
+   * @param taskId the migration task id
+   * @return the task
    * @throws IllegalArgumentException when the id is null, blank, over 255 characters or a dot
    *     segment; nothing is sent then
    * @throws SmsServiceException when the service answers with an error
@@ -78,7 +80,12 @@ public final class SmsClient implements AutoCloseable {
     return showTask(ShowTaskRequest.builder().taskId(taskId).build());
   }
 
-  /** Queries a migration task; see {@link #showTask(String)}. */
+  /**
+   * Queries a migration task; see {@link #showTask(String)}.
+   *
+   * @param request the request
+   * @return the task
+   */
   public ShowTaskResponse showTask(ShowTaskRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.execute(Operations.SHOW_TASK, request);
@@ -94,13 +101,20 @@ public final class SmsClient implements AutoCloseable {
    * thread unless {@link Builder#completionExecutor} is set; do not block in stages that run there.
    * Cancelling the future cancels the HTTP call and any scheduled retry.
    *
+   * @param taskId the migration task id
+   * @return a future of the task
    * @throws IllegalArgumentException at once, when the task id is invalid
    */
   public CompletableFuture<ShowTaskResponse> showTaskAsync(String taskId) {
     return showTaskAsync(ShowTaskRequest.builder().taskId(taskId).build());
   }
 
-  /** Queries a migration task without blocking; see {@link #showTaskAsync(String)}. */
+  /**
+   * Queries a migration task without blocking; see {@link #showTaskAsync(String)}.
+   *
+   * @param request the request
+   * @return a future of the task
+   */
   public CompletableFuture<ShowTaskResponse> showTaskAsync(ShowTaskRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.SHOW_TASK, request);
@@ -118,6 +132,9 @@ public final class SmsClient implements AutoCloseable {
    * <p>Retryable poll failures (after this client's own retries) are absorbed and reported to the
    * progress listener; any other failure, a 404 included, ends the wait with that exception.
    *
+   * @param taskId the migration task id
+   * @param options how to poll and when to stop
+   * @return the task as last polled, once the success condition held
    * @throws TaskFailedException when the task reaches a failure state ({@code MIGRATE_FAIL}, {@code
    *     ABORT})
    * @throws WaitTimeoutException when {@link WaitOptions#maxWait()} passes first
@@ -148,6 +165,10 @@ public final class SmsClient implements AutoCloseable {
   /**
    * Polls a task until it ends, without blocking a thread; see {@link #waitForTask}. Cancelling the
    * future stops the polling.
+   *
+   * @param taskId the migration task id
+   * @param options how to poll and when to stop
+   * @return a future of the task as last polled, once the success condition held
    */
   public CompletableFuture<ShowTaskResponse> waitForTaskAsync(String taskId, WaitOptions options) {
     ShowTaskRequest.builder().taskId(taskId).build(); // fail fast on a bad id
@@ -170,9 +191,9 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
-   * Returns a client configured the way Huawei Cloud tools already are: credentials from {@link
+   * {@return a client configured the way Huawei Cloud tools already are: credentials from {@link
    * DefaultCredentialsProvider} (environment, profile file, optionally ECS metadata) and the region
-   * from {@code HUAWEICLOUD_SDK_REGION}.
+   * from {@code HUAWEICLOUD_SDK_REGION}}
    *
    * @throws IllegalStateException when {@code HUAWEICLOUD_SDK_REGION} is not set
    * @throws SmsClientException when no credentials are found; the message lists where it looked
@@ -231,6 +252,9 @@ public final class SmsClient implements AutoCloseable {
      * Sends requests to the SMS endpoints of {@code region}, looked up again by id at {@link
      * #build()} so that {@code HUAWEICLOUD_SDK_REGION_SMS_<ID>} and the regions file apply (see
      * {@link SmsRegion#of}). Conflicts with {@link #endpoint}.
+     *
+     * @param region the region
+     * @return this builder
      */
     public Builder region(SmsRegion region) {
       Objects.requireNonNull(region, "region");
@@ -240,7 +264,12 @@ public final class SmsClient implements AutoCloseable {
       return this;
     }
 
-    /** Sends requests to the region with this id; see {@link SmsRegion#of(String)}. */
+    /**
+     * Sends requests to the region with this id; see {@link SmsRegion#of(String)}.
+     *
+     * @param regionId the region id, such as {@code ap-southeast-1}
+     * @return this builder
+     */
     public Builder region(String regionId) {
       if (regionId == null || regionId.isBlank()) {
         throw new IllegalArgumentException("regionId must not be null or blank");
@@ -255,6 +284,8 @@ public final class SmsClient implements AutoCloseable {
      * Sends requests to this base URL, such as {@code https://sms.example.com} or {@code
      * http://127.0.0.1:8080} (a path prefix is kept). Conflicts with {@link #region}.
      *
+     * @param endpoint the base URL
+     * @return this builder
      * @throws IllegalArgumentException when the URL is not an absolute http or https URL without
      *     query or fragment
      */
@@ -266,6 +297,9 @@ public final class SmsClient implements AutoCloseable {
      * Sends requests to the first of these base URLs, failing over to the next when a request
      * provably never reached the service (DNS failure, connection refused, TLS handshake failure),
      * and going back to the first after five minutes. Conflicts with {@link #region}.
+     *
+     * @param endpoints the base URLs, in fail-over order
+     * @return this builder
      */
     public Builder endpoints(List<String> endpoints) {
       if (endpoints == null || endpoints.isEmpty()) {
@@ -333,7 +367,12 @@ public final class SmsClient implements AutoCloseable {
           + endpoint.substring(at + 1);
     }
 
-    /** Sets how requests authenticate: {@link Credentials#akSk} or {@link Credentials#token}. */
+    /**
+     * Sets how requests authenticate: {@link Credentials#akSk} or {@link Credentials#token}.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;
@@ -342,6 +381,9 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Asks {@code provider} for credentials on every attempt (it may cache and refresh them).
      * Without this or {@link #credentials}, {@link DefaultCredentialsProvider} is used.
+     *
+     * @param provider the provider to ask
+     * @return this builder
      */
     public Builder credentialsProvider(CredentialsProvider provider) {
       this.credentialsProvider = Objects.requireNonNull(provider, "provider");
@@ -353,6 +395,9 @@ public final class SmsClient implements AutoCloseable {
      * none, the client asks IAM ({@code GET /v3/auth/domains}) once per access key and IAM endpoint
      * on its first call. On by default; with only loopback endpoints (a simulator), it runs only
      * when an IAM endpoint is configured, so test keys never travel to the public IAM.
+     *
+     * @param enabled whether to discover a missing domain id
+     * @return this builder
      */
     public Builder domainIdDiscovery(boolean enabled) {
       this.domainIdDiscovery = enabled;
@@ -362,6 +407,9 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Sets the IAM endpoint for domain id discovery; default {@code HUAWEICLOUD_SDK_IAM_ENDPOINT},
      * else the profile's {@code iam_endpoint}, else {@code https://iam.myhuaweicloud.com}.
+     *
+     * @param iamEndpoint the IAM base URL
+     * @return this builder
      */
     public Builder iamEndpoint(String iamEndpoint) {
       this.iamEndpoint = parseEndpoint(iamEndpoint);
@@ -371,25 +419,43 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Allows {@code http://} endpoints on hosts other than loopback. Off by default: signed
      * requests and tokens must not cross a network in clear text by accident.
+     *
+     * @param allow whether to allow it
+     * @return this builder
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
       return this;
     }
 
-    /** Sets the TCP (and TLS) connect timeout; default 10 s. Must be positive. */
+    /**
+     * Sets the TCP (and TLS) connect timeout; default 10 s. Must be positive.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = Durations.requirePositive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Sets the longest silence while reading an answer; default 30 s. Must be positive. */
+    /**
+     * Sets the longest silence while reading an answer; default 30 s. Must be positive.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = Durations.requirePositive(timeout, "readTimeout");
       return this;
     }
 
-    /** Sets the longest silence while sending a request; default 30 s. Must be positive. */
+    /**
+     * Sets the longest silence while sending a request; default 30 s. Must be positive.
+     *
+     * @param timeout the timeout
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = Durations.requirePositive(timeout, "writeTimeout");
       return this;
@@ -399,6 +465,9 @@ public final class SmsClient implements AutoCloseable {
      * Sets the limit on a whole call, every attempt and retry wait included; default 60 s. Must be
      * positive. A call past it is ended within about 20 ms (one shared watchdog thread looks at the
      * calls in flight, instead of a timer per call).
+     *
+     * @param timeout the timeout
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = Durations.requirePositive(timeout, "callTimeout");
@@ -409,6 +478,10 @@ public final class SmsClient implements AutoCloseable {
      * Sends requests through an HTTP proxy ({@code CONNECT} for https). Without it, the JVM's
      * {@code https.proxyHost}/{@code http.nonProxyHosts} settings apply, else {@code
      * HTTPS_PROXY}/{@code NO_PROXY} from the environment.
+     *
+     * @param host the proxy host
+     * @param port the proxy port
+     * @return this builder
      */
     public Builder proxy(String host, int port) {
       if (host == null || host.isBlank() || port < 1 || port > 65535) {
@@ -420,7 +493,13 @@ public final class SmsClient implements AutoCloseable {
       return this;
     }
 
-    /** Answers the proxy's {@code 407} challenge with these Basic credentials. */
+    /**
+     * Answers the proxy's {@code 407} challenge with these Basic credentials.
+     *
+     * @param user the user name
+     * @param password the password; kept inside, never printed
+     * @return this builder
+     */
     public Builder proxyCredentials(String user, String password) {
       if (user == null || user.isBlank() || password == null) {
         throw new IllegalArgumentException("proxyCredentials needs a user and a password");
@@ -430,13 +509,23 @@ public final class SmsClient implements AutoCloseable {
       return this;
     }
 
-    /** Trusts the certificates of this key store (a private CA) instead of the JVM's defaults. */
+    /**
+     * Trusts the certificates of this key store (a private CA) instead of the JVM's defaults.
+     *
+     * @param trustStore the key store of trusted certificates
+     * @return this builder
+     */
     public Builder trustStore(KeyStore trustStore) {
       httpOptions.trustStore = Objects.requireNonNull(trustStore, "trustStore");
       return this;
     }
 
-    /** Trusts the CA certificates of this PEM file instead of the JVM's defaults. */
+    /**
+     * Trusts the CA certificates of this PEM file instead of the JVM's defaults.
+     *
+     * @param pemFile the PEM file
+     * @return this builder
+     */
     public Builder caBundle(Path pemFile) {
       if (pemFile == null || !Files.isReadable(pemFile)) {
         throw new IllegalArgumentException("caBundle " + pemFile + " is not a readable file");
@@ -448,6 +537,9 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Turns off TLS certificate and host name checks, for labs only; logs a WARN at {@link
      * #build()}. Never the default.
+     *
+     * @param skip whether to skip the checks
+     * @return this builder
      */
     public Builder insecureSkipTlsVerify(boolean skip) {
       httpOptions.insecureSkipTlsVerify = skip;
@@ -459,6 +551,9 @@ public final class SmsClient implements AutoCloseable {
      * derives its own settings from it with {@code newBuilder()}: redirects are never followed, and
      * timeouts set on this builder win. The caller keeps ownership: {@link SmsClient#close()} does
      * not shut it down.
+     *
+     * @param httpClient the caller's client
+     * @return this builder
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -468,13 +563,21 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Sets when failed calls are retried; default {@link RetryPolicy#defaults()}, {@link
      * RetryPolicy#none()} turns retries off.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
-    /** Registers a listener of call, attempt and retry events, for metrics and tracing. */
+    /**
+     * Registers a listener of call, attempt and retry events, for metrics and tracing.
+     *
+     * @param eventListener the listener; it must not block or throw
+     * @return this builder
+     */
     public Builder eventListener(SmsEventListener eventListener) {
       this.eventListener = Objects.requireNonNull(eventListener, "eventListener");
       return this;
@@ -483,6 +586,9 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Sets the largest answer body read; a larger one fails with an {@link SmsClientException} once
      * the limit is crossed, without being held in memory. Default 16 MiB.
+     *
+     * @param maxResponseBytes the limit, in bytes
+     * @return this builder
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes < 1) {
@@ -496,13 +602,21 @@ public final class SmsClient implements AutoCloseable {
     /**
      * Completes asynchronous calls' futures on this executor instead of OkHttp's dispatcher thread,
      * so dependent stages may block.
+     *
+     * @param executor the executor that completes futures
+     * @return this builder
      */
     public Builder completionExecutor(Executor executor) {
       this.completionExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** Appends {@code suffix} (such as {@code my-tool/1.2}) to the SDK's {@code User-Agent}. */
+    /**
+     * Appends {@code suffix} (such as {@code my-tool/1.2}) to the SDK's {@code User-Agent}.
+     *
+     * @param suffix the text to append
+     * @return this builder
+     */
     public Builder userAgentSuffix(String suffix) {
       if (suffix == null
           || suffix.isBlank()
@@ -532,7 +646,7 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Returns the client.
+     * {@return the client}
      *
      * @throws IllegalStateException when no endpoint can be found, or options conflict
      * @throws IllegalArgumentException when an endpoint is plain http on a non-loopback host

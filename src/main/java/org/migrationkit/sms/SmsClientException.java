@@ -9,12 +9,21 @@ import org.jspecify.annotations.Nullable;
 public class SmsClientException extends SmsException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a one-line message. */
+  /**
+   * Creates an exception with a one-line message.
+   *
+   * @param message what failed, on one line
+   */
   public SmsClientException(String message) {
     super(message, null);
   }
 
-  /** Creates an exception with a one-line message and its cause. */
+  /**
+   * Creates an exception with a one-line message and its cause.
+   *
+   * @param message what failed, on one line
+   * @param cause the underlying failure, or {@code null}
+   */
   public SmsClientException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

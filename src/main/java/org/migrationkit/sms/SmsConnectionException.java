@@ -7,7 +7,12 @@ package org.migrationkit.sms;
 public class SmsConnectionException extends SmsClientException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a one-line message naming the host, and its cause. */
+  /**
+   * Creates an exception with a one-line message naming the host, and its cause.
+   *
+   * @param message what failed, on one line, naming the host
+   * @param cause the I/O failure
+   */
   public SmsConnectionException(String message, Throwable cause) {
     super(message, cause);
   }

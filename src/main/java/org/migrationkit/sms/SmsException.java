@@ -20,6 +20,7 @@ public abstract class SmsException extends RuntimeException {
     Attempts.register((failure, attempts) -> failure.attempts = attempts);
   }
 
+  /** How many attempts the failed call made; set by the client once the call gives up. */
   private volatile int attempts = 1;
 
   SmsException(String message, @Nullable Throwable cause) {
@@ -27,14 +28,14 @@ public abstract class SmsException extends RuntimeException {
     super(JsonValues.oneLine(message), cause);
   }
 
-  /** Returns how many attempts the failed call made, 1 when it was not retried. */
+  /** {@return how many attempts the failed call made, 1 when it was not retried} */
   public int getAttempts() {
     return attempts;
   }
 
   /**
-   * Returns whether trying the same call again may succeed: throttling, 5xx gateway errors, broken
-   * connections and connect or read timeouts. The default {@link RetryPolicy} retries exactly
+   * {@return whether trying the same call again may succeed: throttling, 5xx gateway errors, broken
+   * connections and connect or read timeouts} The default {@link RetryPolicy} retries exactly
    * these.
    */
   public boolean isRetryable() {

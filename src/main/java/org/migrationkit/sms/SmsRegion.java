@@ -82,9 +82,10 @@ public final class SmsRegion {
   }
 
   /**
-   * Returns the region with the given id: a table constant when known, else one whose endpoint is
-   * {@code https://sms.{id}.myhuaweicloud.com}.
+   * {@return the region with the given id: a table constant when known, else one whose endpoint is
+   * {@code https://sms.{id}.myhuaweicloud.com}}
    *
+   * @param id a region id, such as {@code ap-southeast-1}
    * @throws IllegalArgumentException when the id is not of the form {@code xx-name-1}; the message
    *     lists the known ids
    */
@@ -127,25 +128,25 @@ public final class SmsRegion {
     return new SmsRegion(id, "https://sms." + id + ".myhuaweicloud.com");
   }
 
-  /** Returns the regions of the built-in table. */
+  /** {@return the regions of the built-in table} */
   public static List<SmsRegion> knownRegions() {
     return List.copyOf(KNOWN.values());
   }
 
-  /** Returns the region id, such as {@code ap-southeast-1}. */
+  /** {@return the region id, such as {@code ap-southeast-1}} */
   public String id() {
     return id;
   }
 
   /**
-   * Returns the (first) SMS endpoint of the region, such as {@code
-   * https://sms.ap-southeast-1.myhuaweicloud.com}.
+   * {@return the (first) SMS endpoint of the region, such as {@code
+   * https://sms.ap-southeast-1.myhuaweicloud.com}}
    */
   public String endpoint() {
     return endpoints.get(0);
   }
 
-  /** Returns every endpoint of the region, in fail-over order; one unless configured otherwise. */
+  /** {@return every endpoint of the region, in fail-over order; one unless configured otherwise} */
   public List<String> endpoints() {
     return endpoints;
   }

@@ -25,16 +25,43 @@ import org.migrationkit.sms.internal.json.JsonValues;
 public class SmsServiceException extends SmsException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int statusCode;
+
+  /** The service's {@code error_code}, or {@code null}. */
   private final @Nullable String errorCode;
+
+  /** The service's {@code error_msg}, or {@code null}. */
   private final @Nullable String errorMsg;
+
+  /** The request id, or {@code null}. */
   private final @Nullable String requestId;
+
+  /** The {@code encoded_authorization_message} of a permission error, or {@code null}. */
   private final @Nullable String encodedAuthorizationMessage;
+
+  /** The {@code error_param} entries; never {@code null}. */
   private final List<String> errorParams;
+
+  /** The {@code details} entries; never {@code null}. */
   private final List<ErrorDetail> details;
+
+  /** The start of a body that was not a JSON error, or {@code null}. */
   private final @Nullable String responseSnippet;
 
-  /** Creates the exception; the SDK does this, tests of callers may too. */
+  /**
+   * Creates the exception; the SDK does this, tests of callers may too.
+   *
+   * @param statusCode the HTTP status code
+   * @param errorCode the service's {@code error_code}, or {@code null}
+   * @param errorMsg the service's {@code error_msg}, or {@code null}
+   * @param requestId the request id, or {@code null}
+   * @param encodedAuthorizationMessage the {@code encoded_authorization_message} of a permission
+   *     error, or {@code null}
+   * @param errorParams the {@code error_param} entries; {@code null} means none
+   * @param details the {@code details} entries; {@code null} means none
+   * @param responseSnippet the start of a body that was not a JSON error, or {@code null}
+   */
   public SmsServiceException(
       int statusCode,
       @Nullable String errorCode,
@@ -75,8 +102,8 @@ public class SmsServiceException extends SmsException {
   }
 
   /**
-   * Returns whether the service throttled the call: HTTP 429, or the API gateway's flow-control
-   * code {@code APIGW.0308}.
+   * {@return whether the service throttled the call: HTTP 429, or the API gateway's flow-control
+   * code {@code APIGW.0308}}
    */
   public boolean isThrottling() {
     return statusCode == 429 || "APIGW.0308".equals(errorCode);
@@ -92,46 +119,49 @@ public class SmsServiceException extends SmsException {
         || statusCode == 504;
   }
 
-  /** Returns the HTTP status code. */
+  /** {@return the HTTP status code} */
   public int getStatusCode() {
     return statusCode;
   }
 
   /**
-   * Returns the service's error code, such as {@code SMS.9004}, or {@code null} when none was sent.
+   * {@return the service's error code, such as {@code SMS.9004}, or {@code null} when none was
+   * sent}
    */
   public @Nullable String getErrorCode() {
     return errorCode;
   }
 
-  /** Returns the service's error message, or {@code null}. */
+  /** {@return the service's error message, or {@code null}} */
   public @Nullable String getErrorMsg() {
     return errorMsg;
   }
 
-  /** Returns the request id, from {@code X-Request-Id} or else the body's {@code request_id}. */
+  /** {@return the request id, from {@code X-Request-Id} or else the body's {@code request_id}} */
   public @Nullable String getRequestId() {
     return requestId;
   }
 
-  /** Returns the encrypted authorization information of a permission error, or {@code null}. */
+  /** {@return the encrypted authorization information of a permission error, or {@code null}} */
   public @Nullable String getEncodedAuthorizationMessage() {
     return encodedAuthorizationMessage;
   }
 
-  /** Returns the invalid parameters the service named ({@code error_param}); never {@code null}. */
+  /**
+   * {@return the invalid parameters the service named ({@code error_param}); never {@code null}}
+   */
   public List<String> getErrorParams() {
     return errorParams;
   }
 
-  /** Returns the {@code details} entries; never {@code null}. */
+  /** {@return the {@code details} entries; never {@code null}} */
   public List<ErrorDetail> getDetails() {
     return details;
   }
 
   /**
-   * Returns the start of a body that was not a JSON error (an HTML page from a proxy, say), on one
-   * line; {@code null} when the body was JSON or empty.
+   * {@return the start of a body that was not a JSON error (an HTML page from a proxy, say), on one
+   * line; {@code null} when the body was JSON or empty}
    */
   public @Nullable String getResponseSnippet() {
     return responseSnippet;

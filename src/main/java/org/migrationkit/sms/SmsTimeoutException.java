@@ -17,9 +17,16 @@ public class SmsTimeoutException extends SmsClientException {
     CALL
   }
 
+  /** Which timeout fired. */
   private final Timeout timeout;
 
-  /** Creates an exception for the given timeout, with a one-line message and its cause. */
+  /**
+   * Creates an exception for the given timeout, with a one-line message and its cause.
+   *
+   * @param timeout which timeout fired
+   * @param message what timed out, on one line
+   * @param cause the underlying failure, or {@code null}
+   */
   public SmsTimeoutException(Timeout timeout, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -34,7 +41,7 @@ public class SmsTimeoutException extends SmsClientException {
     return timeout != Timeout.CALL;
   }
 
-  /** Returns which timeout fired. */
+  /** {@return which timeout fired} */
   public Timeout getTimeout() {
     return timeout;
   }

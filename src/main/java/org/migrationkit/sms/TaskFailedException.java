@@ -16,7 +16,11 @@ public class TaskFailedException extends SmsException {
 
   private final transient ShowTaskResponse lastResponse;
 
-  /** Creates the exception for the task as last polled. */
+  /**
+   * Creates the exception for the task as last polled.
+   *
+   * @param lastResponse the task as last polled
+   */
   public TaskFailedException(ShowTaskResponse lastResponse) {
     super(message(lastResponse), null);
     this.lastResponse = Objects.requireNonNull(lastResponse, "lastResponse");
@@ -51,22 +55,22 @@ public class TaskFailedException extends SmsException {
     return candidate;
   }
 
-  /** Returns the task as last polled. */
+  /** {@return the task as last polled} */
   public ShowTaskResponse getLastResponse() {
     return lastResponse;
   }
 
-  /** Returns the task's {@code error_json}, or {@code null}. */
+  /** {@return the task's {@code error_json}, or {@code null}} */
   public @Nullable String getErrorJson() {
     return lastResponse.getErrorJson();
   }
 
-  /** Returns the failing sub-task (the one running when the task failed), or {@code null}. */
+  /** {@return the failing sub-task (the one running when the task failed), or {@code null}} */
   public @Nullable SubTask getFailingSubTask() {
     return failingSubTask(lastResponse);
   }
 
-  /** Returns the failing sub-task's {@code process_trace}, or {@code null}. */
+  /** {@return the failing sub-task's {@code process_trace}, or {@code null}} */
   public @Nullable String getProcessTrace() {
     SubTask failing = getFailingSubTask();
     return failing == null ? null : failing.getProcessTrace();

@@ -42,6 +42,10 @@ public final class TaskProgress {
   /**
    * Derives the progress of {@code task}; {@code previousState} is the state of the poll before, if
    * any.
+   *
+   * @param task the task as just polled
+   * @param previousState the state of the poll before, or {@code null} on the first poll
+   * @return the progress
    */
   public static TaskProgress of(ShowTaskResponse task, @Nullable TaskState previousState) {
     return new TaskProgress(Objects.requireNonNull(task, "task"), previousState);
@@ -83,49 +87,51 @@ public final class TaskProgress {
     return lastStarted;
   }
 
-  /** Returns the task as polled. */
+  /** {@return the task as polled} */
   public ShowTaskResponse task() {
     return task;
   }
 
-  /** Returns the task state, or {@code null} when the service sent none. */
+  /** {@return the task state, or {@code null} when the service sent none} */
   public @Nullable TaskState state() {
     return state;
   }
 
-  /** Returns the state of the previous poll, or {@code null} on the first. */
+  /** {@return the state of the previous poll, or {@code null} on the first} */
   public @Nullable TaskState previousState() {
     return previousState;
   }
 
   /**
-   * Returns whether the state differs from the previous poll's (always {@code true} on the first).
+   * {@return whether the state differs from the previous poll's (always {@code true} on the first)}
    */
   public boolean stateChanged() {
     return previousState == null || !previousState.equals(state);
   }
 
-  /** Returns the overall progress, 0 to 100; see the class comment for the rule. */
+  /** {@return the overall progress, 0 to 100; see the class comment for the rule} */
   public int overallPercent() {
     return overallPercent;
   }
 
-  /** Returns the name of the sub-task running now (or last run), or {@code null}. */
+  /** {@return the name of the sub-task running now (or last run), or {@code null}} */
   public @Nullable String currentSubTask() {
     return currentSubTask;
   }
 
-  /** Returns the current sub-task's progress, 0 to 100, or {@code null}. */
+  /** {@return the current sub-task's progress, 0 to 100, or {@code null}} */
   public @Nullable Integer currentSubTaskPercent() {
     return currentSubTaskPercent;
   }
 
-  /** Returns the task's migration rate in MB/s, or {@code null}. */
+  /** {@return the task's migration rate in MB/s, or {@code null}} */
   public @Nullable Double migrateSpeed() {
     return migrateSpeed;
   }
 
-  /** Returns the remaining time the service estimates ({@code remain_seconds}), or {@code null}. */
+  /**
+   * {@return the remaining time the service estimates ({@code remain_seconds}), or {@code null}}
+   */
   public @Nullable Duration remaining() {
     return remaining;
   }

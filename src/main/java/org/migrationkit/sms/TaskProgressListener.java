@@ -9,6 +9,8 @@ public interface TaskProgressListener {
   /**
    * The task's progress changed (state, percentages, speed or remaining time); not called
    * otherwise.
+   *
+   * @param progress the progress derived from the latest poll
    */
   void onProgress(TaskProgress progress);
 
@@ -16,6 +18,7 @@ public interface TaskProgressListener {
    * A poll failed with a retryable error (after the client's own retries) and polling goes on.
    *
    * @param consecutiveFailures how many polls in a row have failed, from 1
+   * @param failure the failure, after the client's own retries
    */
   default void onPollFailed(SmsException failure, int consecutiveFailures) {}
 }

@@ -56,17 +56,17 @@ public final class WaitOptions {
     this.failWhen = b.failWhen;
   }
 
-  /** Returns the defaults (see the class comment). */
+  /** {@return the defaults (see the class comment)} */
   public static WaitOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Returns a builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.initialDelay = initialDelay;
@@ -79,37 +79,37 @@ public final class WaitOptions {
     return b;
   }
 
-  /** Returns the wait before the first poll. */
+  /** {@return the wait before the first poll} */
   public Duration initialDelay() {
     return initialDelay;
   }
 
-  /** Returns the first interval between polls. */
+  /** {@return the first interval between polls} */
   public Duration pollInterval() {
     return pollInterval;
   }
 
-  /** Returns the longest interval between polls. */
+  /** {@return the longest interval between polls} */
   public Duration maxPollInterval() {
     return maxPollInterval;
   }
 
-  /** Returns the longest the wait may take. */
+  /** {@return the longest the wait may take} */
   public Duration maxWait() {
     return maxWait;
   }
 
-  /** Returns the progress listener, or {@code null}. */
+  /** {@return the progress listener, or {@code null}} */
   public @Nullable TaskProgressListener progressListener() {
     return progressListener;
   }
 
-  /** Returns the condition under which the wait ends successfully. */
+  /** {@return the condition under which the wait ends successfully} */
   public Predicate<ShowTaskResponse> successWhen() {
     return successWhen;
   }
 
-  /** Returns the condition under which the wait ends with a {@link TaskFailedException}. */
+  /** {@return the condition under which the wait ends with a {@link TaskFailedException}} */
   public Predicate<ShowTaskResponse> failWhen() {
     return failWhen;
   }
@@ -139,31 +139,56 @@ public final class WaitOptions {
 
     private Builder() {}
 
-    /** Sets the wait before the first poll; default zero. */
+    /**
+     * Sets the wait before the first poll; default zero.
+     *
+     * @param initialDelay the wait; zero or positive
+     * @return this builder
+     */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = Durations.requireNotNegative(initialDelay, "initialDelay");
       return this;
     }
 
-    /** Sets the first interval between polls; default 5 s. Must be positive. */
+    /**
+     * Sets the first interval between polls; default 5 s. Must be positive.
+     *
+     * @param pollInterval the first interval
+     * @return this builder
+     */
     public Builder pollInterval(Duration pollInterval) {
       this.pollInterval = Durations.requirePositive(pollInterval, "pollInterval");
       return this;
     }
 
-    /** Sets the longest interval between polls; default 60 s. Must be positive. */
+    /**
+     * Sets the longest interval between polls; default 60 s. Must be positive.
+     *
+     * @param maxPollInterval the longest interval
+     * @return this builder
+     */
     public Builder maxPollInterval(Duration maxPollInterval) {
       this.maxPollInterval = Durations.requirePositive(maxPollInterval, "maxPollInterval");
       return this;
     }
 
-    /** Sets the longest the wait may take; default 24 h. Must be positive. */
+    /**
+     * Sets the longest the wait may take; default 24 h. Must be positive.
+     *
+     * @param maxWait the longest wait
+     * @return this builder
+     */
     public Builder maxWait(Duration maxWait) {
       this.maxWait = Durations.requirePositive(maxWait, "maxWait");
       return this;
     }
 
-    /** Sets a listener told of every change of progress and of absorbed poll failures. */
+    /**
+     * Sets a listener told of every change of progress and of absorbed poll failures.
+     *
+     * @param listener the listener; it runs on the waiting thread and should return quickly
+     * @return this builder
+     */
     public Builder progressListener(TaskProgressListener listener) {
       this.progressListener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -172,20 +197,28 @@ public final class WaitOptions {
     /**
      * Ends the wait successfully when {@code condition} holds, e.g. {@code t ->
      * TaskState.RUNNING.equals(t.getState())}.
+     *
+     * @param condition the condition, tested on every polled task
+     * @return this builder
      */
     public Builder successWhen(Predicate<ShowTaskResponse> condition) {
       this.successWhen = Objects.requireNonNull(condition, "condition");
       return this;
     }
 
-    /** Ends the wait with a {@link TaskFailedException} when {@code condition} holds. */
+    /**
+     * Ends the wait with a {@link TaskFailedException} when {@code condition} holds.
+     *
+     * @param condition the condition, tested on every polled task
+     * @return this builder
+     */
     public Builder failWhen(Predicate<ShowTaskResponse> condition) {
       this.failWhen = Objects.requireNonNull(condition, "condition");
       return this;
     }
 
     /**
-     * Returns the options.
+     * {@return the options}
      *
      * @throws IllegalArgumentException when maxPollInterval is shorter than pollInterval
      */

@@ -10,7 +10,13 @@ public class WaitTimeoutException extends SmsException {
 
   private final transient @Nullable ShowTaskResponse lastResponse;
 
-  /** Creates the exception; {@code lastResponse} is null when no poll succeeded. */
+  /**
+   * Creates the exception; {@code lastResponse} is null when no poll succeeded.
+   *
+   * @param taskId the task waited for
+   * @param maxWait the wait that ran out
+   * @param lastResponse the task as last polled, or {@code null}
+   */
   public WaitTimeoutException(
       String taskId, Duration maxWait, @Nullable ShowTaskResponse lastResponse) {
     super(
@@ -25,7 +31,7 @@ public class WaitTimeoutException extends SmsException {
     this.lastResponse = lastResponse;
   }
 
-  /** Returns the task as last polled, or {@code null} when no poll succeeded. */
+  /** {@return the task as last polled, or {@code null} when no poll succeeded} */
   public @Nullable ShowTaskResponse getLastResponse() {
     return lastResponse;
   }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Turns one suite run (JMH's JSON results, the cold-start and class-path tables) into the markdown
- * tables of {@code src/jmh/PERFORMANCE.md}, each of our numbers beside the official SDK's and the
+ * tables of the README's Performance section, each of our numbers beside the official SDK's and the
  * floor's, with the ratios that issue 6 sets targets on.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.migrationkit.sms.bench.Summary <results folder>}

@@ -36,7 +36,7 @@ public final class AkSkSigner {
   private AkSkSigner() {}
 
   /**
-   * Returns the headers that authenticate a request, to be added to it unchanged.
+   * {@return the headers that authenticate a request, to be added to it unchanged}
    *
    * <p>For AK/SK credentials: {@code X-Domain-Id} and {@code X-Security-Token} when the credentials
    * carry them, {@code X-Sdk-Date} (unless {@code headers} already has one, which is then used) and
@@ -49,6 +49,9 @@ public final class AkSkSigner {
    *     {@code /v3/tasks/a%20b} is signed as the official client signs the task id {@code a b}
    * @param headers the headers to sign besides {@code host}; names in any case
    * @param body the request body, or {@code null} for none
+   * @param method the HTTP method
+   * @param credentials the credentials to authenticate with
+   * @param clock the clock that dates the signature
    */
   public static Map<String, String> sign(
       String method,
@@ -69,8 +72,8 @@ public final class AkSkSigner {
   }
 
   /**
-   * Returns the headers that authenticate a request; the allocation-light form of {@link
-   * #sign(String, URI, Map, byte[], Credentials, Clock)} for callers that already hold the parts.
+   * {@return the headers that authenticate a request; the allocation-light form of {@link
+   * #sign(String, URI, Map, byte[], Credentials, Clock)} for callers that already hold the parts}
    *
    * @param hostHeader the {@code Host} header as sent: host, and {@code :port} when not the default
    * @param rawPath the path as sent, percent-encoded (decoded before it is canonicalised, see
@@ -78,6 +81,10 @@ public final class AkSkSigner {
    * @param rawQuery the query as sent, percent-encoded, or {@code null}
    * @param signingTime the time to sign with, unless {@code headers} already holds {@code
    *     X-Sdk-Date}
+   * @param method the HTTP method
+   * @param headers the headers to sign besides {@code host}; names in any case
+   * @param body the request body, or {@code null} for none
+   * @param credentials the credentials to authenticate with
    */
   public static Map<String, String> sign(
       String method,

@@ -43,8 +43,10 @@ public final class Credentials {
   }
 
   /**
-   * Returns permanent AK/SK credentials; requests are signed with SDK-HMAC-SHA256.
+   * {@return permanent AK/SK credentials; requests are signed with SDK-HMAC-SHA256}
    *
+   * @param accessKey the access key id (AK)
+   * @param secretKey the secret access key (SK); kept inside, never printed
    * @throws IllegalArgumentException when either key is null or blank
    */
   public static Credentials akSk(String accessKey, String secretKey) {
@@ -53,46 +55,56 @@ public final class Credentials {
   }
 
   /**
-   * Returns token credentials: each request carries the IAM token in {@code X-Auth-Token} and is
-   * not signed.
+   * {@return token credentials: each request carries the IAM token in {@code X-Auth-Token} and is
+   * not signed}
    *
+   * @param xAuthToken an IAM token
    * @throws IllegalArgumentException when the token is null or blank
    */
   public static Credentials token(String xAuthToken) {
     return new Credentials(null, null, null, null, requireText(xAuthToken, "xAuthToken"));
   }
 
-  /** Returns a copy that sends and signs {@code X-Domain-Id}, the account (domain) id. */
+  /**
+   * {@return a copy that sends and signs {@code X-Domain-Id}, the account (domain) id}
+   *
+   * @param domainId the account (domain) id
+   */
   public Credentials withDomainId(String domainId) {
     requireAkSk("withDomainId");
     return new Credentials(
         accessKey, secretKey, securityToken, requireText(domainId, "domainId"), null);
   }
 
-  /** Returns a copy for temporary AK/SK: requests also send and sign {@code X-Security-Token}. */
+  /**
+   * {@return a copy for temporary AK/SK: requests also send and sign {@code X-Security-Token}}
+   *
+   * @param securityToken the security token of temporary credentials; kept inside, never printed
+   */
   public Credentials withSecurityToken(String securityToken) {
     requireAkSk("withSecurityToken");
     return new Credentials(
         accessKey, secretKey, requireText(securityToken, "securityToken"), domainId, null);
   }
 
-  /** Returns whether these are AK/SK credentials (otherwise they are a token). */
+  /** {@return whether these are AK/SK credentials (otherwise they are a token)} */
   public boolean isAkSk() {
     return accessKey != null;
   }
 
-  /** Returns the access key (AK), or {@code null} for token credentials. Not a secret. */
+  /** {@return the access key (AK), or {@code null} for token credentials} Not a secret. */
   public @Nullable String getAccessKey() {
     return accessKey;
   }
 
-  /** Returns the domain (account) id sent as {@code X-Domain-Id}, or {@code null}. */
+  /** {@return the domain (account) id sent as {@code X-Domain-Id}, or {@code null}} */
   public @Nullable String getDomainId() {
     return domainId;
   }
 
   /**
-   * Returns whether a security token is set (temporary credentials); the token itself stays inside.
+   * {@return whether a security token is set (temporary credentials); the token itself stays
+   * inside}
    */
   public boolean hasSecurityToken() {
     return securityToken != null;

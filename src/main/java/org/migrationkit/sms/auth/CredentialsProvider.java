@@ -15,7 +15,7 @@ package org.migrationkit.sms.auth;
 @FunctionalInterface
 public interface CredentialsProvider {
   /**
-   * Returns the credentials to use now.
+   * {@return the credentials to use now}
    *
    * @throws org.migrationkit.sms.SmsClientException when the provider has no credentials; the
    *     message says where it looked and never contains a secret

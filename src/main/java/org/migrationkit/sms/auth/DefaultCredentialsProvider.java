@@ -80,17 +80,17 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
             new MetadataCredentialsStep(metadata, metadataEndpoint, clock));
   }
 
-  /** Returns the chain over this process's environment and the {@code user.home} directory. */
+  /** {@return the chain over this process's environment and the {@code user.home} directory} */
   public static DefaultCredentialsProvider create() {
     return builder().build();
   }
 
-  /** Returns a builder; whatever is not set comes from the process, as in {@link #create()}. */
+  /** {@return a builder; whatever is not set comes from the process, as in {@link #create()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder with this provider's settings, and none of what it has found. */
+  /** {@return a builder with this provider's settings, and none of what it has found} */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.environment = environment;
@@ -127,9 +127,9 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
   }
 
   /**
-   * Returns the IAM endpoint to use with these credentials: {@code HUAWEICLOUD_SDK_IAM_ENDPOINT},
+   * {@return the IAM endpoint to use with these credentials: {@code HUAWEICLOUD_SDK_IAM_ENDPOINT},
    * else the profile's {@code iam_endpoint} once {@link #resolveCredentials()} took them from the
-   * profile file; empty otherwise, meaning the caller's default.
+   * profile file; empty otherwise, meaning the caller's default}
    */
   public Optional<String> iamEndpoint() {
     String configured = text(environment, IAM_ENDPOINT);
@@ -165,13 +165,23 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
 
     private Builder() {}
 
-    /** Reads variables from {@code environment} instead of {@link System#getenv()}; copied. */
+    /**
+     * Reads variables from {@code environment} instead of {@link System#getenv()}; copied.
+     *
+     * @param environment the variables to read
+     * @return this builder
+     */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
       return this;
     }
 
-    /** Looks for {@code .huaweicloud/credentials} under this directory, not {@code user.home}. */
+    /**
+     * Looks for {@code .huaweicloud/credentials} under this directory, not {@code user.home}.
+     *
+     * @param homeDirectory the directory that holds {@code .huaweicloud}
+     * @return this builder
+     */
     public Builder homeDirectory(Path homeDirectory) {
       this.homeDirectory = Objects.requireNonNull(homeDirectory, "homeDirectory");
       return this;
@@ -182,6 +192,8 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
      * HUAWEICLOUD_SDK_PROFILE} says; without it, that variable, else {@code [global]} and then
      * {@code [globalcredentials]}.
      *
+     * @param profile the section name
+     * @return this builder
      * @throws IllegalArgumentException when the name is blank
      */
     public Builder profile(String profile) {
@@ -195,6 +207,9 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
     /**
      * Turns the ECS/BMS metadata step on or off, whatever {@code HUAWEICLOUD_SDK_METADATA_ENABLED}
      * says; without it, that variable decides and the step is off unless it is {@code true}.
+     *
+     * @param metadataEnabled whether to ask the metadata service
+     * @return this builder
      */
     public Builder metadataEnabled(boolean metadataEnabled) {
       this.metadataEnabled = metadataEnabled;
@@ -205,6 +220,8 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
      * Sets the metadata service's base URL; {@code http://169.254.169.254} by default. Tests point
      * it at a local server.
      *
+     * @param metadataEndpoint the base URL, such as {@code http://127.0.0.1:8080}
+     * @return this builder
      * @throws IllegalArgumentException when it is not an http or https URL with a host
      */
     public Builder metadataEndpoint(String metadataEndpoint) {
@@ -224,13 +241,18 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
       return this;
     }
 
-    /** Sets the clock that metadata credentials' expiry is checked against; for tests. */
+    /**
+     * Sets the clock that metadata credentials' expiry is checked against; for tests.
+     *
+     * @param clock the clock to check expiry against
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Returns the provider; it reads nothing and sends nothing until first asked. */
+    /** {@return the provider; it reads nothing and sends nothing until first asked} */
     public DefaultCredentialsProvider build() {
       return new DefaultCredentialsProvider(this);
     }

@@ -51,12 +51,21 @@ public final class SignatureVerifier {
     this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
   }
 
-  /** Returns a verifier accepting the given credentials, with the gateway's 15-minute skew. */
+  /**
+   * {@return a verifier accepting the given credentials, with the gateway's 15-minute skew}
+   *
+   * @param accepted the credentials whose signatures and tokens are accepted
+   * @param clock the clock to compare {@code X-Sdk-Date} with
+   */
   public static SignatureVerifier create(List<Credentials> accepted, Clock clock) {
     return new SignatureVerifier(List.copyOf(accepted), clock, DEFAULT_MAX_SKEW);
   }
 
-  /** Returns a copy that allows {@code maxSkew} between signing time and this verifier's clock. */
+  /**
+   * {@return a copy that allows {@code maxSkew} between signing time and this verifier's clock}
+   *
+   * @param maxSkew the largest difference allowed, either way
+   */
   public SignatureVerifier withMaxSkew(Duration maxSkew) {
     return new SignatureVerifier(accepted, clock, maxSkew);
   }
@@ -68,6 +77,9 @@ public final class SignatureVerifier {
    *     canonicalised, as the gateway does (see the class comment)
    * @param rawQuery the query as received, or {@code null}
    * @param header looks a header up by name, case-insensitively; {@code null} when absent
+   * @param method the HTTP method
+   * @param body the request body, empty for none
+   * @return the verdict: the credentials that matched, or why the request was rejected
    */
   public Result verify(
       String method,
@@ -181,17 +193,17 @@ public final class SignatureVerifier {
       return new Result(null, reason);
     }
 
-    /** Returns whether the request is authenticated. */
+    /** {@return whether the request is authenticated} */
     public boolean isValid() {
       return credentials != null;
     }
 
-    /** Returns {@code "valid"}, or why the request was rejected (no secret values). */
+    /** {@return {@code "valid"}, or why the request was rejected (no secret values)} */
     public String reason() {
       return reason;
     }
 
-    /** Returns the credentials that authenticated the request, or {@code null}. */
+    /** {@return the credentials that authenticated the request, or {@code null}} */
     public @Nullable Credentials credentials() {
       return credentials;
     }

@@ -74,6 +74,9 @@ final class DeadlineWatchdog implements Runnable {
   public void run() {
     long lastBusy = System.nanoTime();
     while (true) {
+      // a stray interrupt (exec:java interrupts daemon threads at its end) would make every park
+      // return at once: this thread would spin instead of ticking
+      Thread.interrupted();
       if (sweep()) {
         lastBusy = System.nanoTime();
       } else if (System.nanoTime() - lastBusy > IDLE_NANOS) {

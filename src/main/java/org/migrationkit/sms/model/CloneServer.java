@@ -27,37 +27,65 @@ public final class CloneServer {
     this.errorMsg = builder.errorMsg;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The cloned server ID. Wire name {@code vm_id}. */
+  /**
+   * The cloned server ID. Wire name {@code vm_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getVmId() {
     return vmId;
   }
 
-  /** The name of the cloned server. Wire name {@code name}. */
+  /**
+   * The name of the cloned server. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The error returned for a clone failure. Wire name {@code clone_error}. */
+  /**
+   * The error returned for a clone failure. Wire name {@code clone_error}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getCloneError() {
     return cloneError;
   }
 
-  /** The clone state. Wire name {@code clone_state}. */
+  /**
+   * The clone state. Wire name {@code clone_state}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getCloneState() {
     return cloneState;
   }
 
-  /** The error message returned for a clone failure. Wire name {@code error_msg}. */
+  /**
+   * The error message returned for a clone failure. Wire name {@code error_msg}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getErrorMsg() {
     return errorMsg;
   }
@@ -128,37 +156,66 @@ public final class CloneServer {
       this.errorMsg = source.errorMsg;
     }
 
-    /** Sets {@code vm_id}. */
+    /**
+     * Sets {@code vm_id}.
+     *
+     * @param vmId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder vmId(@Nullable String vmId) {
       this.vmId = vmId;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code clone_error}. */
+    /**
+     * Sets {@code clone_error}.
+     *
+     * @param cloneError the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder cloneError(@Nullable String cloneError) {
       this.cloneError = cloneError;
       return this;
     }
 
-    /** Sets {@code clone_state}. */
+    /**
+     * Sets {@code clone_state}.
+     *
+     * @param cloneState the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder cloneState(@Nullable String cloneState) {
       this.cloneState = cloneState;
       return this;
     }
 
-    /** Sets {@code error_msg}. */
+    /**
+     * Sets {@code error_msg}.
+     *
+     * @param errorMsg the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder errorMsg(@Nullable String errorMsg) {
       this.errorMsg = errorMsg;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link CloneServer} holding this builder's values
+     */
     public CloneServer build() {
       return new CloneServer(this);
     }

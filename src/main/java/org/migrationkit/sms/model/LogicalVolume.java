@@ -39,37 +39,65 @@ public final class LogicalVolume {
     this.freeSize = builder.freeSize;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The number of blocks. Wire name {@code block_count}. */
+  /**
+   * The number of blocks. Wire name {@code block_count}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Integer getBlockCount() {
     return blockCount;
   }
 
-  /** The block size. Wire name {@code block_size}. */
+  /**
+   * The block size. Wire name {@code block_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getBlockSize() {
     return blockSize;
   }
 
-  /** The file system. Wire name {@code file_system}. */
+  /**
+   * The file system. Wire name {@code file_system}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getFileSystem() {
     return fileSystem;
   }
 
-  /** The inode size. Wire name {@code inode_size}. */
+  /**
+   * The inode size. Wire name {@code inode_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Integer getInodeSize() {
     return inodeSize;
   }
 
-  /** The number of inodes. Wire name {@code inode_nums}. */
+  /**
+   * The number of inodes. Wire name {@code inode_nums}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getInodeNums() {
     return inodeNums;
   }
@@ -77,32 +105,54 @@ public final class LogicalVolume {
   /**
    * The partition function (the page documents it as a free string here). Wire name {@code
    * device_use}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable String getDeviceUse() {
     return deviceUse;
   }
 
-  /** The mount point. Wire name {@code mount_point}. */
+  /**
+   * The mount point. Wire name {@code mount_point}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getMountPoint() {
     return mountPoint;
   }
 
-  /** The name. Wire name {@code name}. */
+  /**
+   * The name. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The size. Wire name {@code size}. */
+  /**
+   * The size. Wire name {@code size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getSize() {
     return size;
   }
 
-  /** The used space. Wire name {@code used_size}. */
+  /**
+   * The used space. Wire name {@code used_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getUsedSize() {
     return usedSize;
   }
 
-  /** The available space. Wire name {@code free_size}. */
+  /**
+   * The available space. Wire name {@code free_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getFreeSize() {
     return freeSize;
   }
@@ -226,73 +276,132 @@ public final class LogicalVolume {
       this.freeSize = source.freeSize;
     }
 
-    /** Sets {@code block_count}. */
+    /**
+     * Sets {@code block_count}.
+     *
+     * @param blockCount the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder blockCount(@Nullable Integer blockCount) {
       this.blockCount = blockCount;
       return this;
     }
 
-    /** Sets {@code block_size}. */
+    /**
+     * Sets {@code block_size}.
+     *
+     * @param blockSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder blockSize(@Nullable Long blockSize) {
       this.blockSize = blockSize;
       return this;
     }
 
-    /** Sets {@code file_system}. */
+    /**
+     * Sets {@code file_system}.
+     *
+     * @param fileSystem the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder fileSystem(@Nullable String fileSystem) {
       this.fileSystem = fileSystem;
       return this;
     }
 
-    /** Sets {@code inode_size}. */
+    /**
+     * Sets {@code inode_size}.
+     *
+     * @param inodeSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder inodeSize(@Nullable Integer inodeSize) {
       this.inodeSize = inodeSize;
       return this;
     }
 
-    /** Sets {@code inode_nums}. */
+    /**
+     * Sets {@code inode_nums}.
+     *
+     * @param inodeNums the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder inodeNums(@Nullable Long inodeNums) {
       this.inodeNums = inodeNums;
       return this;
     }
 
-    /** Sets {@code device_use}. */
+    /**
+     * Sets {@code device_use}.
+     *
+     * @param deviceUse the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder deviceUse(@Nullable String deviceUse) {
       this.deviceUse = deviceUse;
       return this;
     }
 
-    /** Sets {@code mount_point}. */
+    /**
+     * Sets {@code mount_point}.
+     *
+     * @param mountPoint the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder mountPoint(@Nullable String mountPoint) {
       this.mountPoint = mountPoint;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder size(@Nullable Long size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code used_size}. */
+    /**
+     * Sets {@code used_size}.
+     *
+     * @param usedSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder usedSize(@Nullable Long usedSize) {
       this.usedSize = usedSize;
       return this;
     }
 
-    /** Sets {@code free_size}. */
+    /**
+     * Sets {@code free_size}.
+     *
+     * @param freeSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder freeSize(@Nullable Long freeSize) {
       this.freeSize = freeSize;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link LogicalVolume} holding this builder's values
+     */
     public LogicalVolume build() {
       return new LogicalVolume(this);
     }

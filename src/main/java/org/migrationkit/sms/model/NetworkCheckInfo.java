@@ -35,57 +35,101 @@ public final class NetworkCheckInfo {
     this.evaluationResult = builder.evaluationResult;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The connectivity to domain names. Wire name {@code domain_connectivity}. */
+  /**
+   * The connectivity to domain names. Wire name {@code domain_connectivity}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Boolean getDomainConnectivity() {
     return domainConnectivity;
   }
 
-  /** The connectivity to the target server. Wire name {@code destination_connectivity}. */
+  /**
+   * The connectivity to the target server. Wire name {@code destination_connectivity}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Boolean getDestinationConnectivity() {
     return destinationConnectivity;
   }
 
-  /** The network latency. Wire name {@code network_delay}. */
+  /**
+   * The network latency. Wire name {@code network_delay}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getNetworkDelay() {
     return networkDelay;
   }
 
-  /** The network jitter. Wire name {@code network_jitter}. */
+  /**
+   * The network jitter. Wire name {@code network_jitter}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getNetworkJitter() {
     return networkJitter;
   }
 
-  /** The bandwidth. Wire name {@code migration_speed}. */
+  /**
+   * The bandwidth. Wire name {@code migration_speed}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getMigrationSpeed() {
     return migrationSpeed;
   }
 
-  /** The packet loss rate. Wire name {@code loss_percentage}. */
+  /**
+   * The packet loss rate. Wire name {@code loss_percentage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getLossPercentage() {
     return lossPercentage;
   }
 
-  /** The CPU usage. Wire name {@code cpu_usage}. */
+  /**
+   * The CPU usage. Wire name {@code cpu_usage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getCpuUsage() {
     return cpuUsage;
   }
 
-  /** The memory usage. Wire name {@code mem_usage}. */
+  /**
+   * The memory usage. Wire name {@code mem_usage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getMemUsage() {
     return memUsage;
   }
 
-  /** The network evaluation result. Wire name {@code evaluation_result}. */
+  /**
+   * The network evaluation result. Wire name {@code evaluation_result}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getEvaluationResult() {
     return evaluationResult;
   }
@@ -193,61 +237,110 @@ public final class NetworkCheckInfo {
       this.evaluationResult = source.evaluationResult;
     }
 
-    /** Sets {@code domain_connectivity}. */
+    /**
+     * Sets {@code domain_connectivity}.
+     *
+     * @param domainConnectivity the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder domainConnectivity(@Nullable Boolean domainConnectivity) {
       this.domainConnectivity = domainConnectivity;
       return this;
     }
 
-    /** Sets {@code destination_connectivity}. */
+    /**
+     * Sets {@code destination_connectivity}.
+     *
+     * @param destinationConnectivity the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder destinationConnectivity(@Nullable Boolean destinationConnectivity) {
       this.destinationConnectivity = destinationConnectivity;
       return this;
     }
 
-    /** Sets {@code network_delay}. */
+    /**
+     * Sets {@code network_delay}.
+     *
+     * @param networkDelay the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder networkDelay(@Nullable Double networkDelay) {
       this.networkDelay = networkDelay;
       return this;
     }
 
-    /** Sets {@code network_jitter}. */
+    /**
+     * Sets {@code network_jitter}.
+     *
+     * @param networkJitter the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder networkJitter(@Nullable Double networkJitter) {
       this.networkJitter = networkJitter;
       return this;
     }
 
-    /** Sets {@code migration_speed}. */
+    /**
+     * Sets {@code migration_speed}.
+     *
+     * @param migrationSpeed the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder migrationSpeed(@Nullable Double migrationSpeed) {
       this.migrationSpeed = migrationSpeed;
       return this;
     }
 
-    /** Sets {@code loss_percentage}. */
+    /**
+     * Sets {@code loss_percentage}.
+     *
+     * @param lossPercentage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder lossPercentage(@Nullable Double lossPercentage) {
       this.lossPercentage = lossPercentage;
       return this;
     }
 
-    /** Sets {@code cpu_usage}. */
+    /**
+     * Sets {@code cpu_usage}.
+     *
+     * @param cpuUsage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder cpuUsage(@Nullable Double cpuUsage) {
       this.cpuUsage = cpuUsage;
       return this;
     }
 
-    /** Sets {@code mem_usage}. */
+    /**
+     * Sets {@code mem_usage}.
+     *
+     * @param memUsage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder memUsage(@Nullable Double memUsage) {
       this.memUsage = memUsage;
       return this;
     }
 
-    /** Sets {@code evaluation_result}. */
+    /**
+     * Sets {@code evaluation_result}.
+     *
+     * @param evaluationResult the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder evaluationResult(@Nullable String evaluationResult) {
       this.evaluationResult = evaluationResult;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link NetworkCheckInfo} holding this builder's values
+     */
     public NetworkCheckInfo build() {
       return new NetworkCheckInfo(this);
     }

@@ -35,12 +35,12 @@ public abstract class OpenEnum {
     return Map.copyOf(byValue);
   }
 
-  /** Returns the value exactly as it appears on the wire. */
+  /** {@return the value exactly as it appears on the wire} */
   public final String value() {
     return value;
   }
 
-  /** Returns whether the value is one the API page documents. */
+  /** {@return whether the value is one the API page documents} */
   public final boolean isKnown() {
     return known;
   }

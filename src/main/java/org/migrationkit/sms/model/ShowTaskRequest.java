@@ -22,22 +22,26 @@ public final class ShowTaskRequest {
     this.taskId = checkTaskId(builder.taskId);
   }
 
-  /** Returns a request for the given task id; shorthand for the builder. */
+  /**
+   * {@return a request for the given task id; shorthand for the builder}
+   *
+   * @param taskId the migration task id
+   */
   public static ShowTaskRequest of(String taskId) {
     return builder().taskId(taskId).build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this request's values. */
+  /** {@return a builder holding this request's values} */
   public Builder toBuilder() {
     return new Builder().taskId(taskId);
   }
 
-  /** Returns the migration task id (path parameter {@code task_id}). */
+  /** {@return the migration task id (path parameter {@code task_id})} */
   public String getTaskId() {
     return taskId;
   }
@@ -94,6 +98,9 @@ public final class ShowTaskRequest {
 
     /**
      * Sets the migration task id: 1 to 255 characters, any of them; it is sent as one path segment.
+     *
+     * @param taskId the migration task id
+     * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {
       this.taskId = taskId;
@@ -101,7 +108,7 @@ public final class ShowTaskRequest {
     }
 
     /**
-     * Returns the request.
+     * {@return the request}
      *
      * @throws IllegalArgumentException when the task id is null, blank, longer than 255 characters,
      *     or a dot segment

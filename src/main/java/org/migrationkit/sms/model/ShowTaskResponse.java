@@ -95,12 +95,20 @@ public final class ShowTaskResponse {
     this.agentDiskIo = builder.agentDiskIo;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -108,6 +116,8 @@ public final class ShowTaskResponse {
   /**
    * Reads a task from its wire JSON (snake_case), as leniently as the client reads responses.
    *
+   * @param json the task as the service sends it
+   * @return the task
    * @throws org.migrationkit.sms.SmsClientException when the text is not JSON or a value cannot be
    *     converted; the message names the JSON path
    */
@@ -118,42 +128,72 @@ public final class ShowTaskResponse {
 
   /**
    * Writes this task as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out).
+   *
+   * @return compact JSON text that {@link #fromJson(String)} reads back into an equal task
    */
   public String toJson() {
     return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
   }
 
-  /** The task name, defined by the user. Wire name {@code name}. */
+  /**
+   * The task name, defined by the user. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The task type: file-level or block-level migration. Wire name {@code type}. */
+  /**
+   * The task type: file-level or block-level migration. Wire name {@code type}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable TaskType getType() {
     return type;
   }
 
-  /** The OS type. Wire name {@code os_type}. */
+  /**
+   * The OS type. Wire name {@code os_type}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable OsType getOsType() {
     return osType;
   }
 
-  /** The migration task ID. Wire name {@code id}. */
+  /**
+   * The migration task ID. Wire name {@code id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getId() {
     return id;
   }
 
-  /** The migration process priority: 0 low, 1 standard, 2 high. Wire name {@code priority}. */
+  /**
+   * The migration process priority: 0 low, 1 standard, 2 high. Wire name {@code priority}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Integer getPriority() {
     return priority;
   }
 
-  /** The migration rate limit. Wire name {@code speed_limit}. */
+  /**
+   * The migration rate limit. Wire name {@code speed_limit}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Integer getSpeedLimit() {
     return speedLimit;
   }
 
-  /** The ID of the region where the target server is located. Wire name {@code region_id}. */
+  /**
+   * The ID of the region where the target server is located. Wire name {@code region_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getRegionId() {
     return regionId;
   }
@@ -161,97 +201,171 @@ public final class ShowTaskResponse {
   /**
    * Whether the target server is started after the migration is complete. Wire name {@code
    * start_target_server}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable Boolean getStartTargetServer() {
     return startTargetServer;
   }
 
-  /** The enterprise project ID. Wire name {@code enterprise_project_id}. */
+  /**
+   * The enterprise project ID. Wire name {@code enterprise_project_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getEnterpriseProjectId() {
     return enterpriseProjectId;
   }
 
-  /** The IP address of the target server used for the migration. Wire name {@code migration_ip}. */
+  /**
+   * The IP address of the target server used for the migration. Wire name {@code migration_ip}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getMigrationIp() {
     return migrationIp;
   }
 
-  /** The name of the region where the target server is located. Wire name {@code region_name}. */
+  /**
+   * The name of the region where the target server is located. Wire name {@code region_name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getRegionName() {
     return regionName;
   }
 
-  /** The name of the project to which the target server belongs. Wire name {@code project_name}. */
+  /**
+   * The name of the project to which the target server belongs. Wire name {@code project_name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getProjectName() {
     return projectName;
   }
 
-  /** The ID of the project to which the target server belongs. Wire name {@code project_id}. */
+  /**
+   * The ID of the project to which the target server belongs. Wire name {@code project_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getProjectId() {
     return projectId;
   }
 
-  /** The template ID. Wire name {@code vm_template_id}. */
+  /**
+   * The template ID. Wire name {@code vm_template_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getVmTemplateId() {
     return vmTemplateId;
   }
 
-  /** The source server. Wire name {@code source_server}. */
+  /**
+   * The source server. Wire name {@code source_server}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable SourceServer getSourceServer() {
     return sourceServer;
   }
 
-  /** The target server of the migration task. Wire name {@code target_server}. */
+  /**
+   * The target server of the migration task. Wire name {@code target_server}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable TaskTargetServer getTargetServer() {
     return targetServer;
   }
 
-  /** The task state. Wire name {@code state}. */
+  /**
+   * The task state. Wire name {@code state}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable TaskState getState() {
     return state;
   }
 
-  /** The estimated completion time. Wire name {@code estimate_complete_time}. */
+  /**
+   * The estimated completion time. Wire name {@code estimate_complete_time}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Instant getEstimateCompleteTime() {
     return estimateCompleteTime;
   }
 
-  /** The connection status. Wire name {@code connected}. */
+  /**
+   * The connection status. Wire name {@code connected}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Boolean getConnected() {
     return connected;
   }
 
-  /** The task creation time. Wire name {@code create_date}. */
+  /**
+   * The task creation time. Wire name {@code create_date}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Instant getCreateDate() {
     return createDate;
   }
 
-  /** The task start time. Wire name {@code start_date}. */
+  /**
+   * The task start time. Wire name {@code start_date}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Instant getStartDate() {
     return startDate;
   }
 
-  /** The task end time. Wire name {@code finish_date}. */
+  /**
+   * The task end time. Wire name {@code finish_date}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Instant getFinishDate() {
     return finishDate;
   }
 
-  /** The migration rate, in MB/s. Wire name {@code migrate_speed}. */
+  /**
+   * The migration rate, in MB/s. Wire name {@code migrate_speed}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getMigrateSpeed() {
     return migrateSpeed;
   }
 
-  /** The compression rate. Wire name {@code compress_rate}. */
+  /**
+   * The compression rate. Wire name {@code compress_rate}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getCompressRate() {
     return compressRate;
   }
 
-  /** The error message. Wire name {@code error_json}. */
+  /**
+   * The error message. Wire name {@code error_json}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getErrorJson() {
     return errorJson;
   }
 
-  /** The task duration. Wire name {@code total_time}. */
+  /**
+   * The task duration. Wire name {@code total_time}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getTotalTime() {
     return totalTime;
   }
@@ -259,64 +373,108 @@ public final class ShowTaskResponse {
   /**
    * Kept by the service for compatibility with earlier SMS-Agent versions. Wire name {@code
    * float_ip}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable String getFloatIp() {
     return floatIp;
   }
 
-  /** The remaining migration time, in seconds. Wire name {@code remain_seconds}. */
+  /**
+   * The remaining migration time, in seconds. Wire name {@code remain_seconds}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getRemainSeconds() {
     return remainSeconds;
   }
 
-  /** The ID of the snapshot for the target server. Wire name {@code target_snapshot_id}. */
+  /**
+   * The ID of the snapshot for the target server. Wire name {@code target_snapshot_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getTargetSnapshotId() {
     return targetSnapshotId;
   }
 
-  /** The cloned server. Wire name {@code clone_server}. */
+  /**
+   * The cloned server. Wire name {@code clone_server}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable CloneServer getCloneServer() {
     return cloneServer;
   }
 
-  /** The sub-tasks of the migration task. Wire name {@code sub_tasks}. */
+  /**
+   * The sub-tasks of the migration task. Wire name {@code sub_tasks}.
+   *
+   * @return the values; empty, never {@code null}, when the service left them out
+   */
   public List<SubTask> getSubTasks() {
     return subTasks;
   }
 
   /**
    * The network performance metrics and measurement results. Wire name {@code network_check_info}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable NetworkCheckInfo getNetworkCheckInfo() {
     return networkCheckInfo;
   }
 
-  /** The CPU usage of the server, in percent. Wire name {@code total_cpu_usage}. */
+  /**
+   * The CPU usage of the server, in percent. Wire name {@code total_cpu_usage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getTotalCpuUsage() {
     return totalCpuUsage;
   }
 
-  /** The CPU usage of the Agent, in percent. Wire name {@code agent_cpu_usage}. */
+  /**
+   * The CPU usage of the Agent, in percent. Wire name {@code agent_cpu_usage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getAgentCpuUsage() {
     return agentCpuUsage;
   }
 
-  /** The memory usage of the server, in MB. Wire name {@code total_mem_usage}. */
+  /**
+   * The memory usage of the server, in MB. Wire name {@code total_mem_usage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getTotalMemUsage() {
     return totalMemUsage;
   }
 
-  /** The memory usage of the Agent, in MB. Wire name {@code agent_mem_usage}. */
+  /**
+   * The memory usage of the Agent, in MB. Wire name {@code agent_mem_usage}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getAgentMemUsage() {
     return agentMemUsage;
   }
 
-  /** The disk I/O of the server, in MB/s. Wire name {@code total_disk_io}. */
+  /**
+   * The disk I/O of the server, in MB/s. Wire name {@code total_disk_io}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getTotalDiskIo() {
     return totalDiskIo;
   }
 
-  /** The disk I/O of the Agent, in MB/s. Wire name {@code agent_disk_io}. */
+  /**
+   * The disk I/O of the Agent, in MB/s. Wire name {@code agent_disk_io}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getAgentDiskIo() {
     return agentDiskIo;
   }
@@ -656,235 +814,429 @@ public final class ShowTaskResponse {
       this.agentDiskIo = source.agentDiskIo;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code type}. */
+    /**
+     * Sets {@code type}.
+     *
+     * @param type the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder type(@Nullable TaskType type) {
       this.type = type;
       return this;
     }
 
-    /** Sets {@code os_type}. */
+    /**
+     * Sets {@code os_type}.
+     *
+     * @param osType the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder osType(@Nullable OsType osType) {
       this.osType = osType;
       return this;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code priority}. */
+    /**
+     * Sets {@code priority}.
+     *
+     * @param priority the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder priority(@Nullable Integer priority) {
       this.priority = priority;
       return this;
     }
 
-    /** Sets {@code speed_limit}. */
+    /**
+     * Sets {@code speed_limit}.
+     *
+     * @param speedLimit the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder speedLimit(@Nullable Integer speedLimit) {
       this.speedLimit = speedLimit;
       return this;
     }
 
-    /** Sets {@code region_id}. */
+    /**
+     * Sets {@code region_id}.
+     *
+     * @param regionId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder regionId(@Nullable String regionId) {
       this.regionId = regionId;
       return this;
     }
 
-    /** Sets {@code start_target_server}. */
+    /**
+     * Sets {@code start_target_server}.
+     *
+     * @param startTargetServer the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder startTargetServer(@Nullable Boolean startTargetServer) {
       this.startTargetServer = startTargetServer;
       return this;
     }
 
-    /** Sets {@code enterprise_project_id}. */
+    /**
+     * Sets {@code enterprise_project_id}.
+     *
+     * @param enterpriseProjectId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder enterpriseProjectId(@Nullable String enterpriseProjectId) {
       this.enterpriseProjectId = enterpriseProjectId;
       return this;
     }
 
-    /** Sets {@code migration_ip}. */
+    /**
+     * Sets {@code migration_ip}.
+     *
+     * @param migrationIp the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder migrationIp(@Nullable String migrationIp) {
       this.migrationIp = migrationIp;
       return this;
     }
 
-    /** Sets {@code region_name}. */
+    /**
+     * Sets {@code region_name}.
+     *
+     * @param regionName the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder regionName(@Nullable String regionName) {
       this.regionName = regionName;
       return this;
     }
 
-    /** Sets {@code project_name}. */
+    /**
+     * Sets {@code project_name}.
+     *
+     * @param projectName the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder projectName(@Nullable String projectName) {
       this.projectName = projectName;
       return this;
     }
 
-    /** Sets {@code project_id}. */
+    /**
+     * Sets {@code project_id}.
+     *
+     * @param projectId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder projectId(@Nullable String projectId) {
       this.projectId = projectId;
       return this;
     }
 
-    /** Sets {@code vm_template_id}. */
+    /**
+     * Sets {@code vm_template_id}.
+     *
+     * @param vmTemplateId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder vmTemplateId(@Nullable String vmTemplateId) {
       this.vmTemplateId = vmTemplateId;
       return this;
     }
 
-    /** Sets {@code source_server}. */
+    /**
+     * Sets {@code source_server}.
+     *
+     * @param sourceServer the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder sourceServer(@Nullable SourceServer sourceServer) {
       this.sourceServer = sourceServer;
       return this;
     }
 
-    /** Sets {@code target_server}. */
+    /**
+     * Sets {@code target_server}.
+     *
+     * @param targetServer the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder targetServer(@Nullable TaskTargetServer targetServer) {
       this.targetServer = targetServer;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder state(@Nullable TaskState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code estimate_complete_time}. */
+    /**
+     * Sets {@code estimate_complete_time}.
+     *
+     * @param estimateCompleteTime the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder estimateCompleteTime(@Nullable Instant estimateCompleteTime) {
       this.estimateCompleteTime = estimateCompleteTime;
       return this;
     }
 
-    /** Sets {@code connected}. */
+    /**
+     * Sets {@code connected}.
+     *
+     * @param connected the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder connected(@Nullable Boolean connected) {
       this.connected = connected;
       return this;
     }
 
-    /** Sets {@code create_date}. */
+    /**
+     * Sets {@code create_date}.
+     *
+     * @param createDate the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder createDate(@Nullable Instant createDate) {
       this.createDate = createDate;
       return this;
     }
 
-    /** Sets {@code start_date}. */
+    /**
+     * Sets {@code start_date}.
+     *
+     * @param startDate the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder startDate(@Nullable Instant startDate) {
       this.startDate = startDate;
       return this;
     }
 
-    /** Sets {@code finish_date}. */
+    /**
+     * Sets {@code finish_date}.
+     *
+     * @param finishDate the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder finishDate(@Nullable Instant finishDate) {
       this.finishDate = finishDate;
       return this;
     }
 
-    /** Sets {@code migrate_speed}. */
+    /**
+     * Sets {@code migrate_speed}.
+     *
+     * @param migrateSpeed the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder migrateSpeed(@Nullable Double migrateSpeed) {
       this.migrateSpeed = migrateSpeed;
       return this;
     }
 
-    /** Sets {@code compress_rate}. */
+    /**
+     * Sets {@code compress_rate}.
+     *
+     * @param compressRate the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder compressRate(@Nullable Double compressRate) {
       this.compressRate = compressRate;
       return this;
     }
 
-    /** Sets {@code error_json}. */
+    /**
+     * Sets {@code error_json}.
+     *
+     * @param errorJson the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder errorJson(@Nullable String errorJson) {
       this.errorJson = errorJson;
       return this;
     }
 
-    /** Sets {@code total_time}. */
+    /**
+     * Sets {@code total_time}.
+     *
+     * @param totalTime the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder totalTime(@Nullable Long totalTime) {
       this.totalTime = totalTime;
       return this;
     }
 
-    /** Sets {@code float_ip}. */
+    /**
+     * Sets {@code float_ip}.
+     *
+     * @param floatIp the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder floatIp(@Nullable String floatIp) {
       this.floatIp = floatIp;
       return this;
     }
 
-    /** Sets {@code remain_seconds}. */
+    /**
+     * Sets {@code remain_seconds}.
+     *
+     * @param remainSeconds the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder remainSeconds(@Nullable Long remainSeconds) {
       this.remainSeconds = remainSeconds;
       return this;
     }
 
-    /** Sets {@code target_snapshot_id}. */
+    /**
+     * Sets {@code target_snapshot_id}.
+     *
+     * @param targetSnapshotId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder targetSnapshotId(@Nullable String targetSnapshotId) {
       this.targetSnapshotId = targetSnapshotId;
       return this;
     }
 
-    /** Sets {@code clone_server}. */
+    /**
+     * Sets {@code clone_server}.
+     *
+     * @param cloneServer the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder cloneServer(@Nullable CloneServer cloneServer) {
       this.cloneServer = cloneServer;
       return this;
     }
 
-    /** Sets {@code sub_tasks}. */
+    /**
+     * Sets {@code sub_tasks}.
+     *
+     * @param subTasks the values; {@code null} means empty
+     * @return this builder
+     */
     public Builder subTasks(@Nullable List<SubTask> subTasks) {
       this.subTasks = subTasks == null ? List.of() : List.copyOf(subTasks);
       return this;
     }
 
-    /** Sets {@code network_check_info}. */
+    /**
+     * Sets {@code network_check_info}.
+     *
+     * @param networkCheckInfo the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder networkCheckInfo(@Nullable NetworkCheckInfo networkCheckInfo) {
       this.networkCheckInfo = networkCheckInfo;
       return this;
     }
 
-    /** Sets {@code total_cpu_usage}. */
+    /**
+     * Sets {@code total_cpu_usage}.
+     *
+     * @param totalCpuUsage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder totalCpuUsage(@Nullable Double totalCpuUsage) {
       this.totalCpuUsage = totalCpuUsage;
       return this;
     }
 
-    /** Sets {@code agent_cpu_usage}. */
+    /**
+     * Sets {@code agent_cpu_usage}.
+     *
+     * @param agentCpuUsage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder agentCpuUsage(@Nullable Double agentCpuUsage) {
       this.agentCpuUsage = agentCpuUsage;
       return this;
     }
 
-    /** Sets {@code total_mem_usage}. */
+    /**
+     * Sets {@code total_mem_usage}.
+     *
+     * @param totalMemUsage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder totalMemUsage(@Nullable Double totalMemUsage) {
       this.totalMemUsage = totalMemUsage;
       return this;
     }
 
-    /** Sets {@code agent_mem_usage}. */
+    /**
+     * Sets {@code agent_mem_usage}.
+     *
+     * @param agentMemUsage the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder agentMemUsage(@Nullable Double agentMemUsage) {
       this.agentMemUsage = agentMemUsage;
       return this;
     }
 
-    /** Sets {@code total_disk_io}. */
+    /**
+     * Sets {@code total_disk_io}.
+     *
+     * @param totalDiskIo the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder totalDiskIo(@Nullable Double totalDiskIo) {
       this.totalDiskIo = totalDiskIo;
       return this;
     }
 
-    /** Sets {@code agent_disk_io}. */
+    /**
+     * Sets {@code agent_disk_io}.
+     *
+     * @param agentDiskIo the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder agentDiskIo(@Nullable Double agentDiskIo) {
       this.agentDiskIo = agentDiskIo;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link ShowTaskResponse} holding this builder's values
+     */
     public ShowTaskResponse build() {
       return new ShowTaskResponse(this);
     }

@@ -33,52 +33,92 @@ public final class SourceServer {
     this.migrationCycle = builder.migrationCycle;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The ID of the source server in the SMS database. Wire name {@code id}. */
+  /**
+   * The ID of the source server in the SMS database. Wire name {@code id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getId() {
     return id;
   }
 
-  /** The IP address of the source server. Wire name {@code ip}. */
+  /**
+   * The IP address of the source server. Wire name {@code ip}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getIp() {
     return ip;
   }
 
-  /** The name of the source server shown on the SMS console. Wire name {@code name}. */
+  /**
+   * The name of the source server shown on the SMS console. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The OS type of the source server. Wire name {@code os_type}. */
+  /**
+   * The OS type of the source server. Wire name {@code os_type}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable OsType getOsType() {
     return osType;
   }
 
-  /** The OS version. Wire name {@code os_version}. */
+  /**
+   * The OS version. Wire name {@code os_version}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getOsVersion() {
     return osVersion;
   }
 
-  /** Whether the OS is an OEM OS (Windows). Wire name {@code oem_system}. */
+  /**
+   * Whether the OS is an OEM OS (Windows). Wire name {@code oem_system}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Boolean getOemSystem() {
     return oemSystem;
   }
 
-  /** The source server state. Wire name {@code state}. */
+  /**
+   * The source server state. Wire name {@code state}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable SourceServerState getState() {
     return state;
   }
 
-  /** The current migration stage of the source server. Wire name {@code migration_cycle}. */
+  /**
+   * The current migration stage of the source server. Wire name {@code migration_cycle}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable MigrationCycle getMigrationCycle() {
     return migrationCycle;
   }
@@ -170,55 +210,99 @@ public final class SourceServer {
       this.migrationCycle = source.migrationCycle;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code ip}. */
+    /**
+     * Sets {@code ip}.
+     *
+     * @param ip the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder ip(@Nullable String ip) {
       this.ip = ip;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code os_type}. */
+    /**
+     * Sets {@code os_type}.
+     *
+     * @param osType the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder osType(@Nullable OsType osType) {
       this.osType = osType;
       return this;
     }
 
-    /** Sets {@code os_version}. */
+    /**
+     * Sets {@code os_version}.
+     *
+     * @param osVersion the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder osVersion(@Nullable String osVersion) {
       this.osVersion = osVersion;
       return this;
     }
 
-    /** Sets {@code oem_system}. */
+    /**
+     * Sets {@code oem_system}.
+     *
+     * @param oemSystem the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder oemSystem(@Nullable Boolean oemSystem) {
       this.oemSystem = oemSystem;
       return this;
     }
 
-    /** Sets {@code state}. */
+    /**
+     * Sets {@code state}.
+     *
+     * @param state the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder state(@Nullable SourceServerState state) {
       this.state = state;
       return this;
     }
 
-    /** Sets {@code migration_cycle}. */
+    /**
+     * Sets {@code migration_cycle}.
+     *
+     * @param migrationCycle the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder migrationCycle(@Nullable MigrationCycle migrationCycle) {
       this.migrationCycle = migrationCycle;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link SourceServer} holding this builder's values
+     */
     public SourceServer build() {
       return new SourceServer(this);
     }

@@ -68,13 +68,22 @@ public final class SourceServerState extends OpenEnum {
     super(value, known);
   }
 
-  /** Returns the constant for a documented value, or a new instance holding any other value. */
+  /**
+   * Returns the constant for a documented value, or a new instance holding any other value.
+   *
+   * @param value the wire value, as the service sends it
+   * @return the constant, or an unknown value that writes back unchanged
+   */
   public static SourceServerState of(String value) {
     SourceServerState known = BY_VALUE.get(value);
     return known != null ? known : new SourceServerState(requireValue(value), false);
   }
 
-  /** Returns the documented values, in the page's order. */
+  /**
+   * Returns the documented values, in the page's order.
+   *
+   * @return an immutable list of the constants
+   */
   public static List<SourceServerState> knownValues() {
     return KNOWN;
   }

@@ -34,32 +34,56 @@ public final class SubTask {
     this.processTrace = builder.processTrace;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The sub-task ID. Wire name {@code id}. */
+  /**
+   * The sub-task ID. Wire name {@code id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getId() {
     return id;
   }
 
-  /** The sub-task name. Wire name {@code name}. */
+  /**
+   * The sub-task name. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The progress of the sub-task, 0 to 100. Wire name {@code progress}. */
+  /**
+   * The progress of the sub-task, 0 to 100. Wire name {@code progress}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Integer getProgress() {
     return progress;
   }
 
-  /** The start time of the sub-task. Wire name {@code start_date}. */
+  /**
+   * The start time of the sub-task. Wire name {@code start_date}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Instant getStartDate() {
     return startDate;
   }
@@ -67,22 +91,36 @@ public final class SubTask {
   /**
    * The end time of the sub-task; {@code null} while it is not complete. Wire name {@code
    * end_date}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable Instant getEndDate() {
     return endDate;
   }
 
-  /** The migration speed, in Mbit/s. Wire name {@code migrate_speed}. */
+  /**
+   * The migration speed, in Mbit/s. Wire name {@code migrate_speed}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Double getMigrateSpeed() {
     return migrateSpeed;
   }
 
-  /** The user operation that triggered the sub-task. Wire name {@code user_op}. */
+  /**
+   * The user operation that triggered the sub-task. Wire name {@code user_op}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getUserOp() {
     return userOp;
   }
 
-  /** The detailed progress of the migration or synchronisation. Wire name {@code process_trace}. */
+  /**
+   * The detailed progress of the migration or synchronisation. Wire name {@code process_trace}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getProcessTrace() {
     return processTrace;
   }
@@ -174,55 +212,99 @@ public final class SubTask {
       this.processTrace = source.processTrace;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder id(@Nullable Long id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code progress}. */
+    /**
+     * Sets {@code progress}.
+     *
+     * @param progress the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder progress(@Nullable Integer progress) {
       this.progress = progress;
       return this;
     }
 
-    /** Sets {@code start_date}. */
+    /**
+     * Sets {@code start_date}.
+     *
+     * @param startDate the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder startDate(@Nullable Instant startDate) {
       this.startDate = startDate;
       return this;
     }
 
-    /** Sets {@code end_date}. */
+    /**
+     * Sets {@code end_date}.
+     *
+     * @param endDate the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder endDate(@Nullable Instant endDate) {
       this.endDate = endDate;
       return this;
     }
 
-    /** Sets {@code migrate_speed}. */
+    /**
+     * Sets {@code migrate_speed}.
+     *
+     * @param migrateSpeed the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder migrateSpeed(@Nullable Double migrateSpeed) {
       this.migrateSpeed = migrateSpeed;
       return this;
     }
 
-    /** Sets {@code user_op}. */
+    /**
+     * Sets {@code user_op}.
+     *
+     * @param userOp the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder userOp(@Nullable String userOp) {
       this.userOp = userOp;
       return this;
     }
 
-    /** Sets {@code process_trace}. */
+    /**
+     * Sets {@code process_trace}.
+     *
+     * @param processTrace the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder processTrace(@Nullable String processTrace) {
       this.processTrace = processTrace;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link SubTask} holding this builder's values
+     */
     public SubTask build() {
       return new SubTask(this);
     }

@@ -40,67 +40,119 @@ public final class TargetDisk {
     this.relationName = builder.relationName;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The disk ID. Wire name {@code id}. */
+  /**
+   * The disk ID. Wire name {@code id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getId() {
     return id;
   }
 
-  /** The partition function: general, boot or OS device. Wire name {@code device_use}. */
+  /**
+   * The partition function: general, boot or OS device. Wire name {@code device_use}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable DeviceUse getDeviceUse() {
     return deviceUse;
   }
 
-  /** The disk ID. Wire name {@code disk_id}. */
+  /**
+   * The disk ID. Wire name {@code disk_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getDiskId() {
     return diskId;
   }
 
-  /** The disk name. Wire name {@code name}. */
+  /**
+   * The disk name. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The physical volumes on the disk. Wire name {@code physical_volumes}. */
+  /**
+   * The physical volumes on the disk. Wire name {@code physical_volumes}.
+   *
+   * @return the values; empty, never {@code null}, when the service left them out
+   */
   public List<TargetPhysicalVolume> getPhysicalVolumes() {
     return physicalVolumes;
   }
 
-  /** The size. Wire name {@code size}. */
+  /**
+   * The size. Wire name {@code size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getSize() {
     return size;
   }
 
-  /** The used space. Wire name {@code used_size}. */
+  /**
+   * The used space. Wire name {@code used_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getUsedSize() {
     return usedSize;
   }
 
-  /** The disk index. Wire name {@code disk_index}. */
+  /**
+   * The disk index. Wire name {@code disk_index}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getDiskIndex() {
     return diskIndex;
   }
 
-  /** Whether the disk is the system disk. Wire name {@code os_disk}. */
+  /**
+   * Whether the disk is the system disk. Wire name {@code os_disk}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Boolean getOsDisk() {
     return osDisk;
   }
 
-  /** The partition table type. Wire name {@code partition_style}. */
+  /**
+   * The partition table type. Wire name {@code partition_style}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable PartitionStyle getPartitionStyle() {
     return partitionStyle;
   }
 
-  /** The name of the paired target server disk in Linux. Wire name {@code relation_name}. */
+  /**
+   * The name of the paired target server disk in Linux. Wire name {@code relation_name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getRelationName() {
     return relationName;
   }
@@ -224,73 +276,132 @@ public final class TargetDisk {
       this.relationName = source.relationName;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder id(@Nullable Long id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code device_use}. */
+    /**
+     * Sets {@code device_use}.
+     *
+     * @param deviceUse the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder deviceUse(@Nullable DeviceUse deviceUse) {
       this.deviceUse = deviceUse;
       return this;
     }
 
-    /** Sets {@code disk_id}. */
+    /**
+     * Sets {@code disk_id}.
+     *
+     * @param diskId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder diskId(@Nullable String diskId) {
       this.diskId = diskId;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code physical_volumes}. */
+    /**
+     * Sets {@code physical_volumes}.
+     *
+     * @param physicalVolumes the values; {@code null} means empty
+     * @return this builder
+     */
     public Builder physicalVolumes(@Nullable List<TargetPhysicalVolume> physicalVolumes) {
       this.physicalVolumes = physicalVolumes == null ? List.of() : List.copyOf(physicalVolumes);
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder size(@Nullable Long size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code used_size}. */
+    /**
+     * Sets {@code used_size}.
+     *
+     * @param usedSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder usedSize(@Nullable Long usedSize) {
       this.usedSize = usedSize;
       return this;
     }
 
-    /** Sets {@code disk_index}. */
+    /**
+     * Sets {@code disk_index}.
+     *
+     * @param diskIndex the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder diskIndex(@Nullable String diskIndex) {
       this.diskIndex = diskIndex;
       return this;
     }
 
-    /** Sets {@code os_disk}. */
+    /**
+     * Sets {@code os_disk}.
+     *
+     * @param osDisk the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder osDisk(@Nullable Boolean osDisk) {
       this.osDisk = osDisk;
       return this;
     }
 
-    /** Sets {@code partition_style}. */
+    /**
+     * Sets {@code partition_style}.
+     *
+     * @param partitionStyle the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder partitionStyle(@Nullable PartitionStyle partitionStyle) {
       this.partitionStyle = partitionStyle;
       return this;
     }
 
-    /** Sets {@code relation_name}. */
+    /**
+     * Sets {@code relation_name}.
+     *
+     * @param relationName the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder relationName(@Nullable String relationName) {
       this.relationName = relationName;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link TargetDisk} holding this builder's values
+     */
     public TargetDisk build() {
       return new TargetDisk(this);
     }

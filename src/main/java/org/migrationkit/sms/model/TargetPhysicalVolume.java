@@ -39,67 +39,119 @@ public final class TargetPhysicalVolume {
     this.freeSize = builder.freeSize;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The volume ID. Wire name {@code id}. */
+  /**
+   * The volume ID. Wire name {@code id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getId() {
     return id;
   }
 
-  /** The partition function. Wire name {@code device_use}. */
+  /**
+   * The partition function. Wire name {@code device_use}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable DeviceUse getDeviceUse() {
     return deviceUse;
   }
 
-  /** The file system. Wire name {@code file_system}. */
+  /**
+   * The file system. Wire name {@code file_system}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getFileSystem() {
     return fileSystem;
   }
 
-  /** The serial number. Wire name {@code index}. */
+  /**
+   * The serial number. Wire name {@code index}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Integer getIndex() {
     return index;
   }
 
-  /** The mount point. Wire name {@code mount_point}. */
+  /**
+   * The mount point. Wire name {@code mount_point}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getMountPoint() {
     return mountPoint;
   }
 
-  /** The name. Wire name {@code name}. */
+  /**
+   * The name. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The size. Wire name {@code size}. */
+  /**
+   * The size. Wire name {@code size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getSize() {
     return size;
   }
 
-  /** The used space. Wire name {@code used_size}. */
+  /**
+   * The used space. Wire name {@code used_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getUsedSize() {
     return usedSize;
   }
 
-  /** The UUID. Wire name {@code uuid}. */
+  /**
+   * The UUID. Wire name {@code uuid}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getUuid() {
     return uuid;
   }
 
-  /** The name of the paired target server disk in Linux. Wire name {@code relation_name}. */
+  /**
+   * The name of the paired target server disk in Linux. Wire name {@code relation_name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getRelationName() {
     return relationName;
   }
 
-  /** The idle partition space. Wire name {@code free_size}. */
+  /**
+   * The idle partition space. Wire name {@code free_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getFreeSize() {
     return freeSize;
   }
@@ -223,73 +275,132 @@ public final class TargetPhysicalVolume {
       this.freeSize = source.freeSize;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder id(@Nullable Long id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code device_use}. */
+    /**
+     * Sets {@code device_use}.
+     *
+     * @param deviceUse the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder deviceUse(@Nullable DeviceUse deviceUse) {
       this.deviceUse = deviceUse;
       return this;
     }
 
-    /** Sets {@code file_system}. */
+    /**
+     * Sets {@code file_system}.
+     *
+     * @param fileSystem the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder fileSystem(@Nullable String fileSystem) {
       this.fileSystem = fileSystem;
       return this;
     }
 
-    /** Sets {@code index}. */
+    /**
+     * Sets {@code index}.
+     *
+     * @param index the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder index(@Nullable Integer index) {
       this.index = index;
       return this;
     }
 
-    /** Sets {@code mount_point}. */
+    /**
+     * Sets {@code mount_point}.
+     *
+     * @param mountPoint the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder mountPoint(@Nullable String mountPoint) {
       this.mountPoint = mountPoint;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder size(@Nullable Long size) {
       this.size = size;
       return this;
     }
 
-    /** Sets {@code used_size}. */
+    /**
+     * Sets {@code used_size}.
+     *
+     * @param usedSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder usedSize(@Nullable Long usedSize) {
       this.usedSize = usedSize;
       return this;
     }
 
-    /** Sets {@code uuid}. */
+    /**
+     * Sets {@code uuid}.
+     *
+     * @param uuid the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder uuid(@Nullable String uuid) {
       this.uuid = uuid;
       return this;
     }
 
-    /** Sets {@code relation_name}. */
+    /**
+     * Sets {@code relation_name}.
+     *
+     * @param relationName the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder relationName(@Nullable String relationName) {
       this.relationName = relationName;
       return this;
     }
 
-    /** Sets {@code free_size}. */
+    /**
+     * Sets {@code free_size}.
+     *
+     * @param freeSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder freeSize(@Nullable Long freeSize) {
       this.freeSize = freeSize;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link TargetPhysicalVolume} holding this builder's values
+     */
     public TargetPhysicalVolume build() {
       return new TargetPhysicalVolume(this);
     }

@@ -61,13 +61,22 @@ public final class TaskState extends OpenEnum {
     super(value, known);
   }
 
-  /** Returns the constant for a documented value, or a new instance holding any other value. */
+  /**
+   * Returns the constant for a documented value, or a new instance holding any other value.
+   *
+   * @param value the wire value, as the service sends it
+   * @return the constant, or an unknown value that writes back unchanged
+   */
   public static TaskState of(String value) {
     TaskState known = BY_VALUE.get(value);
     return known != null ? known : new TaskState(requireValue(value), false);
   }
 
-  /** Returns the documented values, in the page's order. */
+  /**
+   * Returns the documented values, in the page's order.
+   *
+   * @return an immutable list of the constants
+   */
   public static List<TaskState> knownValues() {
     return KNOWN;
   }

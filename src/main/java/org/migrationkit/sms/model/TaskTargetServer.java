@@ -42,62 +42,110 @@ public final class TaskTargetServer {
     this.cutoveredSnapshotIds = builder.cutoveredSnapshotIds;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The ID of the target server in the SMS database. Wire name {@code id}. */
+  /**
+   * The ID of the target server in the SMS database. Wire name {@code id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getId() {
     return id;
   }
 
-  /** The ID of the target server. Wire name {@code vm_id}. */
+  /**
+   * The ID of the target server. Wire name {@code vm_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getVmId() {
     return vmId;
   }
 
-  /** The name of the target server. Wire name {@code name}. */
+  /**
+   * The name of the target server. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The IP address of the target server. Wire name {@code ip}. */
+  /**
+   * The IP address of the target server. Wire name {@code ip}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getIp() {
     return ip;
   }
 
-  /** The OS type. Wire name {@code os_type}. */
+  /**
+   * The OS type. Wire name {@code os_type}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable OsType getOsType() {
     return osType;
   }
 
-  /** The OS version. Wire name {@code os_version}. */
+  /**
+   * The OS version. Wire name {@code os_version}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getOsVersion() {
     return osVersion;
   }
 
-  /** The system directory (Windows). Wire name {@code system_dir}. */
+  /**
+   * The system directory (Windows). Wire name {@code system_dir}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getSystemDir() {
     return systemDir;
   }
 
-  /** The disks of the target server. Wire name {@code disks}. */
+  /**
+   * The disks of the target server. Wire name {@code disks}.
+   *
+   * @return the values; empty, never {@code null}, when the service left them out
+   */
   public List<TargetDisk> getDisks() {
     return disks;
   }
 
-  /** The volume groups of the target server. Wire name {@code volume_groups}. */
+  /**
+   * The volume groups of the target server. Wire name {@code volume_groups}.
+   *
+   * @return the values; empty, never {@code null}, when the service left them out
+   */
   public List<VolumeGroup> getVolumeGroups() {
     return volumeGroups;
   }
 
-  /** The Btrfs file systems on the source server. Wire name {@code btrfs_list}. */
+  /**
+   * The Btrfs file systems on the source server. Wire name {@code btrfs_list}.
+   *
+   * @return the values; empty, never {@code null}, when the service left them out
+   */
   public List<String> getBtrfsList() {
     return btrfsList;
   }
@@ -105,6 +153,8 @@ public final class TaskTargetServer {
   /**
    * The ID of the disk that holds the agent image on the target server. Wire name {@code
    * image_disk_id}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable String getImageDiskId() {
     return imageDiskId;
@@ -113,6 +163,8 @@ public final class TaskTargetServer {
   /**
    * The ID of the snapshot used for rollback on the target server. Wire name {@code
    * cutovered_snapshot_ids}.
+   *
+   * @return the value, or {@code null} when the service left it out
    */
   public @Nullable String getCutoveredSnapshotIds() {
     return cutoveredSnapshotIds;
@@ -245,79 +297,143 @@ public final class TaskTargetServer {
       this.cutoveredSnapshotIds = source.cutoveredSnapshotIds;
     }
 
-    /** Sets {@code id}. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets {@code vm_id}. */
+    /**
+     * Sets {@code vm_id}.
+     *
+     * @param vmId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder vmId(@Nullable String vmId) {
       this.vmId = vmId;
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code ip}. */
+    /**
+     * Sets {@code ip}.
+     *
+     * @param ip the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder ip(@Nullable String ip) {
       this.ip = ip;
       return this;
     }
 
-    /** Sets {@code os_type}. */
+    /**
+     * Sets {@code os_type}.
+     *
+     * @param osType the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder osType(@Nullable OsType osType) {
       this.osType = osType;
       return this;
     }
 
-    /** Sets {@code os_version}. */
+    /**
+     * Sets {@code os_version}.
+     *
+     * @param osVersion the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder osVersion(@Nullable String osVersion) {
       this.osVersion = osVersion;
       return this;
     }
 
-    /** Sets {@code system_dir}. */
+    /**
+     * Sets {@code system_dir}.
+     *
+     * @param systemDir the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder systemDir(@Nullable String systemDir) {
       this.systemDir = systemDir;
       return this;
     }
 
-    /** Sets {@code disks}. */
+    /**
+     * Sets {@code disks}.
+     *
+     * @param disks the values; {@code null} means empty
+     * @return this builder
+     */
     public Builder disks(@Nullable List<TargetDisk> disks) {
       this.disks = disks == null ? List.of() : List.copyOf(disks);
       return this;
     }
 
-    /** Sets {@code volume_groups}. */
+    /**
+     * Sets {@code volume_groups}.
+     *
+     * @param volumeGroups the values; {@code null} means empty
+     * @return this builder
+     */
     public Builder volumeGroups(@Nullable List<VolumeGroup> volumeGroups) {
       this.volumeGroups = volumeGroups == null ? List.of() : List.copyOf(volumeGroups);
       return this;
     }
 
-    /** Sets {@code btrfs_list}. */
+    /**
+     * Sets {@code btrfs_list}.
+     *
+     * @param btrfsList the values; {@code null} means empty
+     * @return this builder
+     */
     public Builder btrfsList(@Nullable List<String> btrfsList) {
       this.btrfsList = btrfsList == null ? List.of() : List.copyOf(btrfsList);
       return this;
     }
 
-    /** Sets {@code image_disk_id}. */
+    /**
+     * Sets {@code image_disk_id}.
+     *
+     * @param imageDiskId the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder imageDiskId(@Nullable String imageDiskId) {
       this.imageDiskId = imageDiskId;
       return this;
     }
 
-    /** Sets {@code cutovered_snapshot_ids}. */
+    /**
+     * Sets {@code cutovered_snapshot_ids}.
+     *
+     * @param cutoveredSnapshotIds the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder cutoveredSnapshotIds(@Nullable String cutoveredSnapshotIds) {
       this.cutoveredSnapshotIds = cutoveredSnapshotIds;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link TaskTargetServer} holding this builder's values
+     */
     public TaskTargetServer build() {
       return new TaskTargetServer(this);
     }

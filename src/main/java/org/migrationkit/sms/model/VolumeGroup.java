@@ -28,37 +28,65 @@ public final class VolumeGroup {
     this.size = builder.size;
   }
 
-  /** Returns a new, empty builder. */
+  /**
+   * Returns a new, empty builder.
+   *
+   * @return a builder with every value unset
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this object's values. */
+  /**
+   * Returns a builder holding this object's values.
+   *
+   * @return a builder to derive a changed copy from
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The physical volume information. Wire name {@code components}. */
+  /**
+   * The physical volume information. Wire name {@code components}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getComponents() {
     return components;
   }
 
-  /** The available space. Wire name {@code free_size}. */
+  /**
+   * The available space. Wire name {@code free_size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getFreeSize() {
     return freeSize;
   }
 
-  /** The logical volumes in the group. Wire name {@code logical_volumes}. */
+  /**
+   * The logical volumes in the group. Wire name {@code logical_volumes}.
+   *
+   * @return the values; empty, never {@code null}, when the service left them out
+   */
   public List<LogicalVolume> getLogicalVolumes() {
     return logicalVolumes;
   }
 
-  /** The name. Wire name {@code name}. */
+  /**
+   * The name. Wire name {@code name}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable String getName() {
     return name;
   }
 
-  /** The size. Wire name {@code size}. */
+  /**
+   * The size. Wire name {@code size}.
+   *
+   * @return the value, or {@code null} when the service left it out
+   */
   public @Nullable Long getSize() {
     return size;
   }
@@ -129,37 +157,66 @@ public final class VolumeGroup {
       this.size = source.size;
     }
 
-    /** Sets {@code components}. */
+    /**
+     * Sets {@code components}.
+     *
+     * @param components the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder components(@Nullable String components) {
       this.components = components;
       return this;
     }
 
-    /** Sets {@code free_size}. */
+    /**
+     * Sets {@code free_size}.
+     *
+     * @param freeSize the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder freeSize(@Nullable Long freeSize) {
       this.freeSize = freeSize;
       return this;
     }
 
-    /** Sets {@code logical_volumes}. */
+    /**
+     * Sets {@code logical_volumes}.
+     *
+     * @param logicalVolumes the values; {@code null} means empty
+     * @return this builder
+     */
     public Builder logicalVolumes(@Nullable List<LogicalVolume> logicalVolumes) {
       this.logicalVolumes = logicalVolumes == null ? List.of() : List.copyOf(logicalVolumes);
       return this;
     }
 
-    /** Sets {@code name}. */
+    /**
+     * Sets {@code name}.
+     *
+     * @param name the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets {@code size}. */
+    /**
+     * Sets {@code size}.
+     *
+     * @param size the value, or {@code null} to leave it out
+     * @return this builder
+     */
     public Builder size(@Nullable Long size) {
       this.size = size;
       return this;
     }
 
-    /** Returns the immutable value. */
+    /**
+     * Returns the immutable value.
+     *
+     * @return a new {@link VolumeGroup} holding this builder's values
+     */
     public VolumeGroup build() {
       return new VolumeGroup(this);
     }

@@ -71,12 +71,22 @@ public final class Fault {
    * Answers with {@code status} (400 to 599) and the service's error body for it: 401 {@code
    * APIGW.0301}, 403 the API page's {@code SMS.9004} example, 404 {@code SMS.1204}, 429 {@code
    * APIGW.0308}, any other a generic {@code SMS.9999}.
+   *
+   * @param status the HTTP status, 400 to 599
+   * @return the fault
    */
   public static Fault status(int status) {
     return new Fault(Kind.STATUS, errorStatus(status), null, null, null, null, null, Duration.ZERO);
   }
 
-  /** Answers with {@code status} (400 to 599) and an error body carrying this code and message. */
+  /**
+   * Answers with {@code status} (400 to 599) and an error body carrying this code and message.
+   *
+   * @param status the HTTP status, 400 to 599
+   * @param errorCode the {@code error_code} of the body
+   * @param errorMsg the {@code error_msg} of the body
+   * @return the fault
+   */
   public static Fault status(int status, String errorCode, String errorMsg) {
     return new Fault(
         Kind.STATUS,
@@ -89,17 +99,31 @@ public final class Fault {
         Duration.ZERO);
   }
 
-  /** Answers 429 {@code APIGW.0308} with {@code Retry-After} in whole seconds (rounded up). */
+  /**
+   * Answers 429 {@code APIGW.0308} with {@code Retry-After} in whole seconds (rounded up).
+   *
+   * @param retryAfter the wait the answer asks for
+   * @return the fault
+   */
   public static Fault tooManyRequests(Duration retryAfter) {
     return status(429).withRetryAfter(retryAfter);
   }
 
-  /** Answers normally, after {@code delay}. No thread sleeps meanwhile. */
+  /**
+   * Answers normally, after {@code delay}. No thread sleeps meanwhile.
+   *
+   * @param delay the wait before answering
+   * @return the fault
+   */
   public static Fault latency(Duration delay) {
     return new Fault(Kind.LATENCY, 0, null, null, null, null, null, notNegative(delay, "delay"));
   }
 
-  /** Closes the connection without answering; the client sees the peer close early. */
+  /**
+   * Closes the connection without answering; the client sees the peer close early.
+   *
+   * @return the fault
+   */
   public static Fault dropConnection() {
     return new Fault(Kind.DROP_CONNECTION, 0, null, null, null, null, null, Duration.ZERO);
   }
@@ -107,17 +131,30 @@ public final class Fault {
   /**
    * Answers 200 with a {@code Content-Length} for the whole task, sends half of it, then closes the
    * connection.
+   *
+   * @return the fault
    */
   public static Fault truncatedBody() {
     return new Fault(Kind.TRUNCATED_BODY, 200, null, null, null, null, null, Duration.ZERO);
   }
 
-  /** Answers 200 with a complete body that is not valid JSON. */
+  /**
+   * Answers 200 with a complete body that is not valid JSON.
+   *
+   * @return the fault
+   */
   public static Fault malformedJson() {
     return new Fault(Kind.MALFORMED_JSON, 200, null, null, null, null, null, Duration.ZERO);
   }
 
-  /** Answers with exactly this status, content type and body, such as a proxy's HTML error page. */
+  /**
+   * Answers with exactly this status, content type and body, such as a proxy's HTML error page.
+   *
+   * @param status the HTTP status
+   * @param contentType the {@code Content-Type} header
+   * @param body the body, sent as UTF-8
+   * @return the fault
+   */
   public static Fault response(int status, String contentType, String body) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status must be 100 to 599, was " + status);
@@ -133,7 +170,11 @@ public final class Fault {
         Duration.ZERO);
   }
 
-  /** Returns a copy that waits {@code delay} before doing its harm. */
+  /**
+   * {@return a copy that waits {@code delay} before doing its harm}
+   *
+   * @param delay the wait before answering
+   */
   public Fault withLatency(Duration delay) {
     return new Fault(
         kind,
@@ -147,9 +188,10 @@ public final class Fault {
   }
 
   /**
-   * Returns a copy of a {@link Kind#STATUS} fault that also sends {@code Retry-After}, in whole
-   * seconds rounded up.
+   * {@return a copy of a {@link Kind#STATUS} fault that also sends {@code Retry-After}, in whole
+   * seconds rounded up}
    *
+   * @param retryAfter the wait the answer asks for
    * @throws IllegalStateException when this is not a status fault
    */
   public Fault withRetryAfter(Duration retryAfter) {
@@ -167,38 +209,38 @@ public final class Fault {
         latency);
   }
 
-  /** Returns what the fault does. */
+  /** {@return what the fault does} */
   public Kind kind() {
     return kind;
   }
 
   /**
-   * Returns the status answered, or 0 when none is ({@link Kind#LATENCY}, {@link
-   * Kind#DROP_CONNECTION}).
+   * {@return the status answered, or 0 when none is ({@link Kind#LATENCY}, {@link
+   * Kind#DROP_CONNECTION})}
    */
   public int status() {
     return status;
   }
 
   /**
-   * Returns the error code of a status fault given one, or {@code null} for the status's default.
+   * {@return the error code of a status fault given one, or {@code null} for the status's default}
    */
   public @Nullable String errorCode() {
     return errorCode;
   }
 
-  /** Returns the error message of a status fault given one, or {@code null} for the default. */
+  /** {@return the error message of a status fault given one, or {@code null} for the default} */
   public @Nullable String errorMsg() {
     return errorMsg;
   }
 
-  /** Returns the {@code Retry-After} sent, or {@code null}. */
+  /** {@return the {@code Retry-After} sent, or {@code null}} */
   public @Nullable Duration retryAfter() {
     return retryAfter;
   }
 
   /**
-   * Returns the wait before the fault acts (for {@link Kind#LATENCY}, before the normal answer).
+   * {@return the wait before the fault acts (for {@link Kind#LATENCY}, before the normal answer)}
    */
   public Duration latency() {
     return latency;

@@ -36,12 +36,12 @@ public final class FaultPlan {
     this.seed = b.seed;
   }
 
-  /** Returns an empty builder (no rules, seed 1). */
+  /** {@return an empty builder (no rules, seed 1)} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this plan's rules and seed, to add rules or pick another seed. */
+  /** {@return a builder holding this plan's rules and seed, to add rules or pick another seed} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.rules.addAll(rules);
@@ -50,8 +50,10 @@ public final class FaultPlan {
   }
 
   /**
-   * Returns the fault for the request with this number (from 1), or {@code null} to answer
-   * normally.
+   * {@return the fault for the request with this number (from 1), or {@code null} to answer
+   * normally}
+   *
+   * @param requestNumber the request's number, from 1
    */
   public @Nullable Fault faultFor(long requestNumber) {
     for (int i = 0; i < rules.size(); i++) {
@@ -109,12 +111,25 @@ public final class FaultPlan {
 
     private Builder() {}
 
-    /** Answers request number {@code number} (from 1) with {@code fault}. */
+    /**
+     * Answers request number {@code number} (from 1) with {@code fault}.
+     *
+     * @param number the request's number, from 1
+     * @param fault the fault to answer with
+     * @return this builder
+     */
     public Builder onRequest(long number, Fault fault) {
       return onRequests(number, number, fault);
     }
 
-    /** Answers requests {@code first} to {@code last} (inclusive, from 1) with {@code fault}. */
+    /**
+     * Answers requests {@code first} to {@code last} (inclusive, from 1) with {@code fault}.
+     *
+     * @param first the first request's number, from 1
+     * @param last the last request's number, inclusive
+     * @param fault the fault to answer with
+     * @return this builder
+     */
     public Builder onRequests(long first, long last, Fault fault) {
       if (first < 1 || last < first) {
         throw new IllegalArgumentException(
@@ -130,6 +145,9 @@ public final class FaultPlan {
     /**
      * Answers every request with {@code fault}, such as {@code Fault.latency(...)} for a slow
      * service.
+     *
+     * @param fault the fault to answer with
+     * @return this builder
      */
     public Builder always(Fault fault) {
       return onRequests(1, Long.MAX_VALUE, fault);
@@ -138,6 +156,10 @@ public final class FaultPlan {
     /**
      * Answers each request with {@code fault} with this probability (0 to 1), decided by the seed
      * and the request number.
+     *
+     * @param probability the chance of each request, 0 to 1
+     * @param fault the fault to answer with
+     * @return this builder
      */
     public Builder randomly(double probability, Fault fault) {
       if (!(probability >= 0.0 && probability <= 1.0)) {
@@ -151,6 +173,8 @@ public final class FaultPlan {
      * Sets the seed of the random rules; default 1. Another seed picks other requests, the same
      * seed the same ones.
      *
+     * @param seed the seed
+     * @return this builder
      * @throws IllegalStateException when the seed was already set
      */
     public Builder seed(long seed) {
@@ -163,7 +187,7 @@ public final class FaultPlan {
       return this;
     }
 
-    /** Returns the plan. */
+    /** {@return the plan} */
     public FaultPlan build() {
       return new FaultPlan(this);
     }

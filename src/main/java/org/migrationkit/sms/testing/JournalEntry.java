@@ -89,78 +89,82 @@ public final class JournalEntry {
     return Collections.unmodifiableMap(copy);
   }
 
-  /** Returns the request's number, from 1, in order of arrival since the simulator started. */
+  /** {@return the request's number, from 1, in order of arrival since the simulator started} */
   public long number() {
     return number;
   }
 
   /**
-   * Returns when the request arrived, by the simulator's signature clock (real time by default).
+   * {@return when the request arrived, by the simulator's signature clock (real time by default)}
    */
   public Instant receivedAt() {
     return receivedAt;
   }
 
-  /** Returns the HTTP method. */
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** Returns the path as received, still percent-encoded. */
+  /** {@return the path as received, still percent-encoded} */
   public String path() {
     return path;
   }
 
-  /** Returns the query as received, or {@code null}. */
+  /** {@return the query as received, or {@code null}} */
   public @Nullable String query() {
     return query;
   }
 
-  /** Returns the headers by lower-case name, secrets masked. */
+  /** {@return the headers by lower-case name, secrets masked} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** Returns the first value of a header (any case), masked if secret, or {@code null}. */
+  /**
+   * {@return the first value of a header (any case), masked if secret, or {@code null}}
+   *
+   * @param name the header name, in any case
+   */
   public @Nullable String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Returns whether the signature (or token) was accepted. Judged even when a fault answered. */
+  /** {@return whether the signature (or token) was accepted} Judged even when a fault answered. */
   public boolean signatureValid() {
     return signatureValid;
   }
 
-  /** Returns {@code "valid"}, or why the signature was rejected (never a secret). */
+  /** {@return {@code "valid"}, or why the signature was rejected (never a secret)} */
   public String signatureReason() {
     return signatureReason;
   }
 
-  /** Returns the access key an AK/SK request named in {@code Authorization}, or {@code null}. */
+  /** {@return the access key an AK/SK request named in {@code Authorization}, or {@code null}} */
   public @Nullable String accessKey() {
     return accessKey;
   }
 
   /**
-   * Returns the task id of a {@code GET /v3/tasks/{task_id}}, decoded, or {@code null} for other
-   * paths.
+   * {@return the task id of a {@code GET /v3/tasks/{task_id}}, decoded, or {@code null} for other
+   * paths}
    */
   public @Nullable String taskId() {
     return taskId;
   }
 
-  /** Returns the fault that answered (or delayed) this request, or {@code null}. */
+  /** {@return the fault that answered (or delayed) this request, or {@code null}} */
   public @Nullable Fault fault() {
     return fault;
   }
 
-  /** Returns the status sent, or 0 when the connection was dropped before any. */
+  /** {@return the status sent, or 0 when the connection was dropped before any} */
   public int status() {
     return status;
   }
 
-  /** Returns the {@code X-Request-Id} the simulator gave this request. */
+  /** {@return the {@code X-Request-Id} the simulator gave this request} */
   public String requestId() {
     return requestId;
   }

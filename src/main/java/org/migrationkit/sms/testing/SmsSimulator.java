@@ -172,6 +172,9 @@ public final class SmsSimulator implements AutoCloseable {
   /**
    * Starts a simulator on a free loopback port that accepts requests signed with (or carrying) the
    * given credentials.
+   *
+   * @param accepted the credentials whose requests are accepted
+   * @return the running simulator; close it when done
    */
   public static SmsSimulator start(Credentials accepted) {
     return builder().accept(accepted).start();
@@ -181,6 +184,9 @@ public final class SmsSimulator implements AutoCloseable {
    * Starts a simulator accepting any of the given credentials, judging signature age by {@code
    * clock}.
    *
+   * @param accepted the credentials whose requests are accepted
+   * @param clock the clock that judges signature age
+   * @return the running simulator; close it when done
    * @throws IllegalStateException when {@code accepted} is empty
    */
   public static SmsSimulator start(List<Credentials> accepted, Clock clock) {
@@ -189,19 +195,19 @@ public final class SmsSimulator implements AutoCloseable {
     return b.start();
   }
 
-  /** Returns a builder, for several credentials, another signature clock or virtual start. */
+  /** {@return a builder, for several credentials, another signature clock or virtual start} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the API page's example task (the body of its 200 example). */
+  /** {@return the API page's example task (the body of its 200 example)} */
   public static ShowTaskResponse exampleTask() {
     return ExampleTask.get();
   }
 
   /**
-   * Returns the base URL to give {@code SmsClient.Builder.endpoint}, such as {@code
-   * http://127.0.0.1:41234}.
+   * {@return the base URL to give {@code SmsClient.Builder.endpoint}, such as {@code
+   * http://127.0.0.1:41234}}
    */
   public String endpoint() {
     InetSocketAddress address = listener.address();
@@ -212,6 +218,10 @@ public final class SmsSimulator implements AutoCloseable {
 
   /**
    * Stores (or replaces, a script included) the task answered for {@code GET /v3/tasks/{taskId}}.
+   *
+   * @param taskId the task id
+   * @param task the task to answer with
+   * @return this simulator
    */
   public SmsSimulator putTask(String taskId, ShowTaskResponse task) {
     Objects.requireNonNull(task, "task");
@@ -222,6 +232,10 @@ public final class SmsSimulator implements AutoCloseable {
   /**
    * Stores (or replaces) a task that lives by {@code script}, starting now on the virtual clock and
    * at its first step; the task's {@code id} is {@code taskId}.
+   *
+   * @param taskId the task id
+   * @param script the task's lifecycle
+   * @return this simulator
    */
   public SmsSimulator script(String taskId, TaskScript script) {
     Objects.requireNonNull(script, "script");
@@ -230,15 +244,22 @@ public final class SmsSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Removes a task, fixed or scripted; later queries of it get a 404. */
+  /**
+   * Removes a task, fixed or scripted; later queries of it get a 404.
+   *
+   * @param taskId the task id
+   * @return this simulator
+   */
   public SmsSimulator removeTask(String taskId) {
     tasks.remove(taskId);
     return this;
   }
 
   /**
-   * Returns the task as the next query would see it (a script is not advanced), or {@code null}
-   * when there is none.
+   * {@return the task as the next query would see it (a script is not advanced), or {@code null}
+   * when there is none}
+   *
+   * @param taskId the task id
    */
   public @Nullable ShowTaskResponse task(String taskId) {
     SimulatedTask task = tasks.get(taskId);
@@ -247,7 +268,12 @@ public final class SmsSimulator implements AutoCloseable {
 
   // ---- virtual clock ----
 
-  /** Moves the virtual clock forward, so tasks scripted with {@code stepEvery} advance. */
+  /**
+   * Moves the virtual clock forward, so tasks scripted with {@code stepEvery} advance.
+   *
+   * @param duration how far to move it
+   * @return this simulator
+   */
   public SmsSimulator advance(Duration duration) {
     if (duration == null || duration.isNegative()) {
       throw new IllegalArgumentException(
@@ -257,7 +283,7 @@ public final class SmsSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Returns the virtual clock's time. */
+  /** {@return the virtual clock's time} */
   public Instant now() {
     return virtualClock.now();
   }
@@ -267,6 +293,9 @@ public final class SmsSimulator implements AutoCloseable {
   /**
    * Installs a fault plan, replacing the previous one; its request numbers count from the next
    * request. {@link FaultPlan#NONE} removes every fault.
+   *
+   * @param faultPlan the faults to inject
+   * @return this simulator
    */
   public SmsSimulator faults(FaultPlan faultPlan) {
     Objects.requireNonNull(faultPlan, "faultPlan");
@@ -278,7 +307,12 @@ public final class SmsSimulator implements AutoCloseable {
 
   // ---- credentials ----
 
-  /** Accepts these credentials from now on too (AK/SK pair, temporary AK/SK or token). */
+  /**
+   * Accepts these credentials from now on too (AK/SK pair, temporary AK/SK or token).
+   *
+   * @param credentials the credentials (AK/SK pair, temporary AK/SK or token)
+   * @return this simulator
+   */
   public SmsSimulator accept(Credentials credentials) {
     Objects.requireNonNull(credentials, "credentials");
     synchronized (accepted) {
@@ -288,7 +322,12 @@ public final class SmsSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Rejects these credentials from now on, as if the key were deleted or the token expired. */
+  /**
+   * Rejects these credentials from now on, as if the key were deleted or the token expired.
+   *
+   * @param credentials the credentials (AK/SK pair, temporary AK/SK or token)
+   * @return this simulator
+   */
   public SmsSimulator revoke(Credentials credentials) {
     synchronized (accepted) {
       accepted.removeIf(c -> c.equals(credentials));
@@ -304,8 +343,8 @@ public final class SmsSimulator implements AutoCloseable {
   // ---- journal ----
 
   /**
-   * Returns every request received so far (since the last {@link #clearJournal()}), in arrival
-   * order: the latest {@link Builder#maxJournalEntries} of them.
+   * {@return every request received so far (since the last {@link #clearJournal()}), in arrival
+   * order: the latest {@link Builder#maxJournalEntries} of them}
    */
   public List<JournalEntry> journal() {
     synchronized (journal) {
@@ -313,7 +352,11 @@ public final class SmsSimulator implements AutoCloseable {
     }
   }
 
-  /** Forgets the journal; request numbers go on counting. */
+  /**
+   * Forgets the journal; request numbers go on counting.
+   *
+   * @return this simulator
+   */
   public SmsSimulator clearJournal() {
     synchronized (journal) {
       journal.clear();
@@ -321,7 +364,7 @@ public final class SmsSimulator implements AutoCloseable {
     return this;
   }
 
-  /** Returns how many requests arrived, authenticated or not. */
+  /** {@return how many requests arrived, authenticated or not} */
   public long requestCount() {
     return requestCounter.get();
   }
@@ -330,6 +373,9 @@ public final class SmsSimulator implements AutoCloseable {
    * Waits until at least {@code count} requests have arrived (counted since start, like {@link
    * #requestCount()}), for tests of asynchronous callers; a latch, not a sleep.
    *
+   * @param count the number of requests to wait for
+   * @param timeout the longest wait
+   * @throws InterruptedException when the waiting thread is interrupted
    * @return whether they arrived within {@code timeout}
    */
   public boolean awaitRequests(long count, Duration timeout) throws InterruptedException {
@@ -439,6 +485,9 @@ public final class SmsSimulator implements AutoCloseable {
     /**
      * Accepts requests signed with (or carrying) these credentials; call once per key pair or
      * token.
+     *
+     * @param credentials the credentials (AK/SK pair, temporary AK/SK or token)
+     * @return this builder
      */
     public Builder accept(Credentials credentials) {
       accepted.add(Objects.requireNonNull(credentials, "credentials"));
@@ -448,6 +497,9 @@ public final class SmsSimulator implements AutoCloseable {
     /**
      * Judges signature age ({@code X-Sdk-Date}) by this clock instead of real time, e.g. {@code
      * Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20))} to make every client look stale.
+     *
+     * @param clock the clock that judges signature age
+     * @return this builder
      */
     public Builder signatureClock(Clock clock) {
       Objects.requireNonNull(clock, "clock");
@@ -467,6 +519,9 @@ public final class SmsSimulator implements AutoCloseable {
     /**
      * Sets the largest accepted gap between {@code X-Sdk-Date} and the signature clock; default 15
      * minutes.
+     *
+     * @param maxClockSkew the largest gap accepted, either way
+     * @return this builder
      */
     public Builder maxClockSkew(Duration maxClockSkew) {
       if (maxClockSkew == null || maxClockSkew.isNegative()) {
@@ -486,7 +541,12 @@ public final class SmsSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Sets where the virtual clock starts; default {@link #DEFAULT_VIRTUAL_START}. */
+    /**
+     * Sets where the virtual clock starts; default {@link #DEFAULT_VIRTUAL_START}.
+     *
+     * @param start the virtual clock's first instant
+     * @return this builder
+     */
     public Builder virtualStart(Instant start) {
       Objects.requireNonNull(start, "start");
       if (virtualStartSet) {
@@ -585,6 +645,7 @@ public final class SmsSimulator implements AutoCloseable {
     /**
      * Starts the simulator on a free loopback port.
      *
+     * @return this simulator
      * @throws IllegalStateException when no credentials were accepted
      * @throws UncheckedIOException when no loopback port can be bound
      */

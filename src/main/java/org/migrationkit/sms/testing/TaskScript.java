@@ -89,12 +89,12 @@ public final class TaskScript {
     this.frames = count;
   }
 
-  /** Returns an empty builder: per-poll pace, the API page's example as the base task. */
+  /** {@return an empty builder: per-poll pace, the API page's example as the base task} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this script, to derive a variant. */
+  /** {@return a builder holding this script, to derive a variant} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.steps.addAll(steps);
@@ -105,17 +105,17 @@ public final class TaskScript {
     return b;
   }
 
-  /** Returns how many distinct frames the task shows, the ending included. */
+  /** {@return how many distinct frames the task shows, the ending included} */
   public int stepCount() {
     return frames;
   }
 
-  /** Returns whether the task advances with the virtual clock (otherwise with each poll). */
+  /** {@return whether the task advances with the virtual clock (otherwise with each poll)} */
   public boolean followsClock() {
     return stepEvery != null;
   }
 
-  /** Returns the virtual time one step lasts, or {@code null} when the task advances per poll. */
+  /** {@return the virtual time one step lasts, or {@code null} when the task advances per poll} */
   public @Nullable Duration stepEvery() {
     return stepEvery;
   }
@@ -246,7 +246,12 @@ public final class TaskScript {
 
     private Builder() {}
 
-    /** Takes the fields the script does not drive (name, servers, ...) from {@code task}. */
+    /**
+     * Takes the fields the script does not drive (name, servers, ...) from {@code task}.
+     *
+     * @param task the task whose other fields every step shows
+     * @return this builder
+     */
     public Builder baseTask(ShowTaskResponse task) {
       this.baseTask = Objects.requireNonNull(task, "task");
       return this;
@@ -255,6 +260,7 @@ public final class TaskScript {
     /**
      * Shows the next step on each poll answered with this task; the default.
      *
+     * @return this builder
      * @throws IllegalStateException when {@link #stepEvery} was set
      */
     public Builder stepPerPoll() {
@@ -270,6 +276,8 @@ public final class TaskScript {
      * Shows the next step each time the simulator's virtual clock passes {@code interval}; polls in
      * between see the same step.
      *
+     * @param interval the virtual time each step lasts
+     * @return this builder
      * @throws IllegalStateException when {@link #stepPerPoll} was set
      */
     public Builder stepEvery(Duration interval) {
@@ -284,7 +292,12 @@ public final class TaskScript {
       return this;
     }
 
-    /** Reports {@code migrate_speed} (MB/s) while a sub-task runs, and 0 otherwise. */
+    /**
+     * Reports {@code migrate_speed} (MB/s) while a sub-task runs, and 0 otherwise.
+     *
+     * @param megabytesPerSecond the speed to report
+     * @return this builder
+     */
     public Builder migrateSpeed(double megabytesPerSecond) {
       if (!(megabytesPerSecond >= 0)) {
         throw new IllegalArgumentException(
@@ -297,6 +310,10 @@ public final class TaskScript {
     /**
      * Stays in {@code state} for {@code steps} steps with nothing else changing, e.g. {@code
      * READY}.
+     *
+     * @param state the task state
+     * @param steps the number of steps, at least 1
+     * @return this builder
      */
     public Builder hold(TaskState state, int steps) {
       return add(
@@ -313,6 +330,10 @@ public final class TaskScript {
     /**
      * Runs sub-task {@code name} over {@code steps} steps, up to 100 % and ended, in state {@code
      * RUNNING}.
+     *
+     * @param name the sub-task name
+     * @param steps the number of steps, at least 1
+     * @return this builder
      */
     public Builder subTask(String name, int steps) {
       return subTask(name, steps, TaskState.RUNNING);
@@ -321,6 +342,11 @@ public final class TaskScript {
     /**
      * Runs sub-task {@code name} over {@code steps} steps with the task in {@code state}, e.g.
      * {@code SYNCING}.
+     *
+     * @param name the sub-task name
+     * @param steps the number of steps, at least 1
+     * @param state the task state
+     * @return this builder
      */
     public Builder subTask(String name, int steps, TaskState state) {
       return add(
@@ -334,7 +360,11 @@ public final class TaskScript {
               null));
     }
 
-    /** Ends the task in {@code MIGRATE_SUCCESS}. */
+    /**
+     * Ends the task in {@code MIGRATE_SUCCESS}.
+     *
+     * @return this builder
+     */
     public Builder succeed() {
       return add(new Step(Kind.SUCCEED, TaskState.MIGRATE_SUCCESS, 1, null, 0, null, null));
     }
@@ -342,6 +372,12 @@ public final class TaskScript {
     /**
      * Ends the task in {@code MIGRATE_FAIL} during sub-task {@code subTask}: it starts, stops at
      * {@code percent} with {@code processTrace}, and the task reports {@code errorJson}.
+     *
+     * @param subTask the name of the sub-task that fails
+     * @param percent the progress at which it stops, 0 to 100
+     * @param errorJson the task's {@code error_json}
+     * @param processTrace the sub-task's {@code process_trace}
+     * @return this builder
      */
     public Builder fail(String subTask, int percent, String errorJson, String processTrace) {
       if (percent < 0 || percent > 100) {
@@ -358,14 +394,19 @@ public final class TaskScript {
               Objects.requireNonNull(processTrace, "processTrace")));
     }
 
-    /** Ends the task in another state, such as {@code ABORT} or {@code SYNC_F_ROLLBACK_SUCCESS}. */
+    /**
+     * Ends the task in another state, such as {@code ABORT} or {@code SYNC_F_ROLLBACK_SUCCESS}.
+     *
+     * @param state the task state
+     * @return this builder
+     */
     public Builder end(TaskState state) {
       return add(
           new Step(Kind.END, Objects.requireNonNull(state, "state"), 1, null, 0, null, null));
     }
 
     /**
-     * Returns the script.
+     * {@return the script}
      *
      * @throws IllegalStateException when no step was added
      */

@@ -583,7 +583,10 @@ public final class ModelJson {
     return b.build();
   }
 
-  static void writeShowTaskResponse(JsonGenerator g, ShowTaskResponse v) throws IOException {
+  /**
+   * Writes one {@link ShowTaskResponse} as a JSON object; SmsJacksonModule writes through here too.
+   */
+  public static void writeShowTaskResponse(JsonGenerator g, ShowTaskResponse v) throws IOException {
     g.writeStartObject();
     writeString(g, "name", v.getName());
     writeEnum(g, "type", v.getType());
@@ -626,7 +629,8 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeSourceServer(JsonGenerator g, SourceServer v) throws IOException {
+  /** Writes one {@link SourceServer} as a JSON object; SmsJacksonModule writes through here too. */
+  public static void writeSourceServer(JsonGenerator g, SourceServer v) throws IOException {
     g.writeStartObject();
     writeString(g, "id", v.getId());
     writeString(g, "ip", v.getIp());
@@ -639,7 +643,10 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeTaskTargetServer(JsonGenerator g, TaskTargetServer v) throws IOException {
+  /**
+   * Writes one {@link TaskTargetServer} as a JSON object; SmsJacksonModule writes through here too.
+   */
+  public static void writeTaskTargetServer(JsonGenerator g, TaskTargetServer v) throws IOException {
     g.writeStartObject();
     writeString(g, "id", v.getId());
     writeString(g, "vm_id", v.getVmId());
@@ -656,7 +663,8 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeTargetDisk(JsonGenerator g, TargetDisk v) throws IOException {
+  /** Writes one {@link TargetDisk} as a JSON object; SmsJacksonModule writes through here too. */
+  public static void writeTargetDisk(JsonGenerator g, TargetDisk v) throws IOException {
     g.writeStartObject();
     writeNumber(g, "id", v.getId());
     writeEnum(g, "device_use", v.getDeviceUse());
@@ -672,7 +680,11 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeTargetPhysicalVolume(JsonGenerator g, TargetPhysicalVolume v)
+  /**
+   * Writes one {@link TargetPhysicalVolume} as a JSON object; SmsJacksonModule writes through here
+   * too.
+   */
+  public static void writeTargetPhysicalVolume(JsonGenerator g, TargetPhysicalVolume v)
       throws IOException {
     g.writeStartObject();
     writeNumber(g, "id", v.getId());
@@ -689,7 +701,8 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeVolumeGroup(JsonGenerator g, VolumeGroup v) throws IOException {
+  /** Writes one {@link VolumeGroup} as a JSON object; SmsJacksonModule writes through here too. */
+  public static void writeVolumeGroup(JsonGenerator g, VolumeGroup v) throws IOException {
     g.writeStartObject();
     writeString(g, "components", v.getComponents());
     writeNumber(g, "free_size", v.getFreeSize());
@@ -699,7 +712,10 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeLogicalVolume(JsonGenerator g, LogicalVolume v) throws IOException {
+  /**
+   * Writes one {@link LogicalVolume} as a JSON object; SmsJacksonModule writes through here too.
+   */
+  public static void writeLogicalVolume(JsonGenerator g, LogicalVolume v) throws IOException {
     g.writeStartObject();
     writeNumber(g, "block_count", v.getBlockCount());
     writeNumber(g, "block_size", v.getBlockSize());
@@ -715,7 +731,8 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeCloneServer(JsonGenerator g, CloneServer v) throws IOException {
+  /** Writes one {@link CloneServer} as a JSON object; SmsJacksonModule writes through here too. */
+  public static void writeCloneServer(JsonGenerator g, CloneServer v) throws IOException {
     g.writeStartObject();
     writeString(g, "vm_id", v.getVmId());
     writeString(g, "name", v.getName());
@@ -725,7 +742,8 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeSubTask(JsonGenerator g, SubTask v) throws IOException {
+  /** Writes one {@link SubTask} as a JSON object; SmsJacksonModule writes through here too. */
+  public static void writeSubTask(JsonGenerator g, SubTask v) throws IOException {
     g.writeStartObject();
     writeNumber(g, "id", v.getId());
     writeString(g, "name", v.getName());
@@ -738,7 +756,10 @@ public final class ModelJson {
     g.writeEndObject();
   }
 
-  static void writeNetworkCheckInfo(JsonGenerator g, NetworkCheckInfo v) throws IOException {
+  /**
+   * Writes one {@link NetworkCheckInfo} as a JSON object; SmsJacksonModule writes through here too.
+   */
+  public static void writeNetworkCheckInfo(JsonGenerator g, NetworkCheckInfo v) throws IOException {
     g.writeStartObject();
     writeBoolean(g, "domain_connectivity", v.getDomainConnectivity());
     writeBoolean(g, "destination_connectivity", v.getDestinationConnectivity());
