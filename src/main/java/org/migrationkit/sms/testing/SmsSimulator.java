@@ -567,6 +567,9 @@ public final class SmsSimulator implements AutoCloseable {
      * byte; past it the connection is closed without an answer. Default {@link
      * #DEFAULT_REQUEST_HEAD_TIMEOUT}. A connection waiting for its next request is not bound by it
      * (it may idle 5 minutes, holding no thread).
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder requestHeadTimeout(Duration timeout) {
       requirePositive("requestHeadTimeout", timeout);
@@ -581,6 +584,9 @@ public final class SmsSimulator implements AutoCloseable {
      * simulator answers 408 and closes the connection. It also bounds how long the simulator reads
      * and drops the rest of a refused body, so that the client sees the 413 and not a reset.
      * Default {@link #DEFAULT_REQUEST_BODY_TIMEOUT}.
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder requestBodyTimeout(Duration timeout) {
       requirePositive("requestBodyTimeout", timeout);
@@ -594,6 +600,9 @@ public final class SmsSimulator implements AutoCloseable {
      * Sets the largest request body accepted, in bytes; a larger one is answered 413 {@code
      * APIGW.0201} without being read whole. Default {@link #DEFAULT_MAX_REQUEST_BODY_BYTES}; when
      * zero, every request with a body is refused.
+     *
+     * @param maxBytes the limit in bytes, zero or more
+     * @return this builder
      */
     public Builder maxRequestBodyBytes(int maxBytes) {
       if (maxBytes < 0 || maxBytes > Integer.MAX_VALUE - 8) {
@@ -610,6 +619,9 @@ public final class SmsSimulator implements AutoCloseable {
      * Sets how many requests {@link SmsSimulator#journal()} keeps, the oldest dropped first; {@link
      * SmsSimulator#requestCount()} still counts them all. Default {@link
      * #DEFAULT_MAX_JOURNAL_ENTRIES}; when zero, nothing is journaled (useful for load tests).
+     *
+     * @param maxEntries the number of requests kept, zero or more
+     * @return this builder
      */
     public Builder maxJournalEntries(int maxEntries) {
       if (maxEntries < 0) {
