@@ -158,7 +158,8 @@ public final class SmsClient implements AutoCloseable {
       if (cause instanceof Error) {
         throw (Error) cause; // a predicate's or listener's own Error, as it was thrown
       }
-      throw new SmsClientException("waiting for task " + taskId + " failed: " + cause, cause);
+      throw new SmsClientException(
+          "waiting for task " + Messages.quote(taskId) + " failed: " + cause, cause);
     }
   }
 

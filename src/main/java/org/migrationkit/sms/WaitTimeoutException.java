@@ -2,6 +2,7 @@ package org.migrationkit.sms;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.Messages;
 import org.migrationkit.sms.model.ShowTaskResponse;
 
 /** A waited-for task did not reach a terminal state within {@link WaitOptions#maxWait()}. */
@@ -21,7 +22,7 @@ public class WaitTimeoutException extends SmsException {
       String taskId, Duration maxWait, @Nullable ShowTaskResponse lastResponse) {
     super(
         "Task "
-            + taskId
+            + Messages.quote(taskId)
             + " did not finish within "
             + maxWait
             + (lastResponse != null

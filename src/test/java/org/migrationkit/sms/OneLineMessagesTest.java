@@ -77,6 +77,7 @@ class OneLineMessagesTest {
 
       assertThat(failure).isInstanceOf(WaitTimeoutException.class);
       assertOneLine(failure);
+      assertThat(failure).hasMessageContaining("'task\\r\\nline\\u2028two'");
     } finally {
       silent.stop(0);
     }
