@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.migrationkit.sms.CallInfo;
 import org.migrationkit.sms.RetryBudget;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsClientException;
+import org.migrationkit.sms.SmsEventListener;
+import org.migrationkit.sms.SmsException;
 import org.migrationkit.sms.SmsTimeoutException;
 import org.migrationkit.sms.WaitOptions;
 import org.migrationkit.sms.auth.Credentials;
@@ -271,29 +276,41 @@ class CredentialsResolutionTest {
   }
 
   /**
-   * A call that failed on its credentials is no longer tracked: the deadline watchdog, which runs
-   * while any call is in flight, parks again.
+   * A call that failed on its credentials has ended: its {@code callStart} is paired with a {@code
+   * callFailed} carrying the very exception the future holds (a call left in flight never reports
+   * its end).
    */
   @Test
-  void providerReturningNull_asyncCallIsNotLeftInFlight() throws Exception {
+  void providerReturningNull_asyncCall_endsWithCallFailed() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    List<SmsException> reported = new CopyOnWriteArrayList<>();
+    CountDownLatch ended = new CountDownLatch(1);
+    SmsEventListener listener =
+        new SmsEventListener() {
+          @Override
+          public void callStart(CallInfo call) {
+            events.add("callStart");
+          }
+
+          @Override
+          public void callFailed(CallInfo call, Duration duration, SmsException failure) {
+            events.add("callFailed");
+            reported.add(failure);
+            ended.countDown();
+          }
+        };
     try (RawServer server = taskServer();
         SmsClient sms =
-            client(server).iamEndpoint(server.baseUrl()).credentialsProvider(() -> null).build()) {
-      for (int i = 0; i < 3; i++) {
-        failureOf(sms, true);
-      }
+            client(server)
+                .iamEndpoint(server.baseUrl())
+                .credentialsProvider(() -> null)
+                .eventListener(listener)
+                .build()) {
+      Throwable failure = failureOf(sms, true);
+
+      assertThat(ended.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(events).containsExactly("callStart", "callFailed");
+      assertThat(reported).containsExactly((SmsException) failure);
     }
-    Thread watchdog =
-        Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.getName().equals("migrationkit-sms-deadlines"))
-            .findFirst()
-            .orElseThrow();
-    long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-    while (watchdog.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-      Thread.sleep(10); // polling a thread's state: nothing to wait on
-    }
-    assertThat(watchdog.getState())
-        .as("the watchdog parks once no call is in flight")
-        .isEqualTo(Thread.State.WAITING);
   }
 }
