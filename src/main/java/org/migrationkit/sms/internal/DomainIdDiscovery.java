@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -107,13 +108,17 @@ public final class DomainIdDiscovery implements CredentialsSource {
     CompletableFuture<String> shared = domainIds.putIfAbsent(key, mine);
     if (shared == null) {
       shared = mine;
-      discover(
-          c,
-          mine::complete,
+      Consumer<SmsClientException> failed =
           failure -> {
             domainIds.remove(key, mine); // before any caller sees it: the next call asks again
             mine.completeExceptionally(failure);
-          });
+          };
+      try {
+        discover(c, mine::complete, failed);
+      } catch (RuntimeException e) { // signing or building the request: the callers must hear it
+        failed.accept(
+            new SmsClientException("cannot discover the domain id: " + e.getClass().getName(), e));
+      }
     }
     return shared.thenApply(
         id -> {
@@ -133,9 +138,7 @@ public final class DomainIdDiscovery implements CredentialsSource {
   }
 
   private void discover(
-      Credentials c,
-      java.util.function.Consumer<String> found,
-      java.util.function.Consumer<SmsClientException> failed) {
+      Credentials c, Consumer<String> found, Consumer<SmsClientException> failed) {
     HttpUrl url = iamEndpoint.newBuilder().encodedPath("/v3/auth/domains").build();
     Map<String, String> auth = AkSkSigner.sign("GET", url.uri(), Map.of(), null, c, clock);
     Request.Builder request = new Request.Builder().url(url).get().header("User-Agent", userAgent);
