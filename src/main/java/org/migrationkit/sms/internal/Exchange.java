@@ -76,7 +76,7 @@ final class Exchange<Q, R> {
   private final @Nullable String encodedQuery;
 
   /** The JSON body, written once for every attempt; null for an operation without one. */
-  private final byte @Nullable [] body;
+  private final byte @Nullable [] requestBytes;
 
   private final @Nullable RequestBody requestBody;
   private final @Nullable CallInfo info;
@@ -142,8 +142,8 @@ final class Exchange<Q, R> {
     this.operation = operation;
     this.encodedPath = operation.encodedPath(request);
     this.encodedQuery = operation.encodedQuery(request);
-    this.body = writeBody(operation, request);
-    this.requestBody = requestBody(operation.method(), body);
+    this.requestBytes = writeBody(operation, request);
+    this.requestBody = requestBody(operation, requestBytes);
     this.listener = transport.listener;
     this.policy = transport.retryPolicy;
     this.startNanos = System.nanoTime();
@@ -176,14 +176,13 @@ final class Exchange<Q, R> {
     }
   }
 
-  private static @Nullable RequestBody requestBody(String method, byte @Nullable [] body) {
-    if (body != null) {
-      return RequestBody.create(body, JSON);
+  private static @Nullable RequestBody requestBody(
+      Operation<?, ?> operation, byte @Nullable [] bytes) {
+    if (bytes != null) {
+      return RequestBody.create(bytes, JSON);
     }
-    // OkHttp refuses these methods without a body; an empty one hashes as no body at all
-    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
-        ? EMPTY_BODY
-        : null;
+    // OkHttp refuses POST, PUT and PATCH without a body; an empty one is signed as no body
+    return operation.needsEmptyBody() ? EMPTY_BODY : null;
   }
 
   // ---- synchronous path ----
@@ -591,7 +590,7 @@ final class Exchange<Q, R> {
             url.encodedPath(),
             url.encodedQuery(),
             Map.of(),
-            body,
+            requestBytes,
             credentials,
             now);
     Request.Builder builder =

@@ -81,6 +81,7 @@ public final class Operation<Q, R> {
   private final @Nullable QueryWriter<Q> query;
   private final JsonValues.@Nullable Writer<Q> body;
   private final boolean idempotent;
+  private final boolean needsEmptyBody;
   private final ResponseKind responseKind;
   private final JsonValues.Reader<R> modelReader;
   private final Function<String, R> textReader;
@@ -100,6 +101,9 @@ public final class Operation<Q, R> {
     this.query = b.query;
     this.body = b.body;
     this.idempotent = b.idempotent != null ? b.idempotent : idempotentByDefault(b.method);
+    this.needsEmptyBody =
+        b.body == null
+            && (b.method.equals("POST") || b.method.equals("PUT") || b.method.equals("PATCH"));
     this.responseKind = kind;
     this.modelReader =
         modelReader != null ? modelReader : (JsonValues.Reader<R>) (JsonValues.Reader<?>) NO_READER;
@@ -162,6 +166,11 @@ public final class Operation<Q, R> {
   /** Returns whether requests carry a JSON body. */
   public boolean hasBody() {
     return body != null;
+  }
+
+  /** Returns whether requests carry no JSON body but an empty one, as OkHttp requires. */
+  boolean needsEmptyBody() {
+    return needsEmptyBody;
   }
 
   /**
