@@ -14,15 +14,17 @@ import org.migrationkit.sms.internal.Durations;
  * SmsClient.builder().retryPolicy(RetryPolicy.none())...   // one attempt only
  * }</pre>
  *
- * <p>By default: at most 3 attempts; retried are connection failures, connect and read timeouts
- * (the SMS operations here are idempotent reads), and the statuses 429, 500, 502, 503 and 504;
- * never any other 4xx, and never an answer that arrived but could not be read. Waits use
- * exponential backoff with full jitter (base 100 ms, cap 20 s; throttling, 429, starts at 1 s); a
- * {@code Retry-After} header (seconds or HTTP date) is honoured up to the cap. Every retry draws
- * from a {@link RetryBudget}: by default each client has its own (500 tokens), so one client's
- * outage never throttles another's retries; share one on purpose with {@link Builder#retryBudget}.
- * The client's whole-call timeout bounds all attempts and waits together. Immutable and
- * thread-safe.
+ * <p>By default: at most 3 attempts; retried are connection failures, connect and read timeouts,
+ * and the statuses 429, 500, 502, 503 and 504; never any other 4xx, and never an answer that
+ * arrived but could not be read. Whatever the policy says, an operation that is not idempotent (a
+ * {@code POST} that creates or acts) is repeated only when its request provably never reached the
+ * service (the connection was refused or never made, the TLS handshake failed, or the answer was
+ * 429), never after a read timeout, a broken connection or a 5xx. Waits use exponential backoff
+ * with full jitter (base 100 ms, cap 20 s; throttling, 429, starts at 1 s); a {@code Retry-After}
+ * header (seconds or HTTP date) is honoured up to the cap. Every retry draws from a {@link
+ * RetryBudget}: by default each client has its own (500 tokens), so one client's outage never
+ * throttles another's retries; share one on purpose with {@link Builder#retryBudget}. The client's
+ * whole-call timeout bounds all attempts and waits together. Immutable and thread-safe.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();

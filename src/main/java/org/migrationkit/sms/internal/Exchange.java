@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
@@ -11,6 +12,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +30,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -63,10 +67,18 @@ import org.slf4j.LoggerFactory;
 final class Exchange<Q, R> {
   private static final Logger log = LoggerFactory.getLogger("org.migrationkit.sms.SmsClient");
   private static final long SKEW_LIMIT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+  private static final MediaType JSON = MediaType.get("application/json;charset=UTF-8");
+  private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0], null);
 
   private final Transport transport;
   private final Operation<Q, R> operation;
   private final String encodedPath;
+  private final @Nullable String encodedQuery;
+
+  /** The JSON body, written once for every attempt; null for an operation without one. */
+  private final byte @Nullable [] requestBytes;
+
+  private final @Nullable RequestBody requestBody;
   private final @Nullable CallInfo info;
   private final SmsEventListener listener;
   private final RetryPolicy policy;
@@ -129,6 +141,9 @@ final class Exchange<Q, R> {
     this.syncCaller = sync ? Thread.currentThread() : null;
     this.operation = operation;
     this.encodedPath = operation.encodedPath(request);
+    this.encodedQuery = operation.encodedQuery(request);
+    this.requestBytes = writeBody(operation, request);
+    this.requestBody = requestBody(operation, requestBytes);
     this.listener = transport.listener;
     this.policy = transport.retryPolicy;
     this.startNanos = System.nanoTime();
@@ -138,6 +153,36 @@ final class Exchange<Q, R> {
             ? null
             : new CallInfo(
                 operation.name(), operation.method(), url(transport.endpoints.first()).toString());
+  }
+
+  /**
+   * Writes the request's body once for all attempts.
+   *
+   * @throws SmsClientException when the body writer fails
+   */
+  private byte @Nullable [] writeBody(Operation<Q, R> operation, Q request) {
+    if (!operation.hasBody()) {
+      return null;
+    }
+    try {
+      return operation.body(request);
+    } catch (IOException | RuntimeException e) {
+      throw new SmsClientException(
+          prefix()
+              + " failed: the request body cannot be written: "
+              + JsonValues.oneLine(
+                  e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
+          e);
+    }
+  }
+
+  private static @Nullable RequestBody requestBody(
+      Operation<?, ?> operation, byte @Nullable [] bytes) {
+    if (bytes != null) {
+      return RequestBody.create(bytes, JSON);
+    }
+    // OkHttp refuses POST, PUT and PATCH without a body; an empty one is signed as no body
+    return operation.needsEmptyBody() ? EMPTY_BODY : null;
   }
 
   // ---- synchronous path ----
@@ -545,13 +590,13 @@ final class Exchange<Q, R> {
             url.encodedPath(),
             url.encodedQuery(),
             Map.of(),
-            null,
+            requestBytes,
             credentials,
             now);
     Request.Builder builder =
         new Request.Builder()
             .url(url)
-            .method(operation.method(), null)
+            .method(operation.method(), requestBody)
             .addHeader("User-Agent", transport.userAgent)
             .addHeader("Accept", "application/json");
     for (Map.Entry<String, String> h : auth.entrySet()) {
@@ -598,7 +643,11 @@ final class Exchange<Q, R> {
   private HttpUrl url(HttpUrl endpoint) {
     String base = endpoint.encodedPath();
     String path = base.length() <= 1 ? encodedPath : stripSlash(base) + encodedPath;
-    return endpoint.newBuilder().encodedPath(path).build();
+    HttpUrl.Builder url = endpoint.newBuilder().encodedPath(path);
+    if (encodedQuery != null) {
+      url.encodedQuery(encodedQuery); // only unreserved characters and %XX: OkHttp keeps it as is
+    }
+    return url.build();
   }
 
   /** Returns the {@code Host} header OkHttp sends for {@code url}. */
@@ -626,7 +675,12 @@ final class Exchange<Q, R> {
       throw error;
     }
     if (body == null) {
-      throw unreadable("the body is empty", null);
+      if (operation.responseKind() == Operation.ResponseKind.MODEL) {
+        throw unreadable("the body is empty", null);
+      }
+      return operation.responseKind() == Operation.ResponseKind.TEXT
+          ? operation.fromText("")
+          : operation.emptyAnswer();
     }
     if (body.contentLength() > transport.maxResponseBytes) {
       throw unreadable(
@@ -638,7 +692,17 @@ final class Exchange<Q, R> {
     }
     LimitedInputStream in = new LimitedInputStream(body.byteStream(), transport.maxResponseBytes);
     try {
-      return JsonValues.readObjectDocument(in, operation.responseReader());
+      if (operation.responseKind() == Operation.ResponseKind.MODEL) {
+        return JsonValues.readObjectDocument(in, operation.responseReader());
+      }
+      if (operation.responseKind() == Operation.ResponseKind.TEXT) {
+        MediaType type = body.contentType();
+        Charset charset =
+            type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        return operation.fromText(new String(in.readAllBytes(), charset));
+      }
+      in.transferTo(OutputStream.nullOutputStream()); // read to the end: the connection is reused
+      return operation.emptyAnswer();
     } catch (JsonReadException e) {
       throw unreadable(e.getMessage(), e);
     } catch (JsonProcessingException e) {
@@ -690,10 +754,14 @@ final class Exchange<Q, R> {
     if (shouldCorrectSkew(failure)) {
       return 0;
     }
-    if (neverReachedService(failure) && failovers < transport.endpoints.size() - 1) {
+    if (RequestDelivery.neverConnected(failure) && failovers < transport.endpoints.size() - 1) {
       failovers++;
       transport.endpoints.markUnreachable(attemptEndpoint);
       return 0;
+    }
+    if (!RequestDelivery.mayRepeat(operation, failure)) {
+      log.debug("{} not repeated: it is not idempotent and may have reached the service", prefix());
+      return -1;
     }
     if (policyRetries + 1 >= policy.maxAttempts() || !policyAllowsRetry(failure)) {
       return -1;
@@ -748,17 +816,6 @@ final class Exchange<Q, R> {
         prefix(),
         skew);
     return true;
-  }
-
-  private static boolean neverReachedService(SmsException failure) {
-    if (!(failure instanceof SmsConnectionException)) {
-      return false;
-    }
-    Throwable cause = failure.getCause();
-    return cause instanceof ConnectException
-        || cause instanceof UnknownHostException
-        || cause instanceof NoRouteToHostException
-        || cause instanceof SSLHandshakeException;
   }
 
   // ---- failures ----

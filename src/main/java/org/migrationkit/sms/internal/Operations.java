@@ -11,10 +11,7 @@ public final class Operations {
 
   /** "Querying Details About a Migration Task". */
   public static final Operation<ShowTaskRequest, ShowTaskResponse> SHOW_TASK =
-      Operation.of(
-          "ShowTask",
-          "GET",
-          "/v3/tasks/{task_id}",
-          request -> List.of(request.getTaskId()),
-          ModelJson::readShowTaskResponse);
+      Operation.<ShowTaskRequest>builder("ShowTask", "GET", "/v3/tasks/{task_id}")
+          .path(request -> List.of(request.getTaskId()))
+          .readsModel(ModelJson::readShowTaskResponse);
 }

@@ -34,6 +34,9 @@ final class PathTemplate {
   }
 
   String expand(List<String> values) {
+    if (values.isEmpty() && literals.size() == 1) {
+      return template; // a path without parameters is used as declared
+    }
     if (values.size() != literals.size() - 1) {
       throw new IllegalArgumentException(
           template + " takes " + (literals.size() - 1) + " parameters, got " + values.size());
@@ -44,5 +47,10 @@ final class PathTemplate {
       PercentEncoding.append(s, values.get(i));
     }
     return s.append(literals.get(literals.size() - 1)).toString();
+  }
+
+  @Override
+  public String toString() {
+    return template;
   }
 }

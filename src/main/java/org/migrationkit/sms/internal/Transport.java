@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.RetryBudget;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsEventListener;
+import org.migrationkit.sms.SmsException;
 
 /**
  * Sends operations for one client, synchronously or asynchronously, with retries, fail-over, clock
@@ -58,10 +59,16 @@ public final class Transport {
 
   /**
    * Executes {@code operation} without blocking; the future completes with the answer or the
-   * failure.
+   * failure, a request whose body cannot be written included.
    */
   public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> operation, Q request) {
-    return new Exchange<>(this, operation, request, false).runAsync();
+    Exchange<Q, R> exchange;
+    try {
+      exchange = new Exchange<>(this, operation, request, false);
+    } catch (SmsException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return exchange.runAsync();
   }
 
   /** Returns the first (preferred) endpoint, for display. */
