@@ -60,6 +60,9 @@ public final class SourceServerState extends OpenEnum {
   /** Wire value {@code clearfailed}. */
   public static final SourceServerState CLEARFAILED = new SourceServerState("clearfailed", true);
 
+  /** Wire value {@code skipping}. */
+  public static final SourceServerState SKIPPING = new SourceServerState("skipping", true);
+
   private static final List<SourceServerState> KNOWN =
       List.of(
           UNAVAILABLE,
@@ -77,7 +80,8 @@ public final class SourceServerState extends OpenEnum {
           CUTOVERING,
           CLEARING,
           CLEARED,
-          CLEARFAILED);
+          CLEARFAILED,
+          SKIPPING);
   private static final Map<String, SourceServerState> BY_VALUE = index(KNOWN);
 
   private SourceServerState(String value, boolean known) {
