@@ -40,8 +40,8 @@ record ApiDescription(
       String responseModel,
       boolean idempotent) {}
 
-  /** One field of a model. */
-  record Field(String wire, String type, boolean required) {}
+  /** One field of a model; {@code values} lists an integer enumeration's documented values. */
+  record Field(String wire, String type, boolean required, List<String> values) {}
 
   /** One model: our class name, the official class name, the fields. */
   record Model(String name, String sdkModel, List<Field> fields) {}
@@ -81,7 +81,10 @@ record ApiDescription(
       for (JsonNode f : e.getValue().get("fields")) {
         fields.add(
             new Field(
-                f.get("wire").asText(), f.get("type").asText(), f.get("required").asBoolean()));
+                f.get("wire").asText(),
+                f.get("type").asText(),
+                f.get("required").asBoolean(),
+                f.has("values") ? texts(f.get("values")) : List.of()));
       }
       models.put(
           e.getKey(),
