@@ -16,13 +16,14 @@ import org.migrationkit.sms.model.TaskState;
  * ShowTaskResponse copy = mapper.readValue(json, ShowTaskResponse.class);
  * }</pre>
  *
- * <p>Every model type ({@link ShowTaskResponse} and the types nested in it) is written and read by
- * the SDK's own streaming mapping, so the JSON is exactly what {@link ShowTaskResponse#toJson()}
- * writes (snake_case, timestamps as epoch milliseconds, absent values left out) whatever naming
- * strategy or date settings the mapper has, and reading is as lenient as the client's. The open
- * enumerations ({@link TaskState} and the others) are written as their wire string, unknown values
- * included. Model values nested in the application's own classes work the same way. No {@code
- * jackson-datatype-jsr310} is needed for the model's timestamps.
+ * <p>Every model type of {@code org.migrationkit.sms.model} (all the models of the API description
+ * {@code src/codegen/sms-v3.json}, registered by generated code) is written and read by the SDK's
+ * own streaming mapping, so the JSON is exactly what {@link ShowTaskResponse#toJson()} and the
+ * other models' {@code toJson()} writes (snake_case, timestamps as epoch milliseconds, absent
+ * values left out) whatever naming strategy or date settings the mapper has, and reading is as
+ * lenient as the client's. The open enumerations ({@link TaskState} and the others) are written as
+ * their wire string, unknown values included. Model values nested in the application's own classes
+ * work the same way. No {@code jackson-datatype-jsr310} is needed for the model's timestamps.
  *
  * <p>{@code ObjectMapper.findAndRegisterModules()} finds this module on the class path by itself
  * ({@code META-INF/services}); in Spring, declare it as a {@code Module} bean. Needs
