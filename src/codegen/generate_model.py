@@ -213,7 +213,12 @@ def gen_model(cls):
         out.append("    /**\n     * Sets {@code %s}.\n     *\n     * @param %s %s\n     * @return this builder\n     */"
                    % (w, n, param))
         out.append("    public Builder %s(@Nullable %s %s) {" % (n, java_type(t), n))
-        if t[0] == "list":
+        if t[0] == "list" and t[1][0] == "map":
+            # the items are maps a caller may change later: copy each, so the value stays immutable
+            out.append("      this.%s =\n          %s == null\n              ? List.of()\n"
+                       "              : %s.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();"
+                       % (n, n, n))
+        elif t[0] == "list":
             out.append("      this.%s = %s == null ? List.of() : List.copyOf(%s);" % (n, n, n))
         elif t[0] == "map":
             out.append("      this.%s =\n          %s == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(%s));"
@@ -278,6 +283,8 @@ def read_expr(t, p):
 
 
 def reader_fn(t, p):
+    if t[0] == "scalar":
+        return "JsonValues::%s" % SCALAR_READERS[t[1]]
     q = p + "e"
     return "%s -> %s" % (q, read_expr(t, q))
 

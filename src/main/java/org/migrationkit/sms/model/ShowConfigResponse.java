@@ -148,7 +148,12 @@ public final class ShowConfigResponse {
      * @return this builder
      */
     public Builder regions(@Nullable List<Map<String, String>> regions) {
-      this.regions = regions == null ? List.of() : List.copyOf(regions);
+      this.regions =
+          regions == null
+              ? List.of()
+              : regions.stream()
+                  .map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m)))
+                  .toList();
       return this;
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +53,9 @@ record ApiDescription(
       throw new UncheckedIOException(e);
     }
     Map<String, List<String>> enums = new LinkedHashMap<>();
-    root.get("enums")
-        .fields()
-        .forEachRemaining(e -> enums.put(e.getKey(), texts(e.getValue().get("values"))));
+    for (Map.Entry<String, JsonNode> e : root.get("enums").properties()) {
+      enums.put(e.getKey(), texts(e.getValue().get("values")));
+    }
     List<Operation> operations = new ArrayList<>();
     for (JsonNode o : root.get("operations")) {
       JsonNode response = o.get("response");
@@ -75,8 +74,7 @@ record ApiDescription(
               o.get("idempotent").asBoolean()));
     }
     Map<String, Model> models = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.get("models").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.get("models").properties()) {
       List<Field> fields = new ArrayList<>();
       for (JsonNode f : e.getValue().get("fields")) {
         fields.add(

@@ -78,14 +78,12 @@ final class ModelParity {
     }
     if (node.isObject()) {
       Map<String, Object> members = new TreeMap<>();
-      node.fields()
-          .forEachRemaining(
-              e -> {
-                Object value = normalise(e.getValue());
-                if (value != null) {
-                  members.put(e.getKey(), value);
-                }
-              });
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        Object value = normalise(e.getValue());
+        if (value != null) {
+          members.put(e.getKey(), value);
+        }
+      }
       return members.isEmpty() ? null : members;
     }
     if (node.isArray()) {

@@ -3105,10 +3105,10 @@ public final class ModelJson {
         p.nextToken();
         switch (field) {
           case "config":
-            b.config(readMap(p, pe -> readString(pe)));
+            b.config(readMap(p, JsonValues::readString));
             break;
           case "regions":
-            b.regions(readList(p, pe -> readMap(pe, pee -> readString(pee))));
+            b.regions(readList(p, pe -> readMap(pe, JsonValues::readString)));
             break;
           default:
             p.skipChildren();
