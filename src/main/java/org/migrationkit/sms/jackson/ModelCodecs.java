@@ -124,274 +124,321 @@ final class ModelCodecs {
 
   static void registerAll(Codecs codecs) {
     codecs.model(
-        BtrfsFileSystem.class, ModelJson::writeBtrfsFileSystem, ModelJson::readBtrfsFileSystem);
+        BtrfsFileSystem.class,
+        ModelJson.BtrfsFileSystemJson::write,
+        ModelJson.BtrfsFileSystemJson::read);
     codecs.model(
-        BtrfsSubvolumn.class, ModelJson::writeBtrfsSubvolumn, ModelJson::readBtrfsSubvolumn);
-    codecs.model(CloneServer.class, ModelJson::writeCloneServer, ModelJson::readCloneServer);
+        BtrfsSubvolumn.class,
+        ModelJson.BtrfsSubvolumnJson::write,
+        ModelJson.BtrfsSubvolumnJson::read);
     codecs.model(
-        CloneServerBrief.class, ModelJson::writeCloneServerBrief, ModelJson::readCloneServerBrief);
-    codecs.model(CommandBody.class, ModelJson::writeCommandBody, ModelJson::readCommandBody);
-    codecs.model(CommandParam.class, ModelJson::writeCommandParam, ModelJson::readCommandParam);
-    codecs.model(ConfigBody.class, ModelJson::writeConfigBody, ModelJson::readConfigBody);
+        CloneServer.class, ModelJson.CloneServerJson::write, ModelJson.CloneServerJson::read);
+    codecs.model(
+        CloneServerBrief.class,
+        ModelJson.CloneServerBriefJson::write,
+        ModelJson.CloneServerBriefJson::read);
+    codecs.model(
+        CommandBody.class, ModelJson.CommandBodyJson::write, ModelJson.CommandBodyJson::read);
+    codecs.model(
+        CommandParam.class, ModelJson.CommandParamJson::write, ModelJson.CommandParamJson::read);
+    codecs.model(ConfigBody.class, ModelJson.ConfigBodyJson::write, ModelJson.ConfigBodyJson::read);
     codecs.model(
         ConfigurationRequestBody.class,
-        ModelJson::writeConfigurationRequestBody,
-        ModelJson::readConfigurationRequestBody);
+        ModelJson.ConfigurationRequestBodyJson::write,
+        ModelJson.ConfigurationRequestBodyJson::read);
     codecs.model(
         ConsistencyResult.class,
-        ModelJson::writeConsistencyResult,
-        ModelJson::readConsistencyResult);
+        ModelJson.ConsistencyResultJson::write,
+        ModelJson.ConsistencyResultJson::read);
     codecs.model(
         ConsistencyResultRequestBodyResultList.class,
-        ModelJson::writeConsistencyResultRequestBodyResultList,
-        ModelJson::readConsistencyResultRequestBodyResultList);
+        ModelJson.ConsistencyResultRequestBodyResultListJson::write,
+        ModelJson.ConsistencyResultRequestBodyResultListJson::read);
     codecs.model(
         CreateMigprojectResponse.class,
-        ModelJson::writeCreateMigprojectResponse,
-        ModelJson::readCreateMigprojectResponse);
+        ModelJson.CreateMigprojectResponseJson::write,
+        ModelJson.CreateMigprojectResponseJson::read);
     codecs.model(
         CreateTaskResponse.class,
-        ModelJson::writeCreateTaskResponse,
-        ModelJson::readCreateTaskResponse);
+        ModelJson.CreateTaskResponseJson::write,
+        ModelJson.CreateTaskResponseJson::read);
     codecs.model(
         CreateTemplateReq.class,
-        ModelJson::writeCreateTemplateReq,
-        ModelJson::readCreateTemplateReq);
+        ModelJson.CreateTemplateReqJson::write,
+        ModelJson.CreateTemplateReqJson::read);
     codecs.model(
         CreateTemplateResponse.class,
-        ModelJson::writeCreateTemplateResponse,
-        ModelJson::readCreateTemplateResponse);
-    codecs.model(DeleteIds.class, ModelJson::writeDeleteIds, ModelJson::readDeleteIds);
+        ModelJson.CreateTemplateResponseJson::write,
+        ModelJson.CreateTemplateResponseJson::read);
+    codecs.model(DeleteIds.class, ModelJson.DeleteIdsJson::write, ModelJson.DeleteIdsJson::read);
     codecs.model(
-        DeleteTasksReq.class, ModelJson::writeDeleteTasksReq, ModelJson::readDeleteTasksReq);
+        DeleteTasksReq.class,
+        ModelJson.DeleteTasksReqJson::write,
+        ModelJson.DeleteTasksReqJson::read);
     codecs.model(
         DeletetemplatesReq.class,
-        ModelJson::writeDeletetemplatesReq,
-        ModelJson::readDeletetemplatesReq);
+        ModelJson.DeletetemplatesReqJson::write,
+        ModelJson.DeletetemplatesReqJson::read);
     codecs.model(
         DiskIntargetServer.class,
-        ModelJson::writeDiskIntargetServer,
-        ModelJson::readDiskIntargetServer);
+        ModelJson.DiskIntargetServerJson::write,
+        ModelJson.DiskIntargetServerJson::read);
     codecs.model(
-        EnvironmentCheck.class, ModelJson::writeEnvironmentCheck, ModelJson::readEnvironmentCheck);
+        EnvironmentCheck.class,
+        ModelJson.EnvironmentCheckJson::write,
+        ModelJson.EnvironmentCheckJson::read);
     codecs.model(
-        InitTargetServer.class, ModelJson::writeInitTargetServer, ModelJson::readInitTargetServer);
-    codecs.model(Link.class, ModelJson::writeLink, ModelJson::readLink);
+        InitTargetServer.class,
+        ModelJson.InitTargetServerJson::write,
+        ModelJson.InitTargetServerJson::read);
+    codecs.model(Link.class, ModelJson.LinkJson::write, ModelJson.LinkJson::read);
     codecs.model(
         ListApiVersionResponse.class,
-        ModelJson::writeListApiVersionResponse,
-        ModelJson::readListApiVersionResponse);
+        ModelJson.ListApiVersionResponseJson::write,
+        ModelJson.ListApiVersionResponseJson::read);
     codecs.model(
         ListErrorServersResponse.class,
-        ModelJson::writeListErrorServersResponse,
-        ModelJson::readListErrorServersResponse);
+        ModelJson.ListErrorServersResponseJson::write,
+        ModelJson.ListErrorServersResponseJson::read);
     codecs.model(
         ListMigprojectsResponse.class,
-        ModelJson::writeListMigprojectsResponse,
-        ModelJson::readListMigprojectsResponse);
+        ModelJson.ListMigprojectsResponseJson::write,
+        ModelJson.ListMigprojectsResponseJson::read);
     codecs.model(
         ListServersResponse.class,
-        ModelJson::writeListServersResponse,
-        ModelJson::readListServersResponse);
+        ModelJson.ListServersResponseJson::write,
+        ModelJson.ListServersResponseJson::read);
     codecs.model(
         ListTasksResponse.class,
-        ModelJson::writeListTasksResponse,
-        ModelJson::readListTasksResponse);
+        ModelJson.ListTasksResponseJson::write,
+        ModelJson.ListTasksResponseJson::read);
     codecs.model(
         ListTemplatesResponse.class,
-        ModelJson::writeListTemplatesResponse,
-        ModelJson::readListTemplatesResponse);
-    codecs.model(LogicalVolume.class, ModelJson::writeLogicalVolume, ModelJson::readLogicalVolume);
-    codecs.model(MigProject.class, ModelJson::writeMigProject, ModelJson::readMigProject);
+        ModelJson.ListTemplatesResponseJson::write,
+        ModelJson.ListTemplatesResponseJson::read);
+    codecs.model(
+        LogicalVolume.class, ModelJson.LogicalVolumeJson::write, ModelJson.LogicalVolumeJson::read);
+    codecs.model(MigProject.class, ModelJson.MigProjectJson::write, ModelJson.MigProjectJson::read);
     codecs.model(
         MigprojectsResponseBody.class,
-        ModelJson::writeMigprojectsResponseBody,
-        ModelJson::readMigprojectsResponseBody);
+        ModelJson.MigprojectsResponseBodyJson::write,
+        ModelJson.MigprojectsResponseBodyJson::read);
     codecs.model(
-        MigrationErrors.class, ModelJson::writeMigrationErrors, ModelJson::readMigrationErrors);
-    codecs.model(NetWork.class, ModelJson::writeNetWork, ModelJson::readNetWork);
+        MigrationErrors.class,
+        ModelJson.MigrationErrorsJson::write,
+        ModelJson.MigrationErrorsJson::read);
+    codecs.model(NetWork.class, ModelJson.NetWorkJson::write, ModelJson.NetWorkJson::read);
     codecs.model(
-        NetworkCheckInfo.class, ModelJson::writeNetworkCheckInfo, ModelJson::readNetworkCheckInfo);
-    codecs.model(Nics.class, ModelJson::writeNics, ModelJson::readNics);
+        NetworkCheckInfo.class,
+        ModelJson.NetworkCheckInfoJson::write,
+        ModelJson.NetworkCheckInfoJson::read);
+    codecs.model(Nics.class, ModelJson.NicsJson::write, ModelJson.NicsJson::read);
     codecs.model(
-        PhysicalVolume.class, ModelJson::writePhysicalVolume, ModelJson::readPhysicalVolume);
+        PhysicalVolume.class,
+        ModelJson.PhysicalVolumeJson::write,
+        ModelJson.PhysicalVolumeJson::read);
     codecs.model(
-        PhysicalVolumes.class, ModelJson::writePhysicalVolumes, ModelJson::readPhysicalVolumes);
+        PhysicalVolumes.class,
+        ModelJson.PhysicalVolumesJson::write,
+        ModelJson.PhysicalVolumesJson::read);
     codecs.model(
         PostMigProjectBody.class,
-        ModelJson::writePostMigProjectBody,
-        ModelJson::readPostMigProjectBody);
+        ModelJson.PostMigProjectBodyJson::write,
+        ModelJson.PostMigProjectBodyJson::read);
     codecs.model(
         PostSourceServerBody.class,
-        ModelJson::writePostSourceServerBody,
-        ModelJson::readPostSourceServerBody);
-    codecs.model(PostTask.class, ModelJson::writePostTask, ModelJson::readPostTask);
-    codecs.model(PublicIp.class, ModelJson::writePublicIp, ModelJson::readPublicIp);
+        ModelJson.PostSourceServerBodyJson::write,
+        ModelJson.PostSourceServerBodyJson::read);
+    codecs.model(PostTask.class, ModelJson.PostTaskJson::write, ModelJson.PostTaskJson::read);
+    codecs.model(PublicIp.class, ModelJson.PublicIpJson::write, ModelJson.PublicIpJson::read);
     codecs.model(
-        PutCopyStateReq.class, ModelJson::writePutCopyStateReq, ModelJson::readPutCopyStateReq);
-    codecs.model(PutDisk.class, ModelJson::writePutDisk, ModelJson::readPutDisk);
+        PutCopyStateReq.class,
+        ModelJson.PutCopyStateReqJson::write,
+        ModelJson.PutCopyStateReqJson::read);
+    codecs.model(PutDisk.class, ModelJson.PutDiskJson::write, ModelJson.PutDiskJson::read);
     codecs.model(
-        PutDiskInfoReq.class, ModelJson::writePutDiskInfoReq, ModelJson::readPutDiskInfoReq);
+        PutDiskInfoReq.class,
+        ModelJson.PutDiskInfoReqJson::write,
+        ModelJson.PutDiskInfoReqJson::read);
     codecs.model(
-        PutLogicalVolume.class, ModelJson::writePutLogicalVolume, ModelJson::readPutLogicalVolume);
+        PutLogicalVolume.class,
+        ModelJson.PutLogicalVolumeJson::write,
+        ModelJson.PutLogicalVolumeJson::read);
     codecs.model(
         PutSourceServerBody.class,
-        ModelJson::writePutSourceServerBody,
-        ModelJson::readPutSourceServerBody);
-    codecs.model(PutTaskReq.class, ModelJson::writePutTaskReq, ModelJson::readPutTaskReq);
-    codecs.model(PutVolume.class, ModelJson::writePutVolume, ModelJson::readPutVolume);
+        ModelJson.PutSourceServerBodyJson::write,
+        ModelJson.PutSourceServerBodyJson::read);
+    codecs.model(PutTaskReq.class, ModelJson.PutTaskReqJson::write, ModelJson.PutTaskReqJson::read);
+    codecs.model(PutVolume.class, ModelJson.PutVolumeJson::write, ModelJson.PutVolumeJson::read);
     codecs.model(
-        PutVolumeGroups.class, ModelJson::writePutVolumeGroups, ModelJson::readPutVolumeGroups);
+        PutVolumeGroups.class,
+        ModelJson.PutVolumeGroupsJson::write,
+        ModelJson.PutVolumeGroupsJson::read);
     codecs.model(
         RegisterServerResponse.class,
-        ModelJson::writeRegisterServerResponse,
-        ModelJson::readRegisterServerResponse);
-    codecs.model(ServerDisk.class, ModelJson::writeServerDisk, ModelJson::readServerDisk);
+        ModelJson.RegisterServerResponseJson::write,
+        ModelJson.RegisterServerResponseJson::read);
+    codecs.model(ServerDisk.class, ModelJson.ServerDiskJson::write, ModelJson.ServerDiskJson::read);
     codecs.model(
         SetConsistencyResultRequestBody.class,
-        ModelJson::writeSetConsistencyResultRequestBody,
-        ModelJson::readSetConsistencyResultRequestBody);
-    codecs.model(SgObject.class, ModelJson::writeSgObject, ModelJson::readSgObject);
+        ModelJson.SetConsistencyResultRequestBodyJson::write,
+        ModelJson.SetConsistencyResultRequestBodyJson::read);
+    codecs.model(SgObject.class, ModelJson.SgObjectJson::write, ModelJson.SgObjectJson::read);
     codecs.model(
         ShowApiVersionResponse.class,
-        ModelJson::writeShowApiVersionResponse,
-        ModelJson::readShowApiVersionResponse);
+        ModelJson.ShowApiVersionResponseJson::write,
+        ModelJson.ShowApiVersionResponseJson::read);
     codecs.model(
         ShowCertKeyResponse.class,
-        ModelJson::writeShowCertKeyResponse,
-        ModelJson::readShowCertKeyResponse);
+        ModelJson.ShowCertKeyResponseJson::write,
+        ModelJson.ShowCertKeyResponseJson::read);
     codecs.model(
         ShowCommandResponse.class,
-        ModelJson::writeShowCommandResponse,
-        ModelJson::readShowCommandResponse);
+        ModelJson.ShowCommandResponseJson::write,
+        ModelJson.ShowCommandResponseJson::read);
     codecs.model(
         ShowConfigResponse.class,
-        ModelJson::writeShowConfigResponse,
-        ModelJson::readShowConfigResponse);
+        ModelJson.ShowConfigResponseJson::write,
+        ModelJson.ShowConfigResponseJson::read);
     codecs.model(
         ShowConfigSettingResponse.class,
-        ModelJson::writeShowConfigSettingResponse,
-        ModelJson::readShowConfigSettingResponse);
+        ModelJson.ShowConfigSettingResponseJson::write,
+        ModelJson.ShowConfigSettingResponseJson::read);
     codecs.model(
         ShowConsistencyResultResponse.class,
-        ModelJson::writeShowConsistencyResultResponse,
-        ModelJson::readShowConsistencyResultResponse);
+        ModelJson.ShowConsistencyResultResponseJson::write,
+        ModelJson.ShowConsistencyResultResponseJson::read);
     codecs.model(
         ShowMigprojectResponse.class,
-        ModelJson::writeShowMigprojectResponse,
-        ModelJson::readShowMigprojectResponse);
+        ModelJson.ShowMigprojectResponseJson::write,
+        ModelJson.ShowMigprojectResponseJson::read);
     codecs.model(
         ShowOverviewResponse.class,
-        ModelJson::writeShowOverviewResponse,
-        ModelJson::readShowOverviewResponse);
+        ModelJson.ShowOverviewResponseJson::write,
+        ModelJson.ShowOverviewResponseJson::read);
     codecs.model(
         ShowPassphraseResponse.class,
-        ModelJson::writeShowPassphraseResponse,
-        ModelJson::readShowPassphraseResponse);
+        ModelJson.ShowPassphraseResponseJson::write,
+        ModelJson.ShowPassphraseResponseJson::read);
     codecs.model(
         ShowPrivacyAgreementsResponse.class,
-        ModelJson::writeShowPrivacyAgreementsResponse,
-        ModelJson::readShowPrivacyAgreementsResponse);
+        ModelJson.ShowPrivacyAgreementsResponseJson::write,
+        ModelJson.ShowPrivacyAgreementsResponseJson::read);
     codecs.model(
         ShowServerResponse.class,
-        ModelJson::writeShowServerResponse,
-        ModelJson::readShowServerResponse);
+        ModelJson.ShowServerResponseJson::write,
+        ModelJson.ShowServerResponseJson::read);
     codecs.model(
         ShowSha256Response.class,
-        ModelJson::writeShowSha256Response,
-        ModelJson::readShowSha256Response);
+        ModelJson.ShowSha256ResponseJson::write,
+        ModelJson.ShowSha256ResponseJson::read);
     codecs.model(
         ShowTargetPasswordResponse.class,
-        ModelJson::writeShowTargetPasswordResponse,
-        ModelJson::readShowTargetPasswordResponse);
+        ModelJson.ShowTargetPasswordResponseJson::write,
+        ModelJson.ShowTargetPasswordResponseJson::read);
     codecs.model(
-        ShowTaskResponse.class, ModelJson::writeShowTaskResponse, ModelJson::readShowTaskResponse);
+        ShowTaskResponse.class,
+        ModelJson.ShowTaskResponseJson::write,
+        ModelJson.ShowTaskResponseJson::read);
     codecs.model(
         ShowTemplateResponse.class,
-        ModelJson::writeShowTemplateResponse,
-        ModelJson::readShowTemplateResponse);
+        ModelJson.ShowTemplateResponseJson::write,
+        ModelJson.ShowTemplateResponseJson::read);
     codecs.model(
         ShowsSpeedLimitsResponse.class,
-        ModelJson::writeShowsSpeedLimitsResponse,
-        ModelJson::readShowsSpeedLimitsResponse);
-    codecs.model(SourceServer.class, ModelJson::writeSourceServer, ModelJson::readSourceServer);
+        ModelJson.ShowsSpeedLimitsResponseJson::write,
+        ModelJson.ShowsSpeedLimitsResponseJson::read);
+    codecs.model(
+        SourceServer.class, ModelJson.SourceServerJson::write, ModelJson.SourceServerJson::read);
     codecs.model(
         SourceServerAssociatedWithTask.class,
-        ModelJson::writeSourceServerAssociatedWithTask,
-        ModelJson::readSourceServerAssociatedWithTask);
+        ModelJson.SourceServerAssociatedWithTaskJson::write,
+        ModelJson.SourceServerAssociatedWithTaskJson::read);
     codecs.model(
         SourceServerByTask.class,
-        ModelJson::writeSourceServerByTask,
-        ModelJson::readSourceServerByTask);
+        ModelJson.SourceServerByTaskJson::write,
+        ModelJson.SourceServerByTaskJson::read);
     codecs.model(
         SourceServersResponseBody.class,
-        ModelJson::writeSourceServersResponseBody,
-        ModelJson::readSourceServersResponseBody);
-    codecs.model(SpeedLimit.class, ModelJson::writeSpeedLimit, ModelJson::readSpeedLimit);
+        ModelJson.SourceServersResponseBodyJson::write,
+        ModelJson.SourceServersResponseBodyJson::read);
+    codecs.model(SpeedLimit.class, ModelJson.SpeedLimitJson::write, ModelJson.SpeedLimitJson::read);
     codecs.model(
-        SpeedLimitlJson.class, ModelJson::writeSpeedLimitlJson, ModelJson::readSpeedLimitlJson);
-    codecs.model(SubTask.class, ModelJson::writeSubTask, ModelJson::readSubTask);
+        SpeedLimitlJson.class,
+        ModelJson.SpeedLimitlJsonJson::write,
+        ModelJson.SpeedLimitlJsonJson::read);
+    codecs.model(SubTask.class, ModelJson.SubTaskJson::write, ModelJson.SubTaskJson::read);
     codecs.model(
         SubTaskAssociatedWithTask.class,
-        ModelJson::writeSubTaskAssociatedWithTask,
-        ModelJson::readSubTaskAssociatedWithTask);
-    codecs.model(TargetDisk.class, ModelJson::writeTargetDisk, ModelJson::readTargetDisk);
-    codecs.model(TargetDisks.class, ModelJson::writeTargetDisks, ModelJson::readTargetDisks);
+        ModelJson.SubTaskAssociatedWithTaskJson::write,
+        ModelJson.SubTaskAssociatedWithTaskJson::read);
+    codecs.model(TargetDisk.class, ModelJson.TargetDiskJson::write, ModelJson.TargetDiskJson::read);
+    codecs.model(
+        TargetDisks.class, ModelJson.TargetDisksJson::write, ModelJson.TargetDisksJson::read);
     codecs.model(
         TargetPhysicalVolume.class,
-        ModelJson::writeTargetPhysicalVolume,
-        ModelJson::readTargetPhysicalVolume);
-    codecs.model(TargetServer.class, ModelJson::writeTargetServer, ModelJson::readTargetServer);
+        ModelJson.TargetPhysicalVolumeJson::write,
+        ModelJson.TargetPhysicalVolumeJson::read);
+    codecs.model(
+        TargetServer.class, ModelJson.TargetServerJson::write, ModelJson.TargetServerJson::read);
     codecs.model(
         TargetServerAssociatedWithTask.class,
-        ModelJson::writeTargetServerAssociatedWithTask,
-        ModelJson::readTargetServerAssociatedWithTask);
+        ModelJson.TargetServerAssociatedWithTaskJson::write,
+        ModelJson.TargetServerAssociatedWithTaskJson::read);
     codecs.model(
-        TargetServerById.class, ModelJson::writeTargetServerById, ModelJson::readTargetServerById);
+        TargetServerById.class,
+        ModelJson.TargetServerByIdJson::write,
+        ModelJson.TargetServerByIdJson::read);
     codecs.model(
         TargetServerByTask.class,
-        ModelJson::writeTargetServerByTask,
-        ModelJson::readTargetServerByTask);
+        ModelJson.TargetServerByTaskJson::write,
+        ModelJson.TargetServerByTaskJson::read);
     codecs.model(
         TaskByServerSource.class,
-        ModelJson::writeTaskByServerSource,
-        ModelJson::readTaskByServerSource);
+        ModelJson.TaskByServerSourceJson::write,
+        ModelJson.TaskByServerSourceJson::read);
     codecs.model(
         TaskByServerSources.class,
-        ModelJson::writeTaskByServerSources,
-        ModelJson::readTaskByServerSources);
+        ModelJson.TaskByServerSourcesJson::write,
+        ModelJson.TaskByServerSourcesJson::read);
     codecs.model(
-        TaskTargetServer.class, ModelJson::writeTaskTargetServer, ModelJson::readTaskTargetServer);
+        TaskTargetServer.class,
+        ModelJson.TaskTargetServerJson::write,
+        ModelJson.TaskTargetServerJson::read);
     codecs.model(
         TasksResponseBody.class,
-        ModelJson::writeTasksResponseBody,
-        ModelJson::readTasksResponseBody);
-    codecs.model(TemplateDisk.class, ModelJson::writeTemplateDisk, ModelJson::readTemplateDisk);
+        ModelJson.TasksResponseBodyJson::write,
+        ModelJson.TasksResponseBodyJson::read);
     codecs.model(
-        TemplateRequest.class, ModelJson::writeTemplateRequest, ModelJson::readTemplateRequest);
+        TemplateDisk.class, ModelJson.TemplateDiskJson::write, ModelJson.TemplateDiskJson::read);
+    codecs.model(
+        TemplateRequest.class,
+        ModelJson.TemplateRequestJson::write,
+        ModelJson.TemplateRequestJson::read);
     codecs.model(
         TemplateResponseBody.class,
-        ModelJson::writeTemplateResponseBody,
-        ModelJson::readTemplateResponseBody);
+        ModelJson.TemplateResponseBodyJson::write,
+        ModelJson.TemplateResponseBodyJson::read);
     codecs.model(
         UpdateTaskSpeedReq.class,
-        ModelJson::writeUpdateTaskSpeedReq,
-        ModelJson::readUpdateTaskSpeedReq);
+        ModelJson.UpdateTaskSpeedReqJson::write,
+        ModelJson.UpdateTaskSpeedReqJson::read);
     codecs.model(
         UpdateTaskStatusReq.class,
-        ModelJson::writeUpdateTaskStatusReq,
-        ModelJson::readUpdateTaskStatusReq);
+        ModelJson.UpdateTaskStatusReqJson::write,
+        ModelJson.UpdateTaskStatusReqJson::read);
     codecs.model(
         UpdateTemplateReq.class,
-        ModelJson::writeUpdateTemplateReq,
-        ModelJson::readUpdateTemplateReq);
+        ModelJson.UpdateTemplateReqJson::write,
+        ModelJson.UpdateTemplateReqJson::read);
     codecs.model(
         UploadLogRequestBody.class,
-        ModelJson::writeUploadLogRequestBody,
-        ModelJson::readUploadLogRequestBody);
-    codecs.model(Version.class, ModelJson::writeVersion, ModelJson::readVersion);
-    codecs.model(VolumeGroup.class, ModelJson::writeVolumeGroup, ModelJson::readVolumeGroup);
-    codecs.model(VpcObject.class, ModelJson::writeVpcObject, ModelJson::readVpcObject);
+        ModelJson.UploadLogRequestBodyJson::write,
+        ModelJson.UploadLogRequestBodyJson::read);
+    codecs.model(Version.class, ModelJson.VersionJson::write, ModelJson.VersionJson::read);
+    codecs.model(
+        VolumeGroup.class, ModelJson.VolumeGroupJson::write, ModelJson.VolumeGroupJson::read);
+    codecs.model(VpcObject.class, ModelJson.VpcObjectJson::write, ModelJson.VpcObjectJson::read);
     codecs.openEnum(BootLoader.class, BootLoader::of);
     codecs.openEnum(CheckResult.class, CheckResult::of);
     codecs.openEnum(CopyState.class, CopyState::of);

@@ -83,7 +83,7 @@ public final class BtrfsFileSystem {
    */
   public static BtrfsFileSystem fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.btrfsFileSystemFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.BtrfsFileSystemJson.fromJson(json);
   }
 
   /**
@@ -92,7 +92,7 @@ public final class BtrfsFileSystem {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.BtrfsFileSystemJson.toJson(this);
   }
 
   /**

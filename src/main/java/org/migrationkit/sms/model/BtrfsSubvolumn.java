@@ -60,7 +60,7 @@ public final class BtrfsSubvolumn {
    */
   public static BtrfsSubvolumn fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.btrfsSubvolumnFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.BtrfsSubvolumnJson.fromJson(json);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class BtrfsSubvolumn {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.BtrfsSubvolumnJson.toJson(this);
   }
 
   /**

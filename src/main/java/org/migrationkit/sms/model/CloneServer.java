@@ -57,7 +57,7 @@ public final class CloneServer {
    */
   public static CloneServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.cloneServerFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CloneServerJson.fromJson(json);
   }
 
   /**
@@ -66,7 +66,7 @@ public final class CloneServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CloneServerJson.toJson(this);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class CloneServerBrief {
    */
   public static CloneServerBrief fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.cloneServerBriefFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CloneServerBriefJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class CloneServerBrief {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CloneServerBriefJson.toJson(this);
   }
 
   /**

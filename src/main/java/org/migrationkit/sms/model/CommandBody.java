@@ -53,7 +53,7 @@ public final class CommandBody {
    */
   public static CommandBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.commandBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CommandBodyJson.fromJson(json);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class CommandBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CommandBodyJson.toJson(this);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class CommandParam {
    */
   public static CommandParam fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.commandParamFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CommandParamJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class CommandParam {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CommandParamJson.toJson(this);
   }
 
   /**

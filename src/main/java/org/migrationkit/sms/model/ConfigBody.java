@@ -55,7 +55,7 @@ public final class ConfigBody {
    */
   public static ConfigBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.configBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ConfigBodyJson.fromJson(json);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class ConfigBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ConfigBodyJson.toJson(this);
   }
 
   /**

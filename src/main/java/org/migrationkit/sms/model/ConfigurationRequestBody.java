@@ -51,7 +51,7 @@ public final class ConfigurationRequestBody {
    */
   public static ConfigurationRequestBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.configurationRequestBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ConfigurationRequestBodyJson.fromJson(json);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class ConfigurationRequestBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ConfigurationRequestBodyJson.toJson(this);
   }
 
   /**

@@ -59,7 +59,7 @@ public final class ConsistencyResult {
    */
   public static ConsistencyResult fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.consistencyResultFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultJson.fromJson(json);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class ConsistencyResult {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultJson.toJson(this);
   }
 
   /**

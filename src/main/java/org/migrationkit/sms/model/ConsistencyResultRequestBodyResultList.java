@@ -57,8 +57,8 @@ public final class ConsistencyResultRequestBodyResultList {
    */
   public static ConsistencyResultRequestBodyResultList fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson
-        .consistencyResultRequestBodyResultListFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultRequestBodyResultListJson
+        .fromJson(json);
   }
 
   /**
@@ -67,7 +67,8 @@ public final class ConsistencyResultRequestBodyResultList {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultRequestBodyResultListJson
+        .toJson(this);
   }
 
   /**

@@ -49,7 +49,7 @@ public final class CreateMigprojectResponse {
    */
   public static CreateMigprojectResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.createMigprojectResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateMigprojectResponseJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class CreateMigprojectResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateMigprojectResponseJson.toJson(this);
   }
 
   /**

@@ -49,7 +49,7 @@ public final class CreateTaskResponse {
    */
   public static CreateTaskResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.createTaskResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateTaskResponseJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class CreateTaskResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateTaskResponseJson.toJson(this);
   }
 
   /**

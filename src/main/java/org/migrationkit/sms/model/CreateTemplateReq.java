@@ -49,7 +49,7 @@ public final class CreateTemplateReq {
    */
   public static CreateTemplateReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.createTemplateReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateReqJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class CreateTemplateReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateReqJson.toJson(this);
   }
 
   /**

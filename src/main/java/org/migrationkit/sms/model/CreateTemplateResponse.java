@@ -49,7 +49,7 @@ public final class CreateTemplateResponse {
    */
   public static CreateTemplateResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.createTemplateResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateResponseJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class CreateTemplateResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateResponseJson.toJson(this);
   }
 
   /**

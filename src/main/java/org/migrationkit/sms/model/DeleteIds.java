@@ -50,7 +50,7 @@ public final class DeleteIds {
    */
   public static DeleteIds fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.deleteIdsFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.DeleteIdsJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class DeleteIds {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.DeleteIdsJson.toJson(this);
   }
 
   /**

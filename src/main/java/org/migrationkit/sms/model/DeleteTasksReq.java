@@ -50,7 +50,7 @@ public final class DeleteTasksReq {
    */
   public static DeleteTasksReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.deleteTasksReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.DeleteTasksReqJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class DeleteTasksReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.DeleteTasksReqJson.toJson(this);
   }
 
   /**

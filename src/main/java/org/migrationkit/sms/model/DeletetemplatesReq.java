@@ -50,7 +50,7 @@ public final class DeletetemplatesReq {
    */
   public static DeletetemplatesReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.deletetemplatesReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.DeletetemplatesReqJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class DeletetemplatesReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.DeletetemplatesReqJson.toJson(this);
   }
 
   /**

@@ -59,7 +59,7 @@ public final class DiskIntargetServer {
    */
   public static DiskIntargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.diskIntargetServerFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.DiskIntargetServerJson.fromJson(json);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class DiskIntargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.DiskIntargetServerJson.toJson(this);
   }
 
   /**

@@ -63,7 +63,7 @@ public final class EnvironmentCheck {
    */
   public static EnvironmentCheck fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.environmentCheckFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.EnvironmentCheckJson.fromJson(json);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class EnvironmentCheck {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.EnvironmentCheckJson.toJson(this);
   }
 
   /**

@@ -53,7 +53,7 @@ public final class InitTargetServer {
    */
   public static InitTargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.initTargetServerFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.InitTargetServerJson.fromJson(json);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class InitTargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.InitTargetServerJson.toJson(this);
   }
 
   /**

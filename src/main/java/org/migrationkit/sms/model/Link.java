@@ -51,7 +51,7 @@ public final class Link {
    */
   public static Link fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.linkFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.LinkJson.fromJson(json);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class Link {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.LinkJson.toJson(this);
   }
 
   /**

@@ -50,7 +50,7 @@ public final class ListApiVersionResponse {
    */
   public static ListApiVersionResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.listApiVersionResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ListApiVersionResponseJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class ListApiVersionResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ListApiVersionResponseJson.toJson(this);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class ListErrorServersResponse {
    */
   public static ListErrorServersResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.listErrorServersResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ListErrorServersResponseJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class ListErrorServersResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ListErrorServersResponseJson.toJson(this);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class ListMigprojectsResponse {
    */
   public static ListMigprojectsResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.listMigprojectsResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ListMigprojectsResponseJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class ListMigprojectsResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ListMigprojectsResponseJson.toJson(this);
   }
 
   /**

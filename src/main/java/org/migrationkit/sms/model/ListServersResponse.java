@@ -52,7 +52,7 @@ public final class ListServersResponse {
    */
   public static ListServersResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.listServersResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ListServersResponseJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class ListServersResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ListServersResponseJson.toJson(this);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class ListTasksResponse {
    */
   public static ListTasksResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.listTasksResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ListTasksResponseJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class ListTasksResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ListTasksResponseJson.toJson(this);
   }
 
   /**

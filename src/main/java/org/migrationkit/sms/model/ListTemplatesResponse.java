@@ -52,7 +52,7 @@ public final class ListTemplatesResponse {
    */
   public static ListTemplatesResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.listTemplatesResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ListTemplatesResponseJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class ListTemplatesResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ListTemplatesResponseJson.toJson(this);
   }
 
   /**

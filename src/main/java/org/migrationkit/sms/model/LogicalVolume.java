@@ -69,7 +69,7 @@ public final class LogicalVolume {
    */
   public static LogicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.logicalVolumeFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.LogicalVolumeJson.fromJson(json);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class LogicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.LogicalVolumeJson.toJson(this);
   }
 
   /**

@@ -73,7 +73,7 @@ public final class MigProject {
    */
   public static MigProject fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.migProjectFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.MigProjectJson.fromJson(json);
   }
 
   /**
@@ -82,7 +82,7 @@ public final class MigProject {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.MigProjectJson.toJson(this);
   }
 
   /**

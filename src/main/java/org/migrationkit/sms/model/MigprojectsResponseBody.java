@@ -74,7 +74,7 @@ public final class MigprojectsResponseBody {
    */
   public static MigprojectsResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.migprojectsResponseBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.MigprojectsResponseBodyJson.fromJson(json);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class MigprojectsResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.MigprojectsResponseBodyJson.toJson(this);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class MigrationErrors {
    */
   public static MigrationErrors fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.migrationErrorsFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.MigrationErrorsJson.fromJson(json);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class MigrationErrors {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.MigrationErrorsJson.toJson(this);
   }
 
   /**

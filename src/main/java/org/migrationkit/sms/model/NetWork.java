@@ -64,7 +64,7 @@ public final class NetWork {
    */
   public static NetWork fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.netWorkFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.NetWorkJson.fromJson(json);
   }
 
   /**
@@ -73,7 +73,7 @@ public final class NetWork {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.NetWorkJson.toJson(this);
   }
 
   /**

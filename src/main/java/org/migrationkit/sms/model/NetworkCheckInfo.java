@@ -65,7 +65,7 @@ public final class NetworkCheckInfo {
    */
   public static NetworkCheckInfo fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.networkCheckInfoFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.NetworkCheckInfoJson.fromJson(json);
   }
 
   /**
@@ -74,7 +74,7 @@ public final class NetworkCheckInfo {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.NetworkCheckInfoJson.toJson(this);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class Nics {
    */
   public static Nics fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.nicsFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.NicsJson.fromJson(json);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class Nics {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.NicsJson.toJson(this);
   }
 
   /**

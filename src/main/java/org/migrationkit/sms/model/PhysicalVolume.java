@@ -70,7 +70,7 @@ public final class PhysicalVolume {
    */
   public static PhysicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.physicalVolumeFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumeJson.fromJson(json);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class PhysicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumeJson.toJson(this);
   }
 
   /**

@@ -66,7 +66,7 @@ public final class PhysicalVolumes {
    */
   public static PhysicalVolumes fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.physicalVolumesFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumesJson.fromJson(json);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class PhysicalVolumes {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumesJson.toJson(this);
   }
 
   /**

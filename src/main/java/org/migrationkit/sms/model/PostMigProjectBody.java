@@ -71,7 +71,7 @@ public final class PostMigProjectBody {
    */
   public static PostMigProjectBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.postMigProjectBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PostMigProjectBodyJson.fromJson(json);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class PostMigProjectBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PostMigProjectBodyJson.toJson(this);
   }
 
   /**

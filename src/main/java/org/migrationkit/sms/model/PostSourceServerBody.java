@@ -115,7 +115,7 @@ public final class PostSourceServerBody {
    */
   public static PostSourceServerBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.postSourceServerBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PostSourceServerBodyJson.fromJson(json);
   }
 
   /**
@@ -124,7 +124,7 @@ public final class PostSourceServerBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PostSourceServerBodyJson.toJson(this);
   }
 
   /**

@@ -91,7 +91,7 @@ public final class PostTask {
    */
   public static PostTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.postTaskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PostTaskJson.fromJson(json);
   }
 
   /**
@@ -100,7 +100,7 @@ public final class PostTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PostTaskJson.toJson(this);
   }
 
   /**

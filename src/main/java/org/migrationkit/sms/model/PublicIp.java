@@ -54,7 +54,7 @@ public final class PublicIp {
    */
   public static PublicIp fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.publicIpFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PublicIpJson.fromJson(json);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class PublicIp {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PublicIpJson.toJson(this);
   }
 
   /**

@@ -51,7 +51,7 @@ public final class PutCopyStateReq {
    */
   public static PutCopyStateReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putCopyStateReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutCopyStateReqJson.fromJson(json);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class PutCopyStateReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutCopyStateReqJson.toJson(this);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class PutDisk {
    */
   public static PutDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putDiskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutDiskJson.fromJson(json);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class PutDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutDiskJson.toJson(this);
   }
 
   /**

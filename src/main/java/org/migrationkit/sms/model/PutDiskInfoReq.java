@@ -54,7 +54,7 @@ public final class PutDiskInfoReq {
    */
   public static PutDiskInfoReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putDiskInfoReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutDiskInfoReqJson.fromJson(json);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class PutDiskInfoReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutDiskInfoReqJson.toJson(this);
   }
 
   /**

@@ -54,7 +54,7 @@ public final class PutLogicalVolume {
    */
   public static PutLogicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putLogicalVolumeFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutLogicalVolumeJson.fromJson(json);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class PutLogicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutLogicalVolumeJson.toJson(this);
   }
 
   /**

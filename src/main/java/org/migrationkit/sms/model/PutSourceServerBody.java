@@ -56,7 +56,7 @@ public final class PutSourceServerBody {
    */
   public static PutSourceServerBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putSourceServerBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutSourceServerBodyJson.fromJson(json);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class PutSourceServerBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutSourceServerBodyJson.toJson(this);
   }
 
   /**

@@ -111,7 +111,7 @@ public final class PutTaskReq {
    */
   public static PutTaskReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putTaskReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutTaskReqJson.fromJson(json);
   }
 
   /**
@@ -120,7 +120,7 @@ public final class PutTaskReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutTaskReqJson.toJson(this);
   }
 
   /**

@@ -53,7 +53,7 @@ public final class PutVolume {
    */
   public static PutVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putVolumeFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeJson.fromJson(json);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class PutVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeJson.toJson(this);
   }
 
   /**

@@ -57,7 +57,7 @@ public final class PutVolumeGroups {
    */
   public static PutVolumeGroups fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.putVolumeGroupsFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeGroupsJson.fromJson(json);
   }
 
   /**
@@ -66,7 +66,7 @@ public final class PutVolumeGroups {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeGroupsJson.toJson(this);
   }
 
   /**

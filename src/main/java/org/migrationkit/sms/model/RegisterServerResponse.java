@@ -49,7 +49,7 @@ public final class RegisterServerResponse {
    */
   public static RegisterServerResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.registerServerResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.RegisterServerResponseJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class RegisterServerResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.RegisterServerResponseJson.toJson(this);
   }
 
   /**

@@ -67,7 +67,7 @@ public final class ServerDisk {
    */
   public static ServerDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.serverDiskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ServerDiskJson.fromJson(json);
   }
 
   /**
@@ -76,7 +76,7 @@ public final class ServerDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ServerDiskJson.toJson(this);
   }
 
   /**

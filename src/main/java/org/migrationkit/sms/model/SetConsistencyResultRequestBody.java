@@ -51,8 +51,8 @@ public final class SetConsistencyResultRequestBody {
    */
   public static SetConsistencyResultRequestBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.setConsistencyResultRequestBodyFromJson(
-        json);
+    return org.migrationkit.sms.internal.json.ModelJson.SetConsistencyResultRequestBodyJson
+        .fromJson(json);
   }
 
   /**
@@ -61,7 +61,8 @@ public final class SetConsistencyResultRequestBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SetConsistencyResultRequestBodyJson.toJson(
+        this);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class SgObject {
    */
   public static SgObject fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.sgObjectFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SgObjectJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class SgObject {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SgObjectJson.toJson(this);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class ShowApiVersionResponse {
    */
   public static ShowApiVersionResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showApiVersionResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowApiVersionResponseJson.fromJson(json);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class ShowApiVersionResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowApiVersionResponseJson.toJson(this);
   }
 
   /**

@@ -61,7 +61,7 @@ public final class ShowCertKeyResponse {
    */
   public static ShowCertKeyResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showCertKeyResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowCertKeyResponseJson.fromJson(json);
   }
 
   /**
@@ -70,7 +70,7 @@ public final class ShowCertKeyResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowCertKeyResponseJson.toJson(this);
   }
 
   /**

@@ -51,7 +51,7 @@ public final class ShowCommandResponse {
    */
   public static ShowCommandResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showCommandResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowCommandResponseJson.fromJson(json);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class ShowCommandResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowCommandResponseJson.toJson(this);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class ShowConfigResponse {
    */
   public static ShowConfigResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showConfigResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigResponseJson.fromJson(json);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class ShowConfigResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigResponseJson.toJson(this);
   }
 
   /**

@@ -55,7 +55,8 @@ public final class ShowConfigSettingResponse {
    */
   public static ShowConfigSettingResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showConfigSettingResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigSettingResponseJson.fromJson(
+        json);
   }
 
   /**
@@ -64,7 +65,7 @@ public final class ShowConfigSettingResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigSettingResponseJson.toJson(this);
   }
 
   /**

@@ -53,7 +53,8 @@ public final class ShowConsistencyResultResponse {
    */
   public static ShowConsistencyResultResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showConsistencyResultResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowConsistencyResultResponseJson.fromJson(
+        json);
   }
 
   /**
@@ -62,7 +63,8 @@ public final class ShowConsistencyResultResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowConsistencyResultResponseJson.toJson(
+        this);
   }
 
   /**

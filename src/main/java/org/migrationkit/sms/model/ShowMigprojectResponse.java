@@ -73,7 +73,7 @@ public final class ShowMigprojectResponse {
    */
   public static ShowMigprojectResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showMigprojectResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowMigprojectResponseJson.fromJson(json);
   }
 
   /**
@@ -82,7 +82,7 @@ public final class ShowMigprojectResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowMigprojectResponseJson.toJson(this);
   }
 
   /**

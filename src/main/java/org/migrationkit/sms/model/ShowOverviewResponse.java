@@ -75,7 +75,7 @@ public final class ShowOverviewResponse {
    */
   public static ShowOverviewResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showOverviewResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowOverviewResponseJson.fromJson(json);
   }
 
   /**
@@ -84,7 +84,7 @@ public final class ShowOverviewResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowOverviewResponseJson.toJson(this);
   }
 
   /**

@@ -51,7 +51,7 @@ public final class ShowPassphraseResponse {
    */
   public static ShowPassphraseResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showPassphraseResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowPassphraseResponseJson.fromJson(json);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class ShowPassphraseResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowPassphraseResponseJson.toJson(this);
   }
 
   /**

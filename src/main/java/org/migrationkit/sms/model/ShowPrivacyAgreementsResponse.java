@@ -50,7 +50,8 @@ public final class ShowPrivacyAgreementsResponse {
    */
   public static ShowPrivacyAgreementsResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showPrivacyAgreementsResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowPrivacyAgreementsResponseJson.fromJson(
+        json);
   }
 
   /**
@@ -59,7 +60,8 @@ public final class ShowPrivacyAgreementsResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowPrivacyAgreementsResponseJson.toJson(
+        this);
   }
 
   /**

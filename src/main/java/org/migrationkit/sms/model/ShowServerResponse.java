@@ -107,7 +107,7 @@ public final class ShowServerResponse {
    */
   public static ShowServerResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showServerResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowServerResponseJson.fromJson(json);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class ShowServerResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowServerResponseJson.toJson(this);
   }
 
   /**

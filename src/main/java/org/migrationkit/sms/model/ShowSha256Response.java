@@ -49,7 +49,7 @@ public final class ShowSha256Response {
    */
   public static ShowSha256Response fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showSha256ResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowSha256ResponseJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class ShowSha256Response {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowSha256ResponseJson.toJson(this);
   }
 
   /**

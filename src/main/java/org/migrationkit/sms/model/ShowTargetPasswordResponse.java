@@ -52,7 +52,8 @@ public final class ShowTargetPasswordResponse {
    */
   public static ShowTargetPasswordResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showTargetPasswordResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowTargetPasswordResponseJson.fromJson(
+        json);
   }
 
   /**
@@ -61,7 +62,7 @@ public final class ShowTargetPasswordResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowTargetPasswordResponseJson.toJson(this);
   }
 
   /**

@@ -125,7 +125,7 @@ public final class ShowTaskResponse {
    */
   public static ShowTaskResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showTaskResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowTaskResponseJson.fromJson(json);
   }
 
   /**
@@ -134,7 +134,7 @@ public final class ShowTaskResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowTaskResponseJson.toJson(this);
   }
 
   /**

@@ -49,7 +49,7 @@ public final class ShowTemplateResponse {
    */
   public static ShowTemplateResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showTemplateResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowTemplateResponseJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class ShowTemplateResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowTemplateResponseJson.toJson(this);
   }
 
   /**

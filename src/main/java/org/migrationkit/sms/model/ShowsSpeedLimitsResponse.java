@@ -50,7 +50,7 @@ public final class ShowsSpeedLimitsResponse {
    */
   public static ShowsSpeedLimitsResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.showsSpeedLimitsResponseFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowsSpeedLimitsResponseJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class ShowsSpeedLimitsResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.ShowsSpeedLimitsResponseJson.toJson(this);
   }
 
   /**

@@ -63,7 +63,7 @@ public final class SourceServer {
    */
   public static SourceServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.sourceServerFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServerJson.fromJson(json);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class SourceServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServerJson.toJson(this);
   }
 
   /**

@@ -62,7 +62,7 @@ public final class SourceServerAssociatedWithTask {
    */
   public static SourceServerAssociatedWithTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.sourceServerAssociatedWithTaskFromJson(
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServerAssociatedWithTaskJson.fromJson(
         json);
   }
 
@@ -72,7 +72,8 @@ public final class SourceServerAssociatedWithTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServerAssociatedWithTaskJson.toJson(
+        this);
   }
 
   /**

@@ -50,7 +50,7 @@ public final class SourceServerByTask {
    */
   public static SourceServerByTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.sourceServerByTaskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServerByTaskJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class SourceServerByTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServerByTaskJson.toJson(this);
   }
 
   /**

@@ -96,7 +96,8 @@ public final class SourceServersResponseBody {
    */
   public static SourceServersResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.sourceServersResponseBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServersResponseBodyJson.fromJson(
+        json);
   }
 
   /**
@@ -105,7 +106,7 @@ public final class SourceServersResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SourceServersResponseBodyJson.toJson(this);
   }
 
   /**

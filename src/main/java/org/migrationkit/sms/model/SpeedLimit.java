@@ -50,7 +50,7 @@ public final class SpeedLimit {
    */
   public static SpeedLimit fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.speedLimitFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SpeedLimitJson.fromJson(json);
   }
 
   /**
@@ -59,7 +59,7 @@ public final class SpeedLimit {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SpeedLimitJson.toJson(this);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class SpeedLimitlJson {
    */
   public static SpeedLimitlJson fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.speedLimitlJsonFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SpeedLimitlJsonJson.fromJson(json);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class SpeedLimitlJson {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SpeedLimitlJsonJson.toJson(this);
   }
 
   /**

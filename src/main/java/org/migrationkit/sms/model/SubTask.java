@@ -64,7 +64,7 @@ public final class SubTask {
    */
   public static SubTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.subTaskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SubTaskJson.fromJson(json);
   }
 
   /**
@@ -73,7 +73,7 @@ public final class SubTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SubTaskJson.toJson(this);
   }
 
   /**

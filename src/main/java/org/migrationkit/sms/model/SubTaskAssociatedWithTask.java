@@ -61,7 +61,8 @@ public final class SubTaskAssociatedWithTask {
    */
   public static SubTaskAssociatedWithTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.subTaskAssociatedWithTaskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.SubTaskAssociatedWithTaskJson.fromJson(
+        json);
   }
 
   /**
@@ -70,7 +71,7 @@ public final class SubTaskAssociatedWithTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.SubTaskAssociatedWithTaskJson.toJson(this);
   }
 
   /**

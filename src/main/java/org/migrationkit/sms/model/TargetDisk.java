@@ -70,7 +70,7 @@ public final class TargetDisk {
    */
   public static TargetDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetDiskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetDiskJson.fromJson(json);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class TargetDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetDiskJson.toJson(this);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class TargetDisks {
    */
   public static TargetDisks fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetDisksFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetDisksJson.fromJson(json);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class TargetDisks {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetDisksJson.toJson(this);
   }
 
   /**

@@ -69,7 +69,7 @@ public final class TargetPhysicalVolume {
    */
   public static TargetPhysicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetPhysicalVolumeFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetPhysicalVolumeJson.fromJson(json);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class TargetPhysicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetPhysicalVolumeJson.toJson(this);
   }
 
   /**

@@ -102,7 +102,7 @@ public final class TargetServer {
    */
   public static TargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetServerFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerJson.fromJson(json);
   }
 
   /**
@@ -111,7 +111,7 @@ public final class TargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerJson.toJson(this);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class TargetServerAssociatedWithTask {
    */
   public static TargetServerAssociatedWithTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetServerAssociatedWithTaskFromJson(
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerAssociatedWithTaskJson.fromJson(
         json);
   }
 
@@ -70,7 +70,8 @@ public final class TargetServerAssociatedWithTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerAssociatedWithTaskJson.toJson(
+        this);
   }
 
   /**

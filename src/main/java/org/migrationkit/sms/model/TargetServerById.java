@@ -52,7 +52,7 @@ public final class TargetServerById {
    */
   public static TargetServerById fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetServerByIdFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByIdJson.fromJson(json);
   }
 
   /**
@@ -61,7 +61,7 @@ public final class TargetServerById {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByIdJson.toJson(this);
   }
 
   /**

@@ -59,7 +59,7 @@ public final class TargetServerByTask {
    */
   public static TargetServerByTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.targetServerByTaskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByTaskJson.fromJson(json);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class TargetServerByTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByTaskJson.toJson(this);
   }
 
   /**

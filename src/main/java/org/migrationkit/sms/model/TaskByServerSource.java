@@ -83,7 +83,7 @@ public final class TaskByServerSource {
    */
   public static TaskByServerSource fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.taskByServerSourceFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourceJson.fromJson(json);
   }
 
   /**
@@ -92,7 +92,7 @@ public final class TaskByServerSource {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourceJson.toJson(this);
   }
 
   /**

@@ -95,7 +95,7 @@ public final class TaskByServerSources {
    */
   public static TaskByServerSources fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.taskByServerSourcesFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourcesJson.fromJson(json);
   }
 
   /**
@@ -104,7 +104,7 @@ public final class TaskByServerSources {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourcesJson.toJson(this);
   }
 
   /**

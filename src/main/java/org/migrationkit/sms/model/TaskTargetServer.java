@@ -72,7 +72,7 @@ public final class TaskTargetServer {
    */
   public static TaskTargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.taskTargetServerFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TaskTargetServerJson.fromJson(json);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class TaskTargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TaskTargetServerJson.toJson(this);
   }
 
   /**

@@ -110,7 +110,7 @@ public final class TasksResponseBody {
    */
   public static TasksResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.tasksResponseBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TasksResponseBodyJson.fromJson(json);
   }
 
   /**
@@ -119,7 +119,7 @@ public final class TasksResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TasksResponseBodyJson.toJson(this);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class TemplateDisk {
    */
   public static TemplateDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.templateDiskFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TemplateDiskJson.fromJson(json);
   }
 
   /**
@@ -69,7 +69,7 @@ public final class TemplateDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TemplateDiskJson.toJson(this);
   }
 
   /**

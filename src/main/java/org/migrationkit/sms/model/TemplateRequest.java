@@ -81,7 +81,7 @@ public final class TemplateRequest {
    */
   public static TemplateRequest fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.templateRequestFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TemplateRequestJson.fromJson(json);
   }
 
   /**
@@ -90,7 +90,7 @@ public final class TemplateRequest {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TemplateRequestJson.toJson(this);
   }
 
   /**

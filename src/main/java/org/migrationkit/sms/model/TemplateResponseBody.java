@@ -83,7 +83,7 @@ public final class TemplateResponseBody {
    */
   public static TemplateResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.templateResponseBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.TemplateResponseBodyJson.fromJson(json);
   }
 
   /**
@@ -92,7 +92,7 @@ public final class TemplateResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.TemplateResponseBodyJson.toJson(this);
   }
 
   /**

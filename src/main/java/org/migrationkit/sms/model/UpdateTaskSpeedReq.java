@@ -77,7 +77,7 @@ public final class UpdateTaskSpeedReq {
    */
   public static UpdateTaskSpeedReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.updateTaskSpeedReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskSpeedReqJson.fromJson(json);
   }
 
   /**
@@ -86,7 +86,7 @@ public final class UpdateTaskSpeedReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskSpeedReqJson.toJson(this);
   }
 
   /**

@@ -55,7 +55,7 @@ public final class UpdateTaskStatusReq {
    */
   public static UpdateTaskStatusReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.updateTaskStatusReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskStatusReqJson.fromJson(json);
   }
 
   /**
@@ -64,7 +64,7 @@ public final class UpdateTaskStatusReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskStatusReqJson.toJson(this);
   }
 
   /**

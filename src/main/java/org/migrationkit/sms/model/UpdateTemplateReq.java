@@ -49,7 +49,7 @@ public final class UpdateTemplateReq {
    */
   public static UpdateTemplateReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.updateTemplateReqFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.UpdateTemplateReqJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class UpdateTemplateReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.UpdateTemplateReqJson.toJson(this);
   }
 
   /**

@@ -49,7 +49,7 @@ public final class UploadLogRequestBody {
    */
   public static UploadLogRequestBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.uploadLogRequestBodyFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.UploadLogRequestBodyJson.fromJson(json);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class UploadLogRequestBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.UploadLogRequestBodyJson.toJson(this);
   }
 
   /**

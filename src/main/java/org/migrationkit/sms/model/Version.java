@@ -56,7 +56,7 @@ public final class Version {
    */
   public static Version fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.versionFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.VersionJson.fromJson(json);
   }
 
   /**
@@ -65,7 +65,7 @@ public final class Version {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.VersionJson.toJson(this);
   }
 
   /**

@@ -58,7 +58,7 @@ public final class VolumeGroup {
    */
   public static VolumeGroup fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.volumeGroupFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.VolumeGroupJson.fromJson(json);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class VolumeGroup {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.VolumeGroupJson.toJson(this);
   }
 
   /**

@@ -54,7 +54,7 @@ public final class VpcObject {
    */
   public static VpcObject fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.vpcObjectFromJson(json);
+    return org.migrationkit.sms.internal.json.ModelJson.VpcObjectJson.fromJson(json);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class VpcObject {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.toJson(this);
+    return org.migrationkit.sms.internal.json.ModelJson.VpcObjectJson.toJson(this);
   }
 
   /**

@@ -122,6490 +122,7021 @@ import org.migrationkit.sms.model.VolumeGroup;
 import org.migrationkit.sms.model.VolumeType;
 import org.migrationkit.sms.model.VpcObject;
 
-/** Reads and writes the SMS model with Jackson's streaming API: one pass, no data binding. */
+/**
+ * Reads and writes the SMS model with Jackson's streaming API: one pass, no data binding.
+ *
+ * <p>One nested class per model, so that the JVM loads the mapping of only the models a program
+ * really reads or writes: a first {@code showTask} does not pay for the other 87.
+ */
 public final class ModelJson {
   private ModelJson() {}
 
-  /** Reads a {@link BtrfsFileSystem} from JSON text. */
-  public static BtrfsFileSystem btrfsFileSystemFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readBtrfsFileSystem);
-  }
-
-  /** Writes a {@link BtrfsFileSystem} as compact JSON text. */
-  public static String toJson(BtrfsFileSystem value) {
-    return JsonValues.writeDocument(value, ModelJson::writeBtrfsFileSystem);
-  }
-
-  /** Reads a {@link BtrfsSubvolumn} from JSON text. */
-  public static BtrfsSubvolumn btrfsSubvolumnFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readBtrfsSubvolumn);
-  }
-
-  /** Writes a {@link BtrfsSubvolumn} as compact JSON text. */
-  public static String toJson(BtrfsSubvolumn value) {
-    return JsonValues.writeDocument(value, ModelJson::writeBtrfsSubvolumn);
-  }
-
-  /** Reads a {@link CloneServer} from JSON text. */
-  public static CloneServer cloneServerFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCloneServer);
-  }
-
-  /** Writes a {@link CloneServer} as compact JSON text. */
-  public static String toJson(CloneServer value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCloneServer);
-  }
-
-  /** Reads a {@link CloneServerBrief} from JSON text. */
-  public static CloneServerBrief cloneServerBriefFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCloneServerBrief);
-  }
-
-  /** Writes a {@link CloneServerBrief} as compact JSON text. */
-  public static String toJson(CloneServerBrief value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCloneServerBrief);
-  }
-
-  /** Reads a {@link CommandBody} from JSON text. */
-  public static CommandBody commandBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCommandBody);
-  }
-
-  /** Writes a {@link CommandBody} as compact JSON text. */
-  public static String toJson(CommandBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCommandBody);
-  }
-
-  /** Reads a {@link CommandParam} from JSON text. */
-  public static CommandParam commandParamFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCommandParam);
-  }
-
-  /** Writes a {@link CommandParam} as compact JSON text. */
-  public static String toJson(CommandParam value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCommandParam);
-  }
-
-  /** Reads a {@link ConfigBody} from JSON text. */
-  public static ConfigBody configBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readConfigBody);
-  }
-
-  /** Writes a {@link ConfigBody} as compact JSON text. */
-  public static String toJson(ConfigBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeConfigBody);
-  }
-
-  /** Reads a {@link ConfigurationRequestBody} from JSON text. */
-  public static ConfigurationRequestBody configurationRequestBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readConfigurationRequestBody);
-  }
-
-  /** Writes a {@link ConfigurationRequestBody} as compact JSON text. */
-  public static String toJson(ConfigurationRequestBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeConfigurationRequestBody);
-  }
-
-  /** Reads a {@link ConsistencyResult} from JSON text. */
-  public static ConsistencyResult consistencyResultFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readConsistencyResult);
-  }
-
-  /** Writes a {@link ConsistencyResult} as compact JSON text. */
-  public static String toJson(ConsistencyResult value) {
-    return JsonValues.writeDocument(value, ModelJson::writeConsistencyResult);
-  }
-
-  /** Reads a {@link ConsistencyResultRequestBodyResultList} from JSON text. */
-  public static ConsistencyResultRequestBodyResultList
-      consistencyResultRequestBodyResultListFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readConsistencyResultRequestBodyResultList);
-  }
-
-  /** Writes a {@link ConsistencyResultRequestBodyResultList} as compact JSON text. */
-  public static String toJson(ConsistencyResultRequestBodyResultList value) {
-    return JsonValues.writeDocument(value, ModelJson::writeConsistencyResultRequestBodyResultList);
-  }
-
-  /** Reads a {@link CreateMigprojectResponse} from JSON text. */
-  public static CreateMigprojectResponse createMigprojectResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCreateMigprojectResponse);
-  }
-
-  /** Writes a {@link CreateMigprojectResponse} as compact JSON text. */
-  public static String toJson(CreateMigprojectResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCreateMigprojectResponse);
-  }
-
-  /** Reads a {@link CreateTaskResponse} from JSON text. */
-  public static CreateTaskResponse createTaskResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCreateTaskResponse);
-  }
-
-  /** Writes a {@link CreateTaskResponse} as compact JSON text. */
-  public static String toJson(CreateTaskResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCreateTaskResponse);
-  }
-
-  /** Reads a {@link CreateTemplateReq} from JSON text. */
-  public static CreateTemplateReq createTemplateReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCreateTemplateReq);
-  }
-
-  /** Writes a {@link CreateTemplateReq} as compact JSON text. */
-  public static String toJson(CreateTemplateReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCreateTemplateReq);
-  }
-
-  /** Reads a {@link CreateTemplateResponse} from JSON text. */
-  public static CreateTemplateResponse createTemplateResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readCreateTemplateResponse);
-  }
-
-  /** Writes a {@link CreateTemplateResponse} as compact JSON text. */
-  public static String toJson(CreateTemplateResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeCreateTemplateResponse);
-  }
-
-  /** Reads a {@link DeleteIds} from JSON text. */
-  public static DeleteIds deleteIdsFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readDeleteIds);
-  }
-
-  /** Writes a {@link DeleteIds} as compact JSON text. */
-  public static String toJson(DeleteIds value) {
-    return JsonValues.writeDocument(value, ModelJson::writeDeleteIds);
-  }
-
-  /** Reads a {@link DeleteTasksReq} from JSON text. */
-  public static DeleteTasksReq deleteTasksReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readDeleteTasksReq);
-  }
-
-  /** Writes a {@link DeleteTasksReq} as compact JSON text. */
-  public static String toJson(DeleteTasksReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writeDeleteTasksReq);
-  }
-
-  /** Reads a {@link DeletetemplatesReq} from JSON text. */
-  public static DeletetemplatesReq deletetemplatesReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readDeletetemplatesReq);
-  }
-
-  /** Writes a {@link DeletetemplatesReq} as compact JSON text. */
-  public static String toJson(DeletetemplatesReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writeDeletetemplatesReq);
-  }
-
-  /** Reads a {@link DiskIntargetServer} from JSON text. */
-  public static DiskIntargetServer diskIntargetServerFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readDiskIntargetServer);
-  }
-
-  /** Writes a {@link DiskIntargetServer} as compact JSON text. */
-  public static String toJson(DiskIntargetServer value) {
-    return JsonValues.writeDocument(value, ModelJson::writeDiskIntargetServer);
-  }
-
-  /** Reads a {@link EnvironmentCheck} from JSON text. */
-  public static EnvironmentCheck environmentCheckFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readEnvironmentCheck);
-  }
-
-  /** Writes a {@link EnvironmentCheck} as compact JSON text. */
-  public static String toJson(EnvironmentCheck value) {
-    return JsonValues.writeDocument(value, ModelJson::writeEnvironmentCheck);
-  }
-
-  /** Reads a {@link InitTargetServer} from JSON text. */
-  public static InitTargetServer initTargetServerFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readInitTargetServer);
-  }
-
-  /** Writes a {@link InitTargetServer} as compact JSON text. */
-  public static String toJson(InitTargetServer value) {
-    return JsonValues.writeDocument(value, ModelJson::writeInitTargetServer);
-  }
-
-  /** Reads a {@link Link} from JSON text. */
-  public static Link linkFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readLink);
-  }
-
-  /** Writes a {@link Link} as compact JSON text. */
-  public static String toJson(Link value) {
-    return JsonValues.writeDocument(value, ModelJson::writeLink);
-  }
-
-  /** Reads a {@link ListApiVersionResponse} from JSON text. */
-  public static ListApiVersionResponse listApiVersionResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readListApiVersionResponse);
-  }
-
-  /** Writes a {@link ListApiVersionResponse} as compact JSON text. */
-  public static String toJson(ListApiVersionResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeListApiVersionResponse);
-  }
-
-  /** Reads a {@link ListErrorServersResponse} from JSON text. */
-  public static ListErrorServersResponse listErrorServersResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readListErrorServersResponse);
-  }
-
-  /** Writes a {@link ListErrorServersResponse} as compact JSON text. */
-  public static String toJson(ListErrorServersResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeListErrorServersResponse);
-  }
-
-  /** Reads a {@link ListMigprojectsResponse} from JSON text. */
-  public static ListMigprojectsResponse listMigprojectsResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readListMigprojectsResponse);
-  }
-
-  /** Writes a {@link ListMigprojectsResponse} as compact JSON text. */
-  public static String toJson(ListMigprojectsResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeListMigprojectsResponse);
-  }
-
-  /** Reads a {@link ListServersResponse} from JSON text. */
-  public static ListServersResponse listServersResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readListServersResponse);
-  }
-
-  /** Writes a {@link ListServersResponse} as compact JSON text. */
-  public static String toJson(ListServersResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeListServersResponse);
-  }
-
-  /** Reads a {@link ListTasksResponse} from JSON text. */
-  public static ListTasksResponse listTasksResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readListTasksResponse);
-  }
-
-  /** Writes a {@link ListTasksResponse} as compact JSON text. */
-  public static String toJson(ListTasksResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeListTasksResponse);
-  }
-
-  /** Reads a {@link ListTemplatesResponse} from JSON text. */
-  public static ListTemplatesResponse listTemplatesResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readListTemplatesResponse);
-  }
-
-  /** Writes a {@link ListTemplatesResponse} as compact JSON text. */
-  public static String toJson(ListTemplatesResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeListTemplatesResponse);
-  }
-
-  /** Reads a {@link LogicalVolume} from JSON text. */
-  public static LogicalVolume logicalVolumeFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readLogicalVolume);
-  }
-
-  /** Writes a {@link LogicalVolume} as compact JSON text. */
-  public static String toJson(LogicalVolume value) {
-    return JsonValues.writeDocument(value, ModelJson::writeLogicalVolume);
-  }
-
-  /** Reads a {@link MigProject} from JSON text. */
-  public static MigProject migProjectFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readMigProject);
-  }
-
-  /** Writes a {@link MigProject} as compact JSON text. */
-  public static String toJson(MigProject value) {
-    return JsonValues.writeDocument(value, ModelJson::writeMigProject);
-  }
-
-  /** Reads a {@link MigprojectsResponseBody} from JSON text. */
-  public static MigprojectsResponseBody migprojectsResponseBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readMigprojectsResponseBody);
-  }
-
-  /** Writes a {@link MigprojectsResponseBody} as compact JSON text. */
-  public static String toJson(MigprojectsResponseBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeMigprojectsResponseBody);
-  }
-
-  /** Reads a {@link MigrationErrors} from JSON text. */
-  public static MigrationErrors migrationErrorsFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readMigrationErrors);
-  }
-
-  /** Writes a {@link MigrationErrors} as compact JSON text. */
-  public static String toJson(MigrationErrors value) {
-    return JsonValues.writeDocument(value, ModelJson::writeMigrationErrors);
-  }
-
-  /** Reads a {@link NetWork} from JSON text. */
-  public static NetWork netWorkFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readNetWork);
-  }
-
-  /** Writes a {@link NetWork} as compact JSON text. */
-  public static String toJson(NetWork value) {
-    return JsonValues.writeDocument(value, ModelJson::writeNetWork);
-  }
-
-  /** Reads a {@link NetworkCheckInfo} from JSON text. */
-  public static NetworkCheckInfo networkCheckInfoFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readNetworkCheckInfo);
-  }
-
-  /** Writes a {@link NetworkCheckInfo} as compact JSON text. */
-  public static String toJson(NetworkCheckInfo value) {
-    return JsonValues.writeDocument(value, ModelJson::writeNetworkCheckInfo);
-  }
-
-  /** Reads a {@link Nics} from JSON text. */
-  public static Nics nicsFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readNics);
-  }
-
-  /** Writes a {@link Nics} as compact JSON text. */
-  public static String toJson(Nics value) {
-    return JsonValues.writeDocument(value, ModelJson::writeNics);
-  }
-
-  /** Reads a {@link PhysicalVolume} from JSON text. */
-  public static PhysicalVolume physicalVolumeFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPhysicalVolume);
-  }
-
-  /** Writes a {@link PhysicalVolume} as compact JSON text. */
-  public static String toJson(PhysicalVolume value) {
-    return JsonValues.writeDocument(value, ModelJson::writePhysicalVolume);
-  }
-
-  /** Reads a {@link PhysicalVolumes} from JSON text. */
-  public static PhysicalVolumes physicalVolumesFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPhysicalVolumes);
-  }
-
-  /** Writes a {@link PhysicalVolumes} as compact JSON text. */
-  public static String toJson(PhysicalVolumes value) {
-    return JsonValues.writeDocument(value, ModelJson::writePhysicalVolumes);
-  }
-
-  /** Reads a {@link PostMigProjectBody} from JSON text. */
-  public static PostMigProjectBody postMigProjectBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPostMigProjectBody);
-  }
-
-  /** Writes a {@link PostMigProjectBody} as compact JSON text. */
-  public static String toJson(PostMigProjectBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writePostMigProjectBody);
-  }
-
-  /** Reads a {@link PostSourceServerBody} from JSON text. */
-  public static PostSourceServerBody postSourceServerBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPostSourceServerBody);
-  }
-
-  /** Writes a {@link PostSourceServerBody} as compact JSON text. */
-  public static String toJson(PostSourceServerBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writePostSourceServerBody);
-  }
-
-  /** Reads a {@link PostTask} from JSON text. */
-  public static PostTask postTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPostTask);
-  }
-
-  /** Writes a {@link PostTask} as compact JSON text. */
-  public static String toJson(PostTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writePostTask);
-  }
-
-  /** Reads a {@link PublicIp} from JSON text. */
-  public static PublicIp publicIpFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPublicIp);
-  }
-
-  /** Writes a {@link PublicIp} as compact JSON text. */
-  public static String toJson(PublicIp value) {
-    return JsonValues.writeDocument(value, ModelJson::writePublicIp);
-  }
-
-  /** Reads a {@link PutCopyStateReq} from JSON text. */
-  public static PutCopyStateReq putCopyStateReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutCopyStateReq);
-  }
-
-  /** Writes a {@link PutCopyStateReq} as compact JSON text. */
-  public static String toJson(PutCopyStateReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutCopyStateReq);
-  }
-
-  /** Reads a {@link PutDisk} from JSON text. */
-  public static PutDisk putDiskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutDisk);
-  }
-
-  /** Writes a {@link PutDisk} as compact JSON text. */
-  public static String toJson(PutDisk value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutDisk);
-  }
-
-  /** Reads a {@link PutDiskInfoReq} from JSON text. */
-  public static PutDiskInfoReq putDiskInfoReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutDiskInfoReq);
-  }
-
-  /** Writes a {@link PutDiskInfoReq} as compact JSON text. */
-  public static String toJson(PutDiskInfoReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutDiskInfoReq);
-  }
-
-  /** Reads a {@link PutLogicalVolume} from JSON text. */
-  public static PutLogicalVolume putLogicalVolumeFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutLogicalVolume);
-  }
-
-  /** Writes a {@link PutLogicalVolume} as compact JSON text. */
-  public static String toJson(PutLogicalVolume value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutLogicalVolume);
-  }
-
-  /** Reads a {@link PutSourceServerBody} from JSON text. */
-  public static PutSourceServerBody putSourceServerBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutSourceServerBody);
-  }
-
-  /** Writes a {@link PutSourceServerBody} as compact JSON text. */
-  public static String toJson(PutSourceServerBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutSourceServerBody);
-  }
-
-  /** Reads a {@link PutTaskReq} from JSON text. */
-  public static PutTaskReq putTaskReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutTaskReq);
-  }
-
-  /** Writes a {@link PutTaskReq} as compact JSON text. */
-  public static String toJson(PutTaskReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutTaskReq);
-  }
-
-  /** Reads a {@link PutVolume} from JSON text. */
-  public static PutVolume putVolumeFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutVolume);
-  }
-
-  /** Writes a {@link PutVolume} as compact JSON text. */
-  public static String toJson(PutVolume value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutVolume);
-  }
-
-  /** Reads a {@link PutVolumeGroups} from JSON text. */
-  public static PutVolumeGroups putVolumeGroupsFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readPutVolumeGroups);
-  }
-
-  /** Writes a {@link PutVolumeGroups} as compact JSON text. */
-  public static String toJson(PutVolumeGroups value) {
-    return JsonValues.writeDocument(value, ModelJson::writePutVolumeGroups);
-  }
-
-  /** Reads a {@link RegisterServerResponse} from JSON text. */
-  public static RegisterServerResponse registerServerResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readRegisterServerResponse);
-  }
-
-  /** Writes a {@link RegisterServerResponse} as compact JSON text. */
-  public static String toJson(RegisterServerResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeRegisterServerResponse);
-  }
-
-  /** Reads a {@link ServerDisk} from JSON text. */
-  public static ServerDisk serverDiskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readServerDisk);
-  }
-
-  /** Writes a {@link ServerDisk} as compact JSON text. */
-  public static String toJson(ServerDisk value) {
-    return JsonValues.writeDocument(value, ModelJson::writeServerDisk);
-  }
-
-  /** Reads a {@link SetConsistencyResultRequestBody} from JSON text. */
-  public static SetConsistencyResultRequestBody setConsistencyResultRequestBodyFromJson(
-      String json) {
-    return JsonValues.readDocument(json, ModelJson::readSetConsistencyResultRequestBody);
-  }
-
-  /** Writes a {@link SetConsistencyResultRequestBody} as compact JSON text. */
-  public static String toJson(SetConsistencyResultRequestBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSetConsistencyResultRequestBody);
-  }
-
-  /** Reads a {@link SgObject} from JSON text. */
-  public static SgObject sgObjectFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSgObject);
-  }
-
-  /** Writes a {@link SgObject} as compact JSON text. */
-  public static String toJson(SgObject value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSgObject);
-  }
-
-  /** Reads a {@link ShowApiVersionResponse} from JSON text. */
-  public static ShowApiVersionResponse showApiVersionResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowApiVersionResponse);
-  }
-
-  /** Writes a {@link ShowApiVersionResponse} as compact JSON text. */
-  public static String toJson(ShowApiVersionResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowApiVersionResponse);
-  }
-
-  /** Reads a {@link ShowCertKeyResponse} from JSON text. */
-  public static ShowCertKeyResponse showCertKeyResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowCertKeyResponse);
-  }
-
-  /** Writes a {@link ShowCertKeyResponse} as compact JSON text. */
-  public static String toJson(ShowCertKeyResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowCertKeyResponse);
-  }
-
-  /** Reads a {@link ShowCommandResponse} from JSON text. */
-  public static ShowCommandResponse showCommandResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowCommandResponse);
-  }
-
-  /** Writes a {@link ShowCommandResponse} as compact JSON text. */
-  public static String toJson(ShowCommandResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowCommandResponse);
-  }
-
-  /** Reads a {@link ShowConfigResponse} from JSON text. */
-  public static ShowConfigResponse showConfigResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowConfigResponse);
-  }
-
-  /** Writes a {@link ShowConfigResponse} as compact JSON text. */
-  public static String toJson(ShowConfigResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowConfigResponse);
-  }
-
-  /** Reads a {@link ShowConfigSettingResponse} from JSON text. */
-  public static ShowConfigSettingResponse showConfigSettingResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowConfigSettingResponse);
-  }
-
-  /** Writes a {@link ShowConfigSettingResponse} as compact JSON text. */
-  public static String toJson(ShowConfigSettingResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowConfigSettingResponse);
-  }
-
-  /** Reads a {@link ShowConsistencyResultResponse} from JSON text. */
-  public static ShowConsistencyResultResponse showConsistencyResultResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowConsistencyResultResponse);
-  }
-
-  /** Writes a {@link ShowConsistencyResultResponse} as compact JSON text. */
-  public static String toJson(ShowConsistencyResultResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowConsistencyResultResponse);
-  }
-
-  /** Reads a {@link ShowMigprojectResponse} from JSON text. */
-  public static ShowMigprojectResponse showMigprojectResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowMigprojectResponse);
-  }
-
-  /** Writes a {@link ShowMigprojectResponse} as compact JSON text. */
-  public static String toJson(ShowMigprojectResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowMigprojectResponse);
-  }
-
-  /** Reads a {@link ShowOverviewResponse} from JSON text. */
-  public static ShowOverviewResponse showOverviewResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowOverviewResponse);
-  }
-
-  /** Writes a {@link ShowOverviewResponse} as compact JSON text. */
-  public static String toJson(ShowOverviewResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowOverviewResponse);
-  }
-
-  /** Reads a {@link ShowPassphraseResponse} from JSON text. */
-  public static ShowPassphraseResponse showPassphraseResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowPassphraseResponse);
-  }
-
-  /** Writes a {@link ShowPassphraseResponse} as compact JSON text. */
-  public static String toJson(ShowPassphraseResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowPassphraseResponse);
-  }
-
-  /** Reads a {@link ShowPrivacyAgreementsResponse} from JSON text. */
-  public static ShowPrivacyAgreementsResponse showPrivacyAgreementsResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowPrivacyAgreementsResponse);
-  }
-
-  /** Writes a {@link ShowPrivacyAgreementsResponse} as compact JSON text. */
-  public static String toJson(ShowPrivacyAgreementsResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowPrivacyAgreementsResponse);
-  }
-
-  /** Reads a {@link ShowServerResponse} from JSON text. */
-  public static ShowServerResponse showServerResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowServerResponse);
-  }
-
-  /** Writes a {@link ShowServerResponse} as compact JSON text. */
-  public static String toJson(ShowServerResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowServerResponse);
-  }
-
-  /** Reads a {@link ShowSha256Response} from JSON text. */
-  public static ShowSha256Response showSha256ResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowSha256Response);
-  }
-
-  /** Writes a {@link ShowSha256Response} as compact JSON text. */
-  public static String toJson(ShowSha256Response value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowSha256Response);
-  }
-
-  /** Reads a {@link ShowTargetPasswordResponse} from JSON text. */
-  public static ShowTargetPasswordResponse showTargetPasswordResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowTargetPasswordResponse);
-  }
-
-  /** Writes a {@link ShowTargetPasswordResponse} as compact JSON text. */
-  public static String toJson(ShowTargetPasswordResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowTargetPasswordResponse);
-  }
-
   /** Reads a {@link ShowTaskResponse} from JSON text. */
   public static ShowTaskResponse showTaskResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowTaskResponse);
+    return ShowTaskResponseJson.fromJson(json);
   }
 
   /** Writes a {@link ShowTaskResponse} as compact JSON text. */
-  public static String toJson(ShowTaskResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowTaskResponse);
-  }
-
-  /** Reads a {@link ShowTemplateResponse} from JSON text. */
-  public static ShowTemplateResponse showTemplateResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowTemplateResponse);
-  }
-
-  /** Writes a {@link ShowTemplateResponse} as compact JSON text. */
-  public static String toJson(ShowTemplateResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowTemplateResponse);
-  }
-
-  /** Reads a {@link ShowsSpeedLimitsResponse} from JSON text. */
-  public static ShowsSpeedLimitsResponse showsSpeedLimitsResponseFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readShowsSpeedLimitsResponse);
-  }
-
-  /** Writes a {@link ShowsSpeedLimitsResponse} as compact JSON text. */
-  public static String toJson(ShowsSpeedLimitsResponse value) {
-    return JsonValues.writeDocument(value, ModelJson::writeShowsSpeedLimitsResponse);
-  }
-
-  /** Reads a {@link SourceServer} from JSON text. */
-  public static SourceServer sourceServerFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSourceServer);
-  }
-
-  /** Writes a {@link SourceServer} as compact JSON text. */
-  public static String toJson(SourceServer value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSourceServer);
-  }
-
-  /** Reads a {@link SourceServerAssociatedWithTask} from JSON text. */
-  public static SourceServerAssociatedWithTask sourceServerAssociatedWithTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSourceServerAssociatedWithTask);
-  }
-
-  /** Writes a {@link SourceServerAssociatedWithTask} as compact JSON text. */
-  public static String toJson(SourceServerAssociatedWithTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSourceServerAssociatedWithTask);
-  }
-
-  /** Reads a {@link SourceServerByTask} from JSON text. */
-  public static SourceServerByTask sourceServerByTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSourceServerByTask);
-  }
-
-  /** Writes a {@link SourceServerByTask} as compact JSON text. */
-  public static String toJson(SourceServerByTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSourceServerByTask);
-  }
-
-  /** Reads a {@link SourceServersResponseBody} from JSON text. */
-  public static SourceServersResponseBody sourceServersResponseBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSourceServersResponseBody);
-  }
-
-  /** Writes a {@link SourceServersResponseBody} as compact JSON text. */
-  public static String toJson(SourceServersResponseBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSourceServersResponseBody);
-  }
-
-  /** Reads a {@link SpeedLimit} from JSON text. */
-  public static SpeedLimit speedLimitFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSpeedLimit);
-  }
-
-  /** Writes a {@link SpeedLimit} as compact JSON text. */
-  public static String toJson(SpeedLimit value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSpeedLimit);
-  }
-
-  /** Reads a {@link SpeedLimitlJson} from JSON text. */
-  public static SpeedLimitlJson speedLimitlJsonFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSpeedLimitlJson);
-  }
-
-  /** Writes a {@link SpeedLimitlJson} as compact JSON text. */
-  public static String toJson(SpeedLimitlJson value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSpeedLimitlJson);
-  }
-
-  /** Reads a {@link SubTask} from JSON text. */
-  public static SubTask subTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSubTask);
-  }
-
-  /** Writes a {@link SubTask} as compact JSON text. */
-  public static String toJson(SubTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSubTask);
-  }
-
-  /** Reads a {@link SubTaskAssociatedWithTask} from JSON text. */
-  public static SubTaskAssociatedWithTask subTaskAssociatedWithTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readSubTaskAssociatedWithTask);
-  }
-
-  /** Writes a {@link SubTaskAssociatedWithTask} as compact JSON text. */
-  public static String toJson(SubTaskAssociatedWithTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writeSubTaskAssociatedWithTask);
-  }
-
-  /** Reads a {@link TargetDisk} from JSON text. */
-  public static TargetDisk targetDiskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetDisk);
-  }
-
-  /** Writes a {@link TargetDisk} as compact JSON text. */
-  public static String toJson(TargetDisk value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetDisk);
-  }
-
-  /** Reads a {@link TargetDisks} from JSON text. */
-  public static TargetDisks targetDisksFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetDisks);
-  }
-
-  /** Writes a {@link TargetDisks} as compact JSON text. */
-  public static String toJson(TargetDisks value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetDisks);
-  }
-
-  /** Reads a {@link TargetPhysicalVolume} from JSON text. */
-  public static TargetPhysicalVolume targetPhysicalVolumeFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetPhysicalVolume);
-  }
-
-  /** Writes a {@link TargetPhysicalVolume} as compact JSON text. */
-  public static String toJson(TargetPhysicalVolume value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetPhysicalVolume);
-  }
-
-  /** Reads a {@link TargetServer} from JSON text. */
-  public static TargetServer targetServerFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetServer);
-  }
-
-  /** Writes a {@link TargetServer} as compact JSON text. */
-  public static String toJson(TargetServer value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetServer);
-  }
-
-  /** Reads a {@link TargetServerAssociatedWithTask} from JSON text. */
-  public static TargetServerAssociatedWithTask targetServerAssociatedWithTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetServerAssociatedWithTask);
-  }
-
-  /** Writes a {@link TargetServerAssociatedWithTask} as compact JSON text. */
-  public static String toJson(TargetServerAssociatedWithTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetServerAssociatedWithTask);
-  }
-
-  /** Reads a {@link TargetServerById} from JSON text. */
-  public static TargetServerById targetServerByIdFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetServerById);
-  }
-
-  /** Writes a {@link TargetServerById} as compact JSON text. */
-  public static String toJson(TargetServerById value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetServerById);
-  }
-
-  /** Reads a {@link TargetServerByTask} from JSON text. */
-  public static TargetServerByTask targetServerByTaskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTargetServerByTask);
-  }
-
-  /** Writes a {@link TargetServerByTask} as compact JSON text. */
-  public static String toJson(TargetServerByTask value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTargetServerByTask);
-  }
-
-  /** Reads a {@link TaskByServerSource} from JSON text. */
-  public static TaskByServerSource taskByServerSourceFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTaskByServerSource);
-  }
-
-  /** Writes a {@link TaskByServerSource} as compact JSON text. */
-  public static String toJson(TaskByServerSource value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTaskByServerSource);
-  }
-
-  /** Reads a {@link TaskByServerSources} from JSON text. */
-  public static TaskByServerSources taskByServerSourcesFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTaskByServerSources);
-  }
-
-  /** Writes a {@link TaskByServerSources} as compact JSON text. */
-  public static String toJson(TaskByServerSources value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTaskByServerSources);
-  }
-
-  /** Reads a {@link TaskTargetServer} from JSON text. */
-  public static TaskTargetServer taskTargetServerFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTaskTargetServer);
-  }
-
-  /** Writes a {@link TaskTargetServer} as compact JSON text. */
-  public static String toJson(TaskTargetServer value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTaskTargetServer);
-  }
-
-  /** Reads a {@link TasksResponseBody} from JSON text. */
-  public static TasksResponseBody tasksResponseBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTasksResponseBody);
-  }
-
-  /** Writes a {@link TasksResponseBody} as compact JSON text. */
-  public static String toJson(TasksResponseBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTasksResponseBody);
-  }
-
-  /** Reads a {@link TemplateDisk} from JSON text. */
-  public static TemplateDisk templateDiskFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTemplateDisk);
-  }
-
-  /** Writes a {@link TemplateDisk} as compact JSON text. */
-  public static String toJson(TemplateDisk value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTemplateDisk);
-  }
-
-  /** Reads a {@link TemplateRequest} from JSON text. */
-  public static TemplateRequest templateRequestFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTemplateRequest);
-  }
-
-  /** Writes a {@link TemplateRequest} as compact JSON text. */
-  public static String toJson(TemplateRequest value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTemplateRequest);
-  }
-
-  /** Reads a {@link TemplateResponseBody} from JSON text. */
-  public static TemplateResponseBody templateResponseBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readTemplateResponseBody);
-  }
-
-  /** Writes a {@link TemplateResponseBody} as compact JSON text. */
-  public static String toJson(TemplateResponseBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeTemplateResponseBody);
-  }
-
-  /** Reads a {@link UpdateTaskSpeedReq} from JSON text. */
-  public static UpdateTaskSpeedReq updateTaskSpeedReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readUpdateTaskSpeedReq);
-  }
-
-  /** Writes a {@link UpdateTaskSpeedReq} as compact JSON text. */
-  public static String toJson(UpdateTaskSpeedReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writeUpdateTaskSpeedReq);
-  }
-
-  /** Reads a {@link UpdateTaskStatusReq} from JSON text. */
-  public static UpdateTaskStatusReq updateTaskStatusReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readUpdateTaskStatusReq);
-  }
-
-  /** Writes a {@link UpdateTaskStatusReq} as compact JSON text. */
-  public static String toJson(UpdateTaskStatusReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writeUpdateTaskStatusReq);
-  }
-
-  /** Reads a {@link UpdateTemplateReq} from JSON text. */
-  public static UpdateTemplateReq updateTemplateReqFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readUpdateTemplateReq);
-  }
-
-  /** Writes a {@link UpdateTemplateReq} as compact JSON text. */
-  public static String toJson(UpdateTemplateReq value) {
-    return JsonValues.writeDocument(value, ModelJson::writeUpdateTemplateReq);
-  }
-
-  /** Reads a {@link UploadLogRequestBody} from JSON text. */
-  public static UploadLogRequestBody uploadLogRequestBodyFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readUploadLogRequestBody);
-  }
-
-  /** Writes a {@link UploadLogRequestBody} as compact JSON text. */
-  public static String toJson(UploadLogRequestBody value) {
-    return JsonValues.writeDocument(value, ModelJson::writeUploadLogRequestBody);
-  }
-
-  /** Reads a {@link Version} from JSON text. */
-  public static Version versionFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readVersion);
-  }
-
-  /** Writes a {@link Version} as compact JSON text. */
-  public static String toJson(Version value) {
-    return JsonValues.writeDocument(value, ModelJson::writeVersion);
-  }
-
-  /** Reads a {@link VolumeGroup} from JSON text. */
-  public static VolumeGroup volumeGroupFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readVolumeGroup);
-  }
-
-  /** Writes a {@link VolumeGroup} as compact JSON text. */
-  public static String toJson(VolumeGroup value) {
-    return JsonValues.writeDocument(value, ModelJson::writeVolumeGroup);
-  }
-
-  /** Reads a {@link VpcObject} from JSON text. */
-  public static VpcObject vpcObjectFromJson(String json) {
-    return JsonValues.readDocument(json, ModelJson::readVpcObject);
-  }
-
-  /** Writes a {@link VpcObject} as compact JSON text. */
-  public static String toJson(VpcObject value) {
-    return JsonValues.writeDocument(value, ModelJson::writeVpcObject);
-  }
-
-  /** Reads one {@link BtrfsFileSystem}; the parser stands on its START_OBJECT. */
-  public static BtrfsFileSystem readBtrfsFileSystem(JsonParser p) throws IOException {
-    BtrfsFileSystem.Builder b = BtrfsFileSystem.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "label":
-            b.label(readString(p));
-            break;
-          case "uuid":
-            b.uuid(readString(p));
-            break;
-          case "device":
-            b.device(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "nodesize":
-            b.nodesize(readLong(p));
-            break;
-          case "sectorsize":
-            b.sectorsize(readInteger(p));
-            break;
-          case "data_profile":
-            b.dataProfile(readString(p));
-            break;
-          case "system_profile":
-            b.systemProfile(readString(p));
-            break;
-          case "metadata_profile":
-            b.metadataProfile(readString(p));
-            break;
-          case "global_reserve1":
-            b.globalReserve1(readString(p));
-            break;
-          case "g_vol_used_size":
-            b.gVolUsedSize(readLong(p));
-            break;
-          case "default_subvolid":
-            b.defaultSubvolid(readString(p));
-            break;
-          case "default_subvol_name":
-            b.defaultSubvolName(readString(p));
-            break;
-          case "default_subvol_mountpath":
-            b.defaultSubvolMountpath(readString(p));
-            break;
-          case "subvolumn":
-            b.subvolumn(readObjectList(p, ModelJson::readBtrfsSubvolumn));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link BtrfsSubvolumn}; the parser stands on its START_OBJECT. */
-  public static BtrfsSubvolumn readBtrfsSubvolumn(JsonParser p) throws IOException {
-    BtrfsSubvolumn.Builder b = BtrfsSubvolumn.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "uuid":
-            b.uuid(readString(p));
-            break;
-          case "is_snapshot":
-            b.isSnapshot(readString(p));
-            break;
-          case "subvol_id":
-            b.subvolId(readString(p));
-            break;
-          case "parent_id":
-            b.parentId(readString(p));
-            break;
-          case "subvol_name":
-            b.subvolName(readString(p));
-            break;
-          case "subvol_mount_path":
-            b.subvolMountPath(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CloneServer}; the parser stands on its START_OBJECT. */
-  public static CloneServer readCloneServer(JsonParser p) throws IOException {
-    CloneServer.Builder b = CloneServer.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "clone_error":
-            b.cloneError(readString(p));
-            break;
-          case "clone_state":
-            b.cloneState(readString(p));
-            break;
-          case "error_msg":
-            b.errorMsg(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CloneServerBrief}; the parser stands on its START_OBJECT. */
-  public static CloneServerBrief readCloneServerBrief(JsonParser p) throws IOException {
-    CloneServerBrief.Builder b = CloneServerBrief.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CommandBody}; the parser stands on its START_OBJECT. */
-  public static CommandBody readCommandBody(JsonParser p) throws IOException {
-    CommandBody.Builder b = CommandBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "command_name":
-            b.commandName(readString(p));
-            break;
-          case "result":
-            b.result(readString(p));
-            break;
-          case "result_detail":
-            b.resultDetail(readRawJson(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CommandParam}; the parser stands on its START_OBJECT. */
-  public static CommandParam readCommandParam(JsonParser p) throws IOException {
-    CommandParam.Builder b = CommandParam.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "task_id":
-            b.taskId(readString(p));
-            break;
-          case "bucket":
-            b.bucket(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ConfigBody}; the parser stands on its START_OBJECT. */
-  public static ConfigBody readConfigBody(JsonParser p) throws IOException {
-    ConfigBody.Builder b = ConfigBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "config_key":
-            b.configKey(readString(p));
-            break;
-          case "config_value":
-            b.configValue(readString(p));
-            break;
-          case "config_status":
-            b.configStatus(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ConfigurationRequestBody}; the parser stands on its START_OBJECT. */
-  public static ConfigurationRequestBody readConfigurationRequestBody(JsonParser p)
-      throws IOException {
-    ConfigurationRequestBody.Builder b = ConfigurationRequestBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "configurations":
-            b.configurations(readObjectList(p, ModelJson::readConfigBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ConsistencyResult}; the parser stands on its START_OBJECT. */
-  public static ConsistencyResult readConsistencyResult(JsonParser p) throws IOException {
-    ConsistencyResult.Builder b = ConsistencyResult.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "dir_check":
-            b.dirCheck(readString(p));
-            break;
-          case "num_total_files":
-            b.numTotalFiles(readInteger(p));
-            break;
-          case "num_different_files":
-            b.numDifferentFiles(readInteger(p));
-            break;
-          case "num_target_miss_files":
-            b.numTargetMissFiles(readInteger(p));
-            break;
-          case "num_target_more_files":
-            b.numTargetMoreFiles(readInteger(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /**
-   * Reads one {@link ConsistencyResultRequestBodyResultList}; the parser stands on its
-   * START_OBJECT.
-   */
-  public static ConsistencyResultRequestBodyResultList readConsistencyResultRequestBodyResultList(
-      JsonParser p) throws IOException {
-    ConsistencyResultRequestBodyResultList.Builder b =
-        ConsistencyResultRequestBodyResultList.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "finished_time":
-            b.finishedTime(readInstant(p));
-            break;
-          case "check_result":
-            b.checkResult(readString(p));
-            break;
-          case "consistency_result":
-            b.consistencyResult(readObjectList(p, ModelJson::readConsistencyResult));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CreateMigprojectResponse}; the parser stands on its START_OBJECT. */
-  public static CreateMigprojectResponse readCreateMigprojectResponse(JsonParser p)
-      throws IOException {
-    CreateMigprojectResponse.Builder b = CreateMigprojectResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CreateTaskResponse}; the parser stands on its START_OBJECT. */
-  public static CreateTaskResponse readCreateTaskResponse(JsonParser p) throws IOException {
-    CreateTaskResponse.Builder b = CreateTaskResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CreateTemplateReq}; the parser stands on its START_OBJECT. */
-  public static CreateTemplateReq readCreateTemplateReq(JsonParser p) throws IOException {
-    CreateTemplateReq.Builder b = CreateTemplateReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "template":
-            b.template(readObject(p, ModelJson::readTemplateRequest));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link CreateTemplateResponse}; the parser stands on its START_OBJECT. */
-  public static CreateTemplateResponse readCreateTemplateResponse(JsonParser p) throws IOException {
-    CreateTemplateResponse.Builder b = CreateTemplateResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link DeleteIds}; the parser stands on its START_OBJECT. */
-  public static DeleteIds readDeleteIds(JsonParser p) throws IOException {
-    DeleteIds.Builder b = DeleteIds.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "ids":
-            b.ids(readStringList(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link DeleteTasksReq}; the parser stands on its START_OBJECT. */
-  public static DeleteTasksReq readDeleteTasksReq(JsonParser p) throws IOException {
-    DeleteTasksReq.Builder b = DeleteTasksReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "ids":
-            b.ids(readStringList(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link DeletetemplatesReq}; the parser stands on its START_OBJECT. */
-  public static DeletetemplatesReq readDeletetemplatesReq(JsonParser p) throws IOException {
-    DeletetemplatesReq.Builder b = DeletetemplatesReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "ids":
-            b.ids(readStringList(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link DiskIntargetServer}; the parser stands on its START_OBJECT. */
-  public static DiskIntargetServer readDiskIntargetServer(JsonParser p) throws IOException {
-    DiskIntargetServer.Builder b = DiskIntargetServer.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "device_use":
-            b.deviceUse(readEnum(p, DeviceUse::of));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "physical_volumes":
-            b.physicalVolumes(readObjectList(p, ModelJson::readPhysicalVolumes));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link EnvironmentCheck}; the parser stands on its START_OBJECT. */
-  public static EnvironmentCheck readEnvironmentCheck(JsonParser p) throws IOException {
-    EnvironmentCheck.Builder b = EnvironmentCheck.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readLong(p));
-            break;
-          case "params":
-            b.params(readStringList(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "result":
-            b.result(readEnum(p, CheckResult::of));
-            break;
-          case "error_code":
-            b.errorCode(readString(p));
-            break;
-          case "error_or_warn":
-            b.errorOrWarn(readString(p));
-            break;
-          case "error_params":
-            b.errorParams(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link InitTargetServer}; the parser stands on its START_OBJECT. */
-  public static InitTargetServer readInitTargetServer(JsonParser p) throws IOException {
-    InitTargetServer.Builder b = InitTargetServer.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readDiskIntargetServer));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link Link}; the parser stands on its START_OBJECT. */
-  public static Link readLink(JsonParser p) throws IOException {
-    Link.Builder b = Link.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "href":
-            b.href(readString(p));
-            break;
-          case "rel":
-            b.rel(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ListApiVersionResponse}; the parser stands on its START_OBJECT. */
-  public static ListApiVersionResponse readListApiVersionResponse(JsonParser p) throws IOException {
-    ListApiVersionResponse.Builder b = ListApiVersionResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "versions":
-            b.versions(readObjectList(p, ModelJson::readVersion));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ListErrorServersResponse}; the parser stands on its START_OBJECT. */
-  public static ListErrorServersResponse readListErrorServersResponse(JsonParser p)
-      throws IOException {
-    ListErrorServersResponse.Builder b = ListErrorServersResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "count":
-            b.count(readInteger(p));
-            break;
-          case "migration_errors":
-            b.migrationErrors(readObjectList(p, ModelJson::readMigrationErrors));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ListMigprojectsResponse}; the parser stands on its START_OBJECT. */
-  public static ListMigprojectsResponse readListMigprojectsResponse(JsonParser p)
-      throws IOException {
-    ListMigprojectsResponse.Builder b = ListMigprojectsResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "count":
-            b.count(readInteger(p));
-            break;
-          case "migprojects":
-            b.migprojects(readObjectList(p, ModelJson::readMigprojectsResponseBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ListServersResponse}; the parser stands on its START_OBJECT. */
-  public static ListServersResponse readListServersResponse(JsonParser p) throws IOException {
-    ListServersResponse.Builder b = ListServersResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "count":
-            b.count(readInteger(p));
-            break;
-          case "source_servers":
-            b.sourceServers(readObjectList(p, ModelJson::readSourceServersResponseBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ListTasksResponse}; the parser stands on its START_OBJECT. */
-  public static ListTasksResponse readListTasksResponse(JsonParser p) throws IOException {
-    ListTasksResponse.Builder b = ListTasksResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "count":
-            b.count(readInteger(p));
-            break;
-          case "tasks":
-            b.tasks(readObjectList(p, ModelJson::readTasksResponseBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ListTemplatesResponse}; the parser stands on its START_OBJECT. */
-  public static ListTemplatesResponse readListTemplatesResponse(JsonParser p) throws IOException {
-    ListTemplatesResponse.Builder b = ListTemplatesResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "count":
-            b.count(readInteger(p));
-            break;
-          case "templates":
-            b.templates(readObjectList(p, ModelJson::readTemplateResponseBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link LogicalVolume}; the parser stands on its START_OBJECT. */
-  public static LogicalVolume readLogicalVolume(JsonParser p) throws IOException {
-    LogicalVolume.Builder b = LogicalVolume.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "block_count":
-            b.blockCount(readInteger(p));
-            break;
-          case "block_size":
-            b.blockSize(readLong(p));
-            break;
-          case "file_system":
-            b.fileSystem(readString(p));
-            break;
-          case "inode_size":
-            b.inodeSize(readInteger(p));
-            break;
-          case "inode_nums":
-            b.inodeNums(readLong(p));
-            break;
-          case "device_use":
-            b.deviceUse(readString(p));
-            break;
-          case "mount_point":
-            b.mountPoint(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "free_size":
-            b.freeSize(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link MigProject}; the parser stands on its START_OBJECT. */
-  public static MigProject readMigProject(JsonParser p) throws IOException {
-    MigProject.Builder b = MigProject.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "description":
-            b.description(readString(p));
-            break;
-          case "isdefault":
-            b.isdefault(readBoolean(p));
-            break;
-          case "region":
-            b.region(readString(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "enterprise_project":
-            b.enterpriseProject(readString(p));
-            break;
-          case "syncing":
-            b.syncing(readBoolean(p));
-            break;
-          case "start_network_check":
-            b.startNetworkCheck(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link MigprojectsResponseBody}; the parser stands on its START_OBJECT. */
-  public static MigprojectsResponseBody readMigprojectsResponseBody(JsonParser p)
-      throws IOException {
-    MigprojectsResponseBody.Builder b = MigprojectsResponseBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "isdefault":
-            b.isdefault(readBoolean(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "region":
-            b.region(readString(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "description":
-            b.description(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "enterprise_project":
-            b.enterpriseProject(readString(p));
-            break;
-          case "syncing":
-            b.syncing(readBoolean(p));
-            break;
-          case "start_network_check":
-            b.startNetworkCheck(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link MigrationErrors}; the parser stands on its START_OBJECT. */
-  public static MigrationErrors readMigrationErrors(JsonParser p) throws IOException {
-    MigrationErrors.Builder b = MigrationErrors.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "error_json":
-            b.errorJson(readString(p));
-            break;
-          case "host_name":
-            b.hostName(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "source_id":
-            b.sourceId(readString(p));
-            break;
-          case "source_ip":
-            b.sourceIp(readString(p));
-            break;
-          case "target_ip":
-            b.targetIp(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link NetWork}; the parser stands on its START_OBJECT. */
-  public static NetWork readNetWork(JsonParser p) throws IOException {
-    NetWork.Builder b = NetWork.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "ipv6":
-            b.ipv6(readString(p));
-            break;
-          case "netmask":
-            b.netmask(readString(p));
-            break;
-          case "gateway":
-            b.gateway(readString(p));
-            break;
-          case "mtu":
-            b.mtu(readInteger(p));
-            break;
-          case "mac":
-            b.mac(readString(p));
-            break;
-          case "id":
-            b.id(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link NetworkCheckInfo}; the parser stands on its START_OBJECT. */
-  public static NetworkCheckInfo readNetworkCheckInfo(JsonParser p) throws IOException {
-    NetworkCheckInfo.Builder b = NetworkCheckInfo.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "domain_connectivity":
-            b.domainConnectivity(readBoolean(p));
-            break;
-          case "destination_connectivity":
-            b.destinationConnectivity(readBoolean(p));
-            break;
-          case "network_delay":
-            b.networkDelay(readDouble(p));
-            break;
-          case "network_jitter":
-            b.networkJitter(readDouble(p));
-            break;
-          case "migration_speed":
-            b.migrationSpeed(readDouble(p));
-            break;
-          case "loss_percentage":
-            b.lossPercentage(readDouble(p));
-            break;
-          case "cpu_usage":
-            b.cpuUsage(readDouble(p));
-            break;
-          case "mem_usage":
-            b.memUsage(readDouble(p));
-            break;
-          case "evaluation_result":
-            b.evaluationResult(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link Nics}; the parser stands on its START_OBJECT. */
-  public static Nics readNics(JsonParser p) throws IOException {
-    Nics.Builder b = Nics.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "cidr":
-            b.cidr(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PhysicalVolume}; the parser stands on its START_OBJECT. */
-  public static PhysicalVolume readPhysicalVolume(JsonParser p) throws IOException {
-    PhysicalVolume.Builder b = PhysicalVolume.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "device_use":
-            b.deviceUse(readString(p));
-            break;
-          case "file_system":
-            b.fileSystem(readString(p));
-            break;
-          case "index":
-            b.index(readInteger(p));
-            break;
-          case "mount_point":
-            b.mountPoint(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "inode_size":
-            b.inodeSize(readInteger(p));
-            break;
-          case "inode_nums":
-            b.inodeNums(readLong(p));
-            break;
-          case "uuid":
-            b.uuid(readString(p));
-            break;
-          case "size_per_cluster":
-            b.sizePerCluster(readInteger(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PhysicalVolumes}; the parser stands on its START_OBJECT. */
-  public static PhysicalVolumes readPhysicalVolumes(JsonParser p) throws IOException {
-    PhysicalVolumes.Builder b = PhysicalVolumes.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "device_use":
-            b.deviceUse(readString(p));
-            break;
-          case "file_system":
-            b.fileSystem(readString(p));
-            break;
-          case "index":
-            b.index(readInteger(p));
-            break;
-          case "mount_point":
-            b.mountPoint(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "inode_size":
-            b.inodeSize(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "uuid":
-            b.uuid(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PostMigProjectBody}; the parser stands on its START_OBJECT. */
-  public static PostMigProjectBody readPostMigProjectBody(JsonParser p) throws IOException {
-    PostMigProjectBody.Builder b = PostMigProjectBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "description":
-            b.description(readString(p));
-            break;
-          case "isdefault":
-            b.isdefault(readBoolean(p));
-            break;
-          case "region":
-            b.region(readString(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "enterprise_project":
-            b.enterpriseProject(readString(p));
-            break;
-          case "syncing":
-            b.syncing(readBoolean(p));
-            break;
-          case "start_networck_check":
-            b.startNetworckCheck(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PostSourceServerBody}; the parser stands on its START_OBJECT. */
-  public static PostSourceServerBody readPostSourceServerBody(JsonParser p) throws IOException {
-    PostSourceServerBody.Builder b = PostSourceServerBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "hostname":
-            b.hostname(readString(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "virtualization_type":
-            b.virtualizationType(readString(p));
-            break;
-          case "linux_block_check":
-            b.linuxBlockCheck(readString(p));
-            break;
-          case "firmware":
-            b.firmware(readEnum(p, Firmware::of));
-            break;
-          case "cpu_quantity":
-            b.cpuQuantity(readInteger(p));
-            break;
-          case "memory":
-            b.memory(readLong(p));
-            break;
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readServerDisk));
-            break;
-          case "btrfs_list":
-            b.btrfsList(readObjectList(p, ModelJson::readBtrfsFileSystem));
-            break;
-          case "networks":
-            b.networks(readObjectList(p, ModelJson::readNetWork));
-            break;
-          case "domain_id":
-            b.domainId(readString(p));
-            break;
-          case "has_rsync":
-            b.hasRsync(readBoolean(p));
-            break;
-          case "paravirtualization":
-            b.paravirtualization(readBoolean(p));
-            break;
-          case "raw_devices":
-            b.rawDevices(readString(p));
-            break;
-          case "driver_files":
-            b.driverFiles(readBoolean(p));
-            break;
-          case "system_services":
-            b.systemServices(readBoolean(p));
-            break;
-          case "account_rights":
-            b.accountRights(readBoolean(p));
-            break;
-          case "boot_loader":
-            b.bootLoader(readEnum(p, BootLoader::of));
-            break;
-          case "system_dir":
-            b.systemDir(readString(p));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          case "agent_version":
-            b.agentVersion(readString(p));
-            break;
-          case "kernel_version":
-            b.kernelVersion(readString(p));
-            break;
-          case "migration_cycle":
-            b.migrationCycle(readEnum(p, MigrationCycle::of));
-            break;
-          case "state":
-            b.state(readEnum(p, SourceServerState::of));
-            break;
-          case "oem_system":
-            b.oemSystem(readBoolean(p));
-            break;
-          case "start_type":
-            b.startType(readEnum(p, StartType::of));
-            break;
-          case "io_read_wait":
-            b.ioReadWait(readDouble(p));
-            break;
-          case "has_tc":
-            b.hasTc(readBoolean(p));
-            break;
-          case "platform":
-            b.platform(readEnum(p, Platform::of));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PostTask}; the parser stands on its START_OBJECT. */
-  public static PostTask readPostTask(JsonParser p) throws IOException {
-    PostTask.Builder b = PostTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "auto_start":
-            b.autoStart(readBoolean(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "source_server":
-            b.sourceServer(readObject(p, ModelJson::readSourceServerByTask));
-            break;
-          case "target_server":
-            b.targetServer(readObject(p, ModelJson::readTargetServerByTask));
-            break;
-          case "migration_ip":
-            b.migrationIp(readString(p));
-            break;
-          case "region_name":
-            b.regionName(readString(p));
-            break;
-          case "region_id":
-            b.regionId(readString(p));
-            break;
-          case "project_name":
-            b.projectName(readString(p));
-            break;
-          case "project_id":
-            b.projectId(readString(p));
-            break;
-          case "priority":
-            b.priority(readInteger(p));
-            break;
-          case "vm_template_id":
-            b.vmTemplateId(readString(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "use_ipv6":
-            b.useIpv6(readBoolean(p));
-            break;
-          case "syncing":
-            b.syncing(readBoolean(p));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "start_network_check":
-            b.startNetworkCheck(readBoolean(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "over_speed_threshold":
-            b.overSpeedThreshold(readDouble(p));
-            break;
-          case "is_need_consistency_check":
-            b.isNeedConsistencyCheck(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PublicIp}; the parser stands on its START_OBJECT. */
-  public static PublicIp readPublicIp(JsonParser p) throws IOException {
-    PublicIp.Builder b = PublicIp.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "type":
-            b.type(readString(p));
-            break;
-          case "bandwidth_size":
-            b.bandwidthSize(readInteger(p));
-            break;
-          case "bandwidth_share_type":
-            b.bandwidthShareType(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutCopyStateReq}; the parser stands on its START_OBJECT. */
-  public static PutCopyStateReq readPutCopyStateReq(JsonParser p) throws IOException {
-    PutCopyStateReq.Builder b = PutCopyStateReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "copystate":
-            b.copystate(readEnum(p, CopyState::of));
-            break;
-          case "migrationcycle":
-            b.migrationcycle(readEnum(p, MigrationCycle::of));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutDisk}; the parser stands on its START_OBJECT. */
-  public static PutDisk readPutDisk(JsonParser p) throws IOException {
-    PutDisk.Builder b = PutDisk.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "need_migration":
-            b.needMigration(readBoolean(p));
-            break;
-          case "id":
-            b.id(readString(p));
-            break;
-          case "adjust_size":
-            b.adjustSize(readLong(p));
-            break;
-          case "physical_volumes":
-            b.physicalVolumes(readObjectList(p, ModelJson::readPutVolume));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutDiskInfoReq}; the parser stands on its START_OBJECT. */
-  public static PutDiskInfoReq readPutDiskInfoReq(JsonParser p) throws IOException {
-    PutDiskInfoReq.Builder b = PutDiskInfoReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readServerDisk));
-            break;
-          case "volumegroups":
-            b.volumegroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          case "btrfs_list":
-            b.btrfsList(readObjectList(p, ModelJson::readBtrfsFileSystem));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutLogicalVolume}; the parser stands on its START_OBJECT. */
-  public static PutLogicalVolume readPutLogicalVolume(JsonParser p) throws IOException {
-    PutLogicalVolume.Builder b = PutLogicalVolume.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "need_migration":
-            b.needMigration(readBoolean(p));
-            break;
-          case "adjust_size":
-            b.adjustSize(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutSourceServerBody}; the parser stands on its START_OBJECT. */
-  public static PutSourceServerBody readPutSourceServerBody(JsonParser p) throws IOException {
-    PutSourceServerBody.Builder b = PutSourceServerBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "migprojectid":
-            b.migprojectid(readString(p));
-            break;
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readPutDisk));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readPutVolumeGroups));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutTaskReq}; the parser stands on its START_OBJECT. */
-  public static PutTaskReq readPutTaskReq(JsonParser p) throws IOException {
-    PutTaskReq.Builder b = PutTaskReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "id":
-            b.id(readString(p));
-            break;
-          case "priority":
-            b.priority(readInteger(p));
-            break;
-          case "region_id":
-            b.regionId(readString(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "enterprise_project_id":
-            b.enterpriseProjectId(readString(p));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "migration_ip":
-            b.migrationIp(readString(p));
-            break;
-          case "region_name":
-            b.regionName(readString(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "project_name":
-            b.projectName(readString(p));
-            break;
-          case "project_id":
-            b.projectId(readString(p));
-            break;
-          case "vm_template_id":
-            b.vmTemplateId(readString(p));
-            break;
-          case "source_server":
-            b.sourceServer(readObject(p, ModelJson::readPostSourceServerBody));
-            break;
-          case "target_server":
-            b.targetServer(readObject(p, ModelJson::readTargetServer));
-            break;
-          case "state":
-            b.state(readEnum(p, TaskState::of));
-            break;
-          case "estimate_complete_time":
-            b.estimateCompleteTime(readInstant(p));
-            break;
-          case "connected":
-            b.connected(readBoolean(p));
-            break;
-          case "create_date":
-            b.createDate(readInstant(p));
-            break;
-          case "start_date":
-            b.startDate(readInstant(p));
-            break;
-          case "finish_date":
-            b.finishDate(readInstant(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "error_json":
-            b.errorJson(readString(p));
-            break;
-          case "total_time":
-            b.totalTime(readLong(p));
-            break;
-          case "float_ip":
-            b.floatIp(readString(p));
-            break;
-          case "remain_seconds":
-            b.remainSeconds(readLong(p));
-            break;
-          case "target_snapshot_id":
-            b.targetSnapshotId(readString(p));
-            break;
-          case "clone_server":
-            b.cloneServer(readObject(p, ModelJson::readCloneServer));
-            break;
-          case "sub_tasks":
-            b.subTasks(readObjectList(p, ModelJson::readSubTask));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutVolume}; the parser stands on its START_OBJECT. */
-  public static PutVolume readPutVolume(JsonParser p) throws IOException {
-    PutVolume.Builder b = PutVolume.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "need_migration":
-            b.needMigration(readBoolean(p));
-            break;
-          case "adjust_size":
-            b.adjustSize(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link PutVolumeGroups}; the parser stands on its START_OBJECT. */
-  public static PutVolumeGroups readPutVolumeGroups(JsonParser p) throws IOException {
-    PutVolumeGroups.Builder b = PutVolumeGroups.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "logical_volumes":
-            b.logicalVolumes(readObjectList(p, ModelJson::readPutLogicalVolume));
-            break;
-          case "id":
-            b.id(readString(p));
-            break;
-          case "need_migration":
-            b.needMigration(readBoolean(p));
-            break;
-          case "adjust_size":
-            b.adjustSize(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link RegisterServerResponse}; the parser stands on its START_OBJECT. */
-  public static RegisterServerResponse readRegisterServerResponse(JsonParser p) throws IOException {
-    RegisterServerResponse.Builder b = RegisterServerResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ServerDisk}; the parser stands on its START_OBJECT. */
-  public static ServerDisk readServerDisk(JsonParser p) throws IOException {
-    ServerDisk.Builder b = ServerDisk.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "partition_style":
-            b.partitionStyle(readEnum(p, PartitionStyle::of));
-            break;
-          case "device_use":
-            b.deviceUse(readEnum(p, DeviceUse::of));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "physical_volumes":
-            b.physicalVolumes(readObjectList(p, ModelJson::readPhysicalVolume));
-            break;
-          case "os_disk":
-            b.osDisk(readBoolean(p));
-            break;
-          case "relation_name":
-            b.relationName(readString(p));
-            break;
-          case "inode_size":
-            b.inodeSize(readInteger(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SetConsistencyResultRequestBody}; the parser stands on its START_OBJECT. */
-  public static SetConsistencyResultRequestBody readSetConsistencyResultRequestBody(JsonParser p)
-      throws IOException {
-    SetConsistencyResultRequestBody.Builder b = SetConsistencyResultRequestBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "consistency_result":
-            b.consistencyResult(readObjectList(p, ModelJson::readConsistencyResult));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SgObject}; the parser stands on its START_OBJECT. */
-  public static SgObject readSgObject(JsonParser p) throws IOException {
-    SgObject.Builder b = SgObject.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowApiVersionResponse}; the parser stands on its START_OBJECT. */
-  public static ShowApiVersionResponse readShowApiVersionResponse(JsonParser p) throws IOException {
-    ShowApiVersionResponse.Builder b = ShowApiVersionResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "links":
-            b.links(readObjectList(p, ModelJson::readLink));
-            break;
-          case "status":
-            b.status(readString(p));
-            break;
-          case "updated":
-            b.updated(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowCertKeyResponse}; the parser stands on its START_OBJECT. */
-  public static ShowCertKeyResponse readShowCertKeyResponse(JsonParser p) throws IOException {
-    ShowCertKeyResponse.Builder b = ShowCertKeyResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "cert":
-            b.cert(readString(p));
-            break;
-          case "private_key":
-            b.privateKey(readString(p));
-            break;
-          case "ca":
-            b.ca(readString(p));
-            break;
-          case "target_mgmt_cert":
-            b.targetMgmtCert(readString(p));
-            break;
-          case "target_mgmt_private_key":
-            b.targetMgmtPrivateKey(readString(p));
-            break;
-          case "target_data_cert":
-            b.targetDataCert(readString(p));
-            break;
-          case "target_data_private_key":
-            b.targetDataPrivateKey(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowCommandResponse}; the parser stands on its START_OBJECT. */
-  public static ShowCommandResponse readShowCommandResponse(JsonParser p) throws IOException {
-    ShowCommandResponse.Builder b = ShowCommandResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "command_name":
-            b.commandName(readString(p));
-            break;
-          case "command_param":
-            b.commandParam(readObject(p, ModelJson::readCommandParam));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowConfigResponse}; the parser stands on its START_OBJECT. */
-  public static ShowConfigResponse readShowConfigResponse(JsonParser p) throws IOException {
-    ShowConfigResponse.Builder b = ShowConfigResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "config":
-            b.config(readMap(p, JsonValues::readString));
-            break;
-          case "regions":
-            b.regions(readList(p, pe -> readMap(pe, JsonValues::readString)));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowConfigSettingResponse}; the parser stands on its START_OBJECT. */
-  public static ShowConfigSettingResponse readShowConfigSettingResponse(JsonParser p)
-      throws IOException {
-    ShowConfigSettingResponse.Builder b = ShowConfigSettingResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "task_id":
-            b.taskId(readString(p));
-            break;
-          case "migrate_type":
-            b.migrateType(readString(p));
-            break;
-          case "configurations":
-            b.configurations(readObjectList(p, ModelJson::readConfigBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowConsistencyResultResponse}; the parser stands on its START_OBJECT. */
-  public static ShowConsistencyResultResponse readShowConsistencyResultResponse(JsonParser p)
-      throws IOException {
-    ShowConsistencyResultResponse.Builder b = ShowConsistencyResultResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "result_list":
-            b.resultList(readObjectList(p, ModelJson::readConsistencyResultRequestBodyResultList));
-            break;
-          case "task_id":
-            b.taskId(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowMigprojectResponse}; the parser stands on its START_OBJECT. */
-  public static ShowMigprojectResponse readShowMigprojectResponse(JsonParser p) throws IOException {
-    ShowMigprojectResponse.Builder b = ShowMigprojectResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "description":
-            b.description(readString(p));
-            break;
-          case "isdefault":
-            b.isdefault(readBoolean(p));
-            break;
-          case "region":
-            b.region(readString(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "enterprise_project":
-            b.enterpriseProject(readString(p));
-            break;
-          case "syncing":
-            b.syncing(readBoolean(p));
-            break;
-          case "start_network_check":
-            b.startNetworkCheck(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowOverviewResponse}; the parser stands on its START_OBJECT. */
-  public static ShowOverviewResponse readShowOverviewResponse(JsonParser p) throws IOException {
-    ShowOverviewResponse.Builder b = ShowOverviewResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "waiting":
-            b.waiting(readInteger(p));
-            break;
-          case "replicate":
-            b.replicate(readInteger(p));
-            break;
-          case "syncing":
-            b.syncing(readInteger(p));
-            break;
-          case "stopped":
-            b.stopped(readInteger(p));
-            break;
-          case "deleting":
-            b.deleting(readInteger(p));
-            break;
-          case "cutovering":
-            b.cutovering(readInteger(p));
-            break;
-          case "unavailable":
-            b.unavailable(readInteger(p));
-            break;
-          case "stopping":
-            b.stopping(readInteger(p));
-            break;
-          case "skipping":
-            b.skipping(readInteger(p));
-            break;
-          case "finished":
-            b.finished(readInteger(p));
-            break;
-          case "initialize":
-            b.initialize(readInteger(p));
-            break;
-          case "error":
-            b.error(readInteger(p));
-            break;
-          case "cloning":
-            b.cloning(readInteger(p));
-            break;
-          case "unconfigured":
-            b.unconfigured(readInteger(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowPassphraseResponse}; the parser stands on its START_OBJECT. */
-  public static ShowPassphraseResponse readShowPassphraseResponse(JsonParser p) throws IOException {
-    ShowPassphraseResponse.Builder b = ShowPassphraseResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "task_id":
-            b.taskId(readString(p));
-            break;
-          case "passphrase":
-            b.passphrase(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowPrivacyAgreementsResponse}; the parser stands on its START_OBJECT. */
-  public static ShowPrivacyAgreementsResponse readShowPrivacyAgreementsResponse(JsonParser p)
-      throws IOException {
-    ShowPrivacyAgreementsResponse.Builder b = ShowPrivacyAgreementsResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "flag":
-            b.flag(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowServerResponse}; the parser stands on its START_OBJECT. */
-  public static ShowServerResponse readShowServerResponse(JsonParser p) throws IOException {
-    ShowServerResponse.Builder b = ShowServerResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "hostname":
-            b.hostname(readString(p));
-            break;
-          case "enterprise_project_id":
-            b.enterpriseProjectId(readString(p));
-            break;
-          case "add_date":
-            b.addDate(readInstant(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "oem_system":
-            b.oemSystem(readBoolean(p));
-            break;
-          case "state":
-            b.state(readEnum(p, SourceServerState::of));
-            break;
-          case "connected":
-            b.connected(readBoolean(p));
-            break;
-          case "firmware":
-            b.firmware(readEnum(p, Firmware::of));
-            break;
-          case "init_target_server":
-            b.initTargetServer(readObject(p, ModelJson::readInitTargetServer));
-            break;
-          case "cpu_quantity":
-            b.cpuQuantity(readInteger(p));
-            break;
-          case "memory":
-            b.memory(readLong(p));
-            break;
-          case "current_task":
-            b.currentTask(readObject(p, ModelJson::readTaskByServerSource));
-            break;
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readServerDisk));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          case "btrfs_list":
-            b.btrfsList(readObjectList(p, ModelJson::readBtrfsFileSystem));
-            break;
-          case "networks":
-            b.networks(readObjectList(p, ModelJson::readNetWork));
-            break;
-          case "checks":
-            b.checks(readObjectList(p, ModelJson::readEnvironmentCheck));
-            break;
-          case "migration_cycle":
-            b.migrationCycle(readEnum(p, MigrationCycle::of));
-            break;
-          case "state_action_time":
-            b.stateActionTime(readInstant(p));
-            break;
-          case "replicatesize":
-            b.replicatesize(readLong(p));
-            break;
-          case "totalsize":
-            b.totalsize(readLong(p));
-            break;
-          case "last_visit_time":
-            b.lastVisitTime(readInstant(p));
-            break;
-          case "stage_action_time":
-            b.stageActionTime(readInstant(p));
-            break;
-          case "agent_version":
-            b.agentVersion(readString(p));
-            break;
-          case "has_tc":
-            b.hasTc(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowSha256Response}; the parser stands on its START_OBJECT. */
-  public static ShowSha256Response readShowSha256Response(JsonParser p) throws IOException {
-    ShowSha256Response.Builder b = ShowSha256Response.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "value":
-            b.value(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowTargetPasswordResponse}; the parser stands on its START_OBJECT. */
-  public static ShowTargetPasswordResponse readShowTargetPasswordResponse(JsonParser p)
-      throws IOException {
-    ShowTargetPasswordResponse.Builder b = ShowTargetPasswordResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "template_id":
-            b.templateId(readString(p));
-            break;
-          case "target_password":
-            b.targetPassword(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  public static String toJson(ShowTaskResponse task) {
+    return ShowTaskResponseJson.toJson(task);
   }
 
   /** Reads one {@link ShowTaskResponse}; the parser stands on its START_OBJECT. */
   public static ShowTaskResponse readShowTaskResponse(JsonParser p) throws IOException {
-    ShowTaskResponse.Builder b = ShowTaskResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "id":
-            b.id(readString(p));
-            break;
-          case "priority":
-            b.priority(readInteger(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "region_id":
-            b.regionId(readString(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "enterprise_project_id":
-            b.enterpriseProjectId(readString(p));
-            break;
-          case "migration_ip":
-            b.migrationIp(readString(p));
-            break;
-          case "region_name":
-            b.regionName(readString(p));
-            break;
-          case "project_name":
-            b.projectName(readString(p));
-            break;
-          case "project_id":
-            b.projectId(readString(p));
-            break;
-          case "vm_template_id":
-            b.vmTemplateId(readString(p));
-            break;
-          case "source_server":
-            b.sourceServer(readObject(p, ModelJson::readSourceServer));
-            break;
-          case "target_server":
-            b.targetServer(readObject(p, ModelJson::readTaskTargetServer));
-            break;
-          case "state":
-            b.state(readEnum(p, TaskState::of));
-            break;
-          case "estimate_complete_time":
-            b.estimateCompleteTime(readInstant(p));
-            break;
-          case "connected":
-            b.connected(readBoolean(p));
-            break;
-          case "create_date":
-            b.createDate(readInstant(p));
-            break;
-          case "start_date":
-            b.startDate(readInstant(p));
-            break;
-          case "finish_date":
-            b.finishDate(readInstant(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "compress_rate":
-            b.compressRate(readDouble(p));
-            break;
-          case "error_json":
-            b.errorJson(readString(p));
-            break;
-          case "total_time":
-            b.totalTime(readLong(p));
-            break;
-          case "float_ip":
-            b.floatIp(readString(p));
-            break;
-          case "remain_seconds":
-            b.remainSeconds(readLong(p));
-            break;
-          case "target_snapshot_id":
-            b.targetSnapshotId(readString(p));
-            break;
-          case "clone_server":
-            b.cloneServer(readObject(p, ModelJson::readCloneServer));
-            break;
-          case "sub_tasks":
-            b.subTasks(readObjectList(p, ModelJson::readSubTask));
-            break;
-          case "network_check_info":
-            b.networkCheckInfo(readObject(p, ModelJson::readNetworkCheckInfo));
-            break;
-          case "total_cpu_usage":
-            b.totalCpuUsage(readDouble(p));
-            break;
-          case "agent_cpu_usage":
-            b.agentCpuUsage(readDouble(p));
-            break;
-          case "total_mem_usage":
-            b.totalMemUsage(readDouble(p));
-            break;
-          case "agent_mem_usage":
-            b.agentMemUsage(readDouble(p));
-            break;
-          case "total_disk_io":
-            b.totalDiskIo(readDouble(p));
-            break;
-          case "agent_disk_io":
-            b.agentDiskIo(readDouble(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+    return ShowTaskResponseJson.read(p);
   }
 
-  /** Reads one {@link ShowTemplateResponse}; the parser stands on its START_OBJECT. */
-  public static ShowTemplateResponse readShowTemplateResponse(JsonParser p) throws IOException {
-    ShowTemplateResponse.Builder b = ShowTemplateResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "template":
-            b.template(readObject(p, ModelJson::readTemplateResponseBody));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link ShowsSpeedLimitsResponse}; the parser stands on its START_OBJECT. */
-  public static ShowsSpeedLimitsResponse readShowsSpeedLimitsResponse(JsonParser p)
-      throws IOException {
-    ShowsSpeedLimitsResponse.Builder b = ShowsSpeedLimitsResponse.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "speed_limit":
-            b.speedLimit(readObjectList(p, ModelJson::readSpeedLimitlJson));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Writes one {@link ShowTaskResponse} as a JSON object. */
+  public static void writeShowTaskResponse(JsonGenerator g, ShowTaskResponse v) throws IOException {
+    ShowTaskResponseJson.write(g, v);
   }
 
   /** Reads one {@link SourceServer}; the parser stands on its START_OBJECT. */
   public static SourceServer readSourceServer(JsonParser p) throws IOException {
-    SourceServer.Builder b = SourceServer.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "oem_system":
-            b.oemSystem(readBoolean(p));
-            break;
-          case "state":
-            b.state(readEnum(p, SourceServerState::of));
-            break;
-          case "migration_cycle":
-            b.migrationCycle(readEnum(p, MigrationCycle::of));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+    return SourceServerJson.read(p);
   }
 
-  /** Reads one {@link SourceServerAssociatedWithTask}; the parser stands on its START_OBJECT. */
-  public static SourceServerAssociatedWithTask readSourceServerAssociatedWithTask(JsonParser p)
-      throws IOException {
-    SourceServerAssociatedWithTask.Builder b = SourceServerAssociatedWithTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "oem_system":
-            b.oemSystem(readBoolean(p));
-            break;
-          case "state":
-            b.state(readEnum(p, SourceServerState::of));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SourceServerByTask}; the parser stands on its START_OBJECT. */
-  public static SourceServerByTask readSourceServerByTask(JsonParser p) throws IOException {
-    SourceServerByTask.Builder b = SourceServerByTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SourceServersResponseBody}; the parser stands on its START_OBJECT. */
-  public static SourceServersResponseBody readSourceServersResponseBody(JsonParser p)
-      throws IOException {
-    SourceServersResponseBody.Builder b = SourceServersResponseBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "enterprise_project_id":
-            b.enterpriseProjectId(readString(p));
-            break;
-          case "add_date":
-            b.addDate(readInstant(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "oem_system":
-            b.oemSystem(readBoolean(p));
-            break;
-          case "state":
-            b.state(readEnum(p, SourceServerState::of));
-            break;
-          case "connected":
-            b.connected(readBoolean(p));
-            break;
-          case "cpu_quantity":
-            b.cpuQuantity(readInteger(p));
-            break;
-          case "memory":
-            b.memory(readLong(p));
-            break;
-          case "current_task":
-            b.currentTask(readObject(p, ModelJson::readTaskByServerSources));
-            break;
-          case "checks":
-            b.checks(readObjectList(p, ModelJson::readEnvironmentCheck));
-            break;
-          case "init_target_server":
-            b.initTargetServer(readObject(p, ModelJson::readInitTargetServer));
-            break;
-          case "replicatesize":
-            b.replicatesize(readLong(p));
-            break;
-          case "stage_action_time":
-            b.stageActionTime(readInstant(p));
-            break;
-          case "totalsize":
-            b.totalsize(readLong(p));
-            break;
-          case "last_visit_time":
-            b.lastVisitTime(readInstant(p));
-            break;
-          case "migration_cycle":
-            b.migrationCycle(readEnum(p, MigrationCycle::of));
-            break;
-          case "state_action_time":
-            b.stateActionTime(readInstant(p));
-            break;
-          case "is_consistency_result_exist":
-            b.isConsistencyResultExist(readBoolean(p));
-            break;
-          case "has_tc":
-            b.hasTc(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SpeedLimit}; the parser stands on its START_OBJECT. */
-  public static SpeedLimit readSpeedLimit(JsonParser p) throws IOException {
-    SpeedLimit.Builder b = SpeedLimit.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "speed_limit":
-            b.speedLimit(readObjectList(p, ModelJson::readSpeedLimitlJson));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SpeedLimitlJson}; the parser stands on its START_OBJECT. */
-  public static SpeedLimitlJson readSpeedLimitlJson(JsonParser p) throws IOException {
-    SpeedLimitlJson.Builder b = SpeedLimitlJson.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "start":
-            b.start(readString(p));
-            break;
-          case "end":
-            b.end(readString(p));
-            break;
-          case "speed":
-            b.speed(readInteger(p));
-            break;
-          case "over_speed_threshold":
-            b.overSpeedThreshold(readDouble(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SubTask}; the parser stands on its START_OBJECT. */
-  public static SubTask readSubTask(JsonParser p) throws IOException {
-    SubTask.Builder b = SubTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readLong(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "progress":
-            b.progress(readInteger(p));
-            break;
-          case "start_date":
-            b.startDate(readInstant(p));
-            break;
-          case "end_date":
-            b.endDate(readInstant(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "user_op":
-            b.userOp(readString(p));
-            break;
-          case "process_trace":
-            b.processTrace(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link SubTaskAssociatedWithTask}; the parser stands on its START_OBJECT. */
-  public static SubTaskAssociatedWithTask readSubTaskAssociatedWithTask(JsonParser p)
-      throws IOException {
-    SubTaskAssociatedWithTask.Builder b = SubTaskAssociatedWithTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readLong(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "progress":
-            b.progress(readInteger(p));
-            break;
-          case "start_date":
-            b.startDate(readInstant(p));
-            break;
-          case "end_date":
-            b.endDate(readInstant(p));
-            break;
-          case "process_trace":
-            b.processTrace(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetDisk}; the parser stands on its START_OBJECT. */
-  public static TargetDisk readTargetDisk(JsonParser p) throws IOException {
-    TargetDisk.Builder b = TargetDisk.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readLong(p));
-            break;
-          case "device_use":
-            b.deviceUse(readEnum(p, DeviceUse::of));
-            break;
-          case "disk_id":
-            b.diskId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "physical_volumes":
-            b.physicalVolumes(readObjectList(p, ModelJson::readTargetPhysicalVolume));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "disk_index":
-            b.diskIndex(readString(p));
-            break;
-          case "os_disk":
-            b.osDisk(readBoolean(p));
-            break;
-          case "partition_style":
-            b.partitionStyle(readEnum(p, PartitionStyle::of));
-            break;
-          case "relation_name":
-            b.relationName(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetDisks}; the parser stands on its START_OBJECT. */
-  public static TargetDisks readTargetDisks(JsonParser p) throws IOException {
-    TargetDisks.Builder b = TargetDisks.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "device_use":
-            b.deviceUse(readEnum(p, DeviceUse::of));
-            break;
-          case "disk_id":
-            b.diskId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "physical_volumes":
-            b.physicalVolumes(readObjectList(p, ModelJson::readPhysicalVolumes));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetPhysicalVolume}; the parser stands on its START_OBJECT. */
-  public static TargetPhysicalVolume readTargetPhysicalVolume(JsonParser p) throws IOException {
-    TargetPhysicalVolume.Builder b = TargetPhysicalVolume.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readLong(p));
-            break;
-          case "device_use":
-            b.deviceUse(readEnum(p, DeviceUse::of));
-            break;
-          case "file_system":
-            b.fileSystem(readString(p));
-            break;
-          case "index":
-            b.index(readInteger(p));
-            break;
-          case "mount_point":
-            b.mountPoint(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "used_size":
-            b.usedSize(readLong(p));
-            break;
-          case "uuid":
-            b.uuid(readString(p));
-            break;
-          case "relation_name":
-            b.relationName(readString(p));
-            break;
-          case "free_size":
-            b.freeSize(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetServer}; the parser stands on its START_OBJECT. */
-  public static TargetServer readTargetServer(JsonParser p) throws IOException {
-    TargetServer.Builder b = TargetServer.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "hostname":
-            b.hostname(readString(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "firmware":
-            b.firmware(readEnum(p, Firmware::of));
-            break;
-          case "cpu_quantity":
-            b.cpuQuantity(readInteger(p));
-            break;
-          case "memory":
-            b.memory(readLong(p));
-            break;
-          case "btrfs_list":
-            b.btrfsList(readObjectList(p, ModelJson::readBtrfsFileSystem));
-            break;
-          case "networks":
-            b.networks(readObjectList(p, ModelJson::readNetWork));
-            break;
-          case "domain_id":
-            b.domainId(readString(p));
-            break;
-          case "has_rsync":
-            b.hasRsync(readBoolean(p));
-            break;
-          case "paravirtualization":
-            b.paravirtualization(readBoolean(p));
-            break;
-          case "raw_devices":
-            b.rawDevices(readString(p));
-            break;
-          case "driver_files":
-            b.driverFiles(readBoolean(p));
-            break;
-          case "system_services":
-            b.systemServices(readBoolean(p));
-            break;
-          case "account_rights":
-            b.accountRights(readBoolean(p));
-            break;
-          case "boot_loader":
-            b.bootLoader(readEnum(p, BootLoader::of));
-            break;
-          case "system_dir":
-            b.systemDir(readString(p));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "flavor":
-            b.flavor(readString(p));
-            break;
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readTargetDisk));
-            break;
-          case "image_disk_id":
-            b.imageDiskId(readString(p));
-            break;
-          case "snapshot_ids":
-            b.snapshotIds(readString(p));
-            break;
-          case "cutovered_snapshot_ids":
-            b.cutoveredSnapshotIds(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetServerAssociatedWithTask}; the parser stands on its START_OBJECT. */
-  public static TargetServerAssociatedWithTask readTargetServerAssociatedWithTask(JsonParser p)
-      throws IOException {
-    TargetServerAssociatedWithTask.Builder b = TargetServerAssociatedWithTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetServerById}; the parser stands on its START_OBJECT. */
-  public static TargetServerById readTargetServerById(JsonParser p) throws IOException {
-    TargetServerById.Builder b = TargetServerById.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TargetServerByTask}; the parser stands on its START_OBJECT. */
-  public static TargetServerByTask readTargetServerByTask(JsonParser p) throws IOException {
-    TargetServerByTask.Builder b = TargetServerByTask.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "btrfs_list":
-            b.btrfsList(readObjectList(p, ModelJson::readBtrfsFileSystem));
-            break;
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readTargetDisks));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TaskByServerSource}; the parser stands on its START_OBJECT. */
-  public static TaskByServerSource readTaskByServerSource(JsonParser p) throws IOException {
-    TaskByServerSource.Builder b = TaskByServerSource.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "state":
-            b.state(readEnum(p, TaskState::of));
-            break;
-          case "start_date":
-            b.startDate(readInstant(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "vm_template_id":
-            b.vmTemplateId(readString(p));
-            break;
-          case "region_id":
-            b.regionId(readString(p));
-            break;
-          case "project_name":
-            b.projectName(readString(p));
-            break;
-          case "project_id":
-            b.projectId(readString(p));
-            break;
-          case "target_server":
-            b.targetServer(readObject(p, ModelJson::readTargetServerById));
-            break;
-          case "log_collect_status":
-            b.logCollectStatus(readEnum(p, LogCollectStatus::of));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "clone_server":
-            b.cloneServer(readObject(p, ModelJson::readCloneServer));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link TaskByServerSources}; the parser stands on its START_OBJECT. */
-  public static TaskByServerSources readTaskByServerSources(JsonParser p) throws IOException {
-    TaskByServerSources.Builder b = TaskByServerSources.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "state":
-            b.state(readEnum(p, TaskState::of));
-            break;
-          case "estimate_complete_time":
-            b.estimateCompleteTime(readInstant(p));
-            break;
-          case "start_date":
-            b.startDate(readInstant(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "compress_rate":
-            b.compressRate(readDouble(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "vm_template_id":
-            b.vmTemplateId(readString(p));
-            break;
-          case "region_id":
-            b.regionId(readString(p));
-            break;
-          case "project_name":
-            b.projectName(readString(p));
-            break;
-          case "project_id":
-            b.projectId(readString(p));
-            break;
-          case "target_server":
-            b.targetServer(readObject(p, ModelJson::readTargetServerById));
-            break;
-          case "log_collect_status":
-            b.logCollectStatus(readEnum(p, LogCollectStatus::of));
-            break;
-          case "exist_server":
-            b.existServer(readBoolean(p));
-            break;
-          case "use_public_ip":
-            b.usePublicIp(readBoolean(p));
-            break;
-          case "clone_server":
-            b.cloneServer(readObject(p, ModelJson::readCloneServer));
-            break;
-          case "remain_seconds":
-            b.remainSeconds(readLong(p));
-            break;
-          case "log_bucket":
-            b.logBucket(readString(p));
-            break;
-          case "log_upload_time":
-            b.logUploadTime(readInstant(p));
-            break;
-          case "log_share_url":
-            b.logShareUrl(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Writes one {@link SourceServer} as a JSON object. */
+  public static void writeSourceServer(JsonGenerator g, SourceServer v) throws IOException {
+    SourceServerJson.write(g, v);
   }
 
   /** Reads one {@link TaskTargetServer}; the parser stands on its START_OBJECT. */
   public static TaskTargetServer readTaskTargetServer(JsonParser p) throws IOException {
-    TaskTargetServer.Builder b = TaskTargetServer.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "vm_id":
-            b.vmId(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "ip":
-            b.ip(readString(p));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "os_version":
-            b.osVersion(readString(p));
-            break;
-          case "system_dir":
-            b.systemDir(readString(p));
-            break;
-          case "disks":
-            b.disks(readObjectList(p, ModelJson::readTargetDisk));
-            break;
-          case "volume_groups":
-            b.volumeGroups(readObjectList(p, ModelJson::readVolumeGroup));
-            break;
-          case "btrfs_list":
-            b.btrfsList(readStringList(p));
-            break;
-          case "image_disk_id":
-            b.imageDiskId(readString(p));
-            break;
-          case "cutovered_snapshot_ids":
-            b.cutoveredSnapshotIds(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+    return TaskTargetServerJson.read(p);
   }
 
-  /** Reads one {@link TasksResponseBody}; the parser stands on its START_OBJECT. */
-  public static TasksResponseBody readTasksResponseBody(JsonParser p) throws IOException {
-    TasksResponseBody.Builder b = TasksResponseBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "type":
-            b.type(readEnum(p, TaskType::of));
-            break;
-          case "os_type":
-            b.osType(readEnum(p, OsType::of));
-            break;
-          case "state":
-            b.state(readEnum(p, TaskState::of));
-            break;
-          case "estimate_complete_time":
-            b.estimateCompleteTime(readInstant(p));
-            break;
-          case "create_date":
-            b.createDate(readInstant(p));
-            break;
-          case "priority":
-            b.priority(readInteger(p));
-            break;
-          case "speed_limit":
-            b.speedLimit(readInteger(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "compress_rate":
-            b.compressRate(readDouble(p));
-            break;
-          case "start_target_server":
-            b.startTargetServer(readBoolean(p));
-            break;
-          case "error_json":
-            b.errorJson(readString(p));
-            break;
-          case "total_time":
-            b.totalTime(readLong(p));
-            break;
-          case "migration_ip":
-            b.migrationIp(readString(p));
-            break;
-          case "sub_tasks":
-            b.subTasks(readObjectList(p, ModelJson::readSubTaskAssociatedWithTask));
-            break;
-          case "source_server":
-            b.sourceServer(readObject(p, ModelJson::readSourceServerAssociatedWithTask));
-            break;
-          case "enterprise_project_id":
-            b.enterpriseProjectId(readString(p));
-            break;
-          case "target_server":
-            b.targetServer(readObject(p, ModelJson::readTargetServerAssociatedWithTask));
-            break;
-          case "log_collect_status":
-            b.logCollectStatus(readEnum(p, LogCollectStatus::of));
-            break;
-          case "clone_server":
-            b.cloneServer(readObject(p, ModelJson::readCloneServerBrief));
-            break;
-          case "syncing":
-            b.syncing(readBoolean(p));
-            break;
-          case "network_check_info":
-            b.networkCheckInfo(readObject(p, ModelJson::readNetworkCheckInfo));
-            break;
-          case "special_config":
-            b.specialConfig(readObjectList(p, ModelJson::readConfigBody));
-            break;
-          case "total_cpu_usage":
-            b.totalCpuUsage(readDouble(p));
-            break;
-          case "agent_cpu_usage":
-            b.agentCpuUsage(readDouble(p));
-            break;
-          case "total_mem_usage":
-            b.totalMemUsage(readDouble(p));
-            break;
-          case "agent_mem_usage":
-            b.agentMemUsage(readDouble(p));
-            break;
-          case "total_disk_io":
-            b.totalDiskIo(readDouble(p));
-            break;
-          case "agent_disk_io":
-            b.agentDiskIo(readDouble(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Writes one {@link TaskTargetServer} as a JSON object. */
+  public static void writeTaskTargetServer(JsonGenerator g, TaskTargetServer v) throws IOException {
+    TaskTargetServerJson.write(g, v);
   }
 
-  /** Reads one {@link TemplateDisk}; the parser stands on its START_OBJECT. */
-  public static TemplateDisk readTemplateDisk(JsonParser p) throws IOException {
-    TemplateDisk.Builder b = TemplateDisk.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readLong(p));
-            break;
-          case "index":
-            b.index(readInteger(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "disktype":
-            b.disktype(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          case "device_use":
-            b.deviceUse(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Reads one {@link TargetDisk}; the parser stands on its START_OBJECT. */
+  public static TargetDisk readTargetDisk(JsonParser p) throws IOException {
+    return TargetDiskJson.read(p);
   }
 
-  /** Reads one {@link TemplateRequest}; the parser stands on its START_OBJECT. */
-  public static TemplateRequest readTemplateRequest(JsonParser p) throws IOException {
-    TemplateRequest.Builder b = TemplateRequest.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "name":
-            b.name(readString(p));
-            break;
-          case "is_template":
-            b.isTemplate(readBoolean(p));
-            break;
-          case "region":
-            b.region(readString(p));
-            break;
-          case "projectid":
-            b.projectid(readString(p));
-            break;
-          case "target_server_name":
-            b.targetServerName(readString(p));
-            break;
-          case "availability_zone":
-            b.availabilityZone(readString(p));
-            break;
-          case "volumetype":
-            b.volumetype(readEnum(p, VolumeType::of));
-            break;
-          case "flavor":
-            b.flavor(readString(p));
-            break;
-          case "vpc":
-            b.vpc(readObject(p, ModelJson::readVpcObject));
-            break;
-          case "nics":
-            b.nics(readObjectList(p, ModelJson::readNics));
-            break;
-          case "security_groups":
-            b.securityGroups(readObjectList(p, ModelJson::readSgObject));
-            break;
-          case "publicip":
-            b.publicip(readObject(p, ModelJson::readPublicIp));
-            break;
-          case "disk":
-            b.disk(readObjectList(p, ModelJson::readTemplateDisk));
-            break;
-          case "data_volume_type":
-            b.dataVolumeType(readEnum(p, VolumeType::of));
-            break;
-          case "target_password":
-            b.targetPassword(readString(p));
-            break;
-          case "image_id":
-            b.imageId(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Writes one {@link TargetDisk} as a JSON object. */
+  public static void writeTargetDisk(JsonGenerator g, TargetDisk v) throws IOException {
+    TargetDiskJson.write(g, v);
   }
 
-  /** Reads one {@link TemplateResponseBody}; the parser stands on its START_OBJECT. */
-  public static TemplateResponseBody readTemplateResponseBody(JsonParser p) throws IOException {
-    TemplateResponseBody.Builder b = TemplateResponseBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "is_template":
-            b.isTemplate(readString(p));
-            break;
-          case "region":
-            b.region(readString(p));
-            break;
-          case "projectid":
-            b.projectid(readString(p));
-            break;
-          case "target_server_name":
-            b.targetServerName(readString(p));
-            break;
-          case "availability_zone":
-            b.availabilityZone(readString(p));
-            break;
-          case "volumetype":
-            b.volumetype(readEnum(p, VolumeType::of));
-            break;
-          case "flavor":
-            b.flavor(readString(p));
-            break;
-          case "vpc":
-            b.vpc(readObject(p, ModelJson::readVpcObject));
-            break;
-          case "nics":
-            b.nics(readObjectList(p, ModelJson::readNics));
-            break;
-          case "security_groups":
-            b.securityGroups(readObjectList(p, ModelJson::readSgObject));
-            break;
-          case "publicip":
-            b.publicip(readObject(p, ModelJson::readPublicIp));
-            break;
-          case "disk":
-            b.disk(readObjectList(p, ModelJson::readTemplateDisk));
-            break;
-          case "data_volume_type":
-            b.dataVolumeType(readEnum(p, VolumeType::of));
-            break;
-          case "target_password":
-            b.targetPassword(readString(p));
-            break;
-          case "image_id":
-            b.imageId(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Reads one {@link TargetPhysicalVolume}; the parser stands on its START_OBJECT. */
+  public static TargetPhysicalVolume readTargetPhysicalVolume(JsonParser p) throws IOException {
+    return TargetPhysicalVolumeJson.read(p);
   }
 
-  /** Reads one {@link UpdateTaskSpeedReq}; the parser stands on its START_OBJECT. */
-  public static UpdateTaskSpeedReq readUpdateTaskSpeedReq(JsonParser p) throws IOException {
-    UpdateTaskSpeedReq.Builder b = UpdateTaskSpeedReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "subtask_name":
-            b.subtaskName(readEnum(p, SubtaskName::of));
-            break;
-          case "progress":
-            b.progress(readInteger(p));
-            break;
-          case "replicatesize":
-            b.replicatesize(readLong(p));
-            break;
-          case "totalsize":
-            b.totalsize(readLong(p));
-            break;
-          case "process_trace":
-            b.processTrace(readString(p));
-            break;
-          case "migrate_speed":
-            b.migrateSpeed(readDouble(p));
-            break;
-          case "compress_rate":
-            b.compressRate(readDouble(p));
-            break;
-          case "remain_time":
-            b.remainTime(readLong(p));
-            break;
-          case "total_cpu_usage":
-            b.totalCpuUsage(readDouble(p));
-            break;
-          case "agent_cpu_usage":
-            b.agentCpuUsage(readDouble(p));
-            break;
-          case "total_mem_usage":
-            b.totalMemUsage(readDouble(p));
-            break;
-          case "agent_mem_usage":
-            b.agentMemUsage(readDouble(p));
-            break;
-          case "total_disk_io":
-            b.totalDiskIo(readDouble(p));
-            break;
-          case "agent_disk_io":
-            b.agentDiskIo(readDouble(p));
-            break;
-          case "agent_time":
-            b.agentTime(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link UpdateTaskStatusReq}; the parser stands on its START_OBJECT. */
-  public static UpdateTaskStatusReq readUpdateTaskStatusReq(JsonParser p) throws IOException {
-    UpdateTaskStatusReq.Builder b = UpdateTaskStatusReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "operation":
-            b.operation(readEnum(p, TaskOperation::of));
-            break;
-          case "template_id":
-            b.templateId(readString(p));
-            break;
-          case "switch_hce":
-            b.switchHce(readBoolean(p));
-            break;
-          case "is_need_consistency_check":
-            b.isNeedConsistencyCheck(readBoolean(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link UpdateTemplateReq}; the parser stands on its START_OBJECT. */
-  public static UpdateTemplateReq readUpdateTemplateReq(JsonParser p) throws IOException {
-    UpdateTemplateReq.Builder b = UpdateTemplateReq.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "template":
-            b.template(readObject(p, ModelJson::readTemplateRequest));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link UploadLogRequestBody}; the parser stands on its START_OBJECT. */
-  public static UploadLogRequestBody readUploadLogRequestBody(JsonParser p) throws IOException {
-    UploadLogRequestBody.Builder b = UploadLogRequestBody.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "log_bucket":
-            b.logBucket(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /** Reads one {@link Version}; the parser stands on its START_OBJECT. */
-  public static Version readVersion(JsonParser p) throws IOException {
-    Version.Builder b = Version.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "links":
-            b.links(readObjectList(p, ModelJson::readLink));
-            break;
-          case "status":
-            b.status(readString(p));
-            break;
-          case "updated":
-            b.updated(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+  /** Writes one {@link TargetPhysicalVolume} as a JSON object. */
+  public static void writeTargetPhysicalVolume(JsonGenerator g, TargetPhysicalVolume v)
+      throws IOException {
+    TargetPhysicalVolumeJson.write(g, v);
   }
 
   /** Reads one {@link VolumeGroup}; the parser stands on its START_OBJECT. */
   public static VolumeGroup readVolumeGroup(JsonParser p) throws IOException {
-    VolumeGroup.Builder b = VolumeGroup.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "components":
-            b.components(readString(p));
-            break;
-          case "free_size":
-            b.freeSize(readLong(p));
-            break;
-          case "logical_volumes":
-            b.logicalVolumes(readObjectList(p, ModelJson::readLogicalVolume));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "size":
-            b.size(readLong(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
+    return VolumeGroupJson.read(p);
   }
 
-  /** Reads one {@link VpcObject}; the parser stands on its START_OBJECT. */
-  public static VpcObject readVpcObject(JsonParser p) throws IOException {
-    VpcObject.Builder b = VpcObject.builder();
-    String field = null;
-    try {
-      while ((field = p.nextFieldName()) != null) {
-        p.nextToken();
-        switch (field) {
-          case "id":
-            b.id(readString(p));
-            break;
-          case "name":
-            b.name(readString(p));
-            break;
-          case "cidr":
-            b.cidr(readString(p));
-            break;
-          default:
-            p.skipChildren();
-        }
-      }
-    } catch (JsonReadException e) {
-      throw e.inField(field);
-    }
-    requireEndObject(p);
-    return b.build();
-  }
-
-  /**
-   * Writes one {@link BtrfsFileSystem} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeBtrfsFileSystem(JsonGenerator g, BtrfsFileSystem v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeString(g, "label", v.getLabel());
-    writeString(g, "uuid", v.getUuid());
-    writeString(g, "device", v.getDevice());
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "nodesize", v.getNodesize());
-    writeNumber(g, "sectorsize", v.getSectorsize());
-    writeString(g, "data_profile", v.getDataProfile());
-    writeString(g, "system_profile", v.getSystemProfile());
-    writeString(g, "metadata_profile", v.getMetadataProfile());
-    writeString(g, "global_reserve1", v.getGlobalReserve1());
-    writeNumber(g, "g_vol_used_size", v.getGVolUsedSize());
-    writeString(g, "default_subvolid", v.getDefaultSubvolid());
-    writeString(g, "default_subvol_name", v.getDefaultSubvolName());
-    writeString(g, "default_subvol_mountpath", v.getDefaultSubvolMountpath());
-    writeList(g, "subvolumn", v.getSubvolumn(), ModelJson::writeBtrfsSubvolumn);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link BtrfsSubvolumn} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeBtrfsSubvolumn(JsonGenerator g, BtrfsSubvolumn v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "uuid", v.getUuid());
-    writeString(g, "is_snapshot", v.getIsSnapshot());
-    writeString(g, "subvol_id", v.getSubvolId());
-    writeString(g, "parent_id", v.getParentId());
-    writeString(g, "subvol_name", v.getSubvolName());
-    writeString(g, "subvol_mount_path", v.getSubvolMountPath());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link CloneServer} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeCloneServer(JsonGenerator g, CloneServer v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "vm_id", v.getVmId());
-    writeString(g, "name", v.getName());
-    writeString(g, "clone_error", v.getCloneError());
-    writeString(g, "clone_state", v.getCloneState());
-    writeString(g, "error_msg", v.getErrorMsg());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link CloneServerBrief} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeCloneServerBrief(JsonGenerator g, CloneServerBrief v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "vm_id", v.getVmId());
-    writeString(g, "name", v.getName());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link CommandBody} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeCommandBody(JsonGenerator g, CommandBody v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "command_name", v.getCommandName());
-    writeString(g, "result", v.getResult());
-    writeRawJson(g, "result_detail", v.getResultDetail());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link CommandParam} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeCommandParam(JsonGenerator g, CommandParam v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "task_id", v.getTaskId());
-    writeString(g, "bucket", v.getBucket());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link ConfigBody} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeConfigBody(JsonGenerator g, ConfigBody v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "config_key", v.getConfigKey());
-    writeString(g, "config_value", v.getConfigValue());
-    writeString(g, "config_status", v.getConfigStatus());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ConfigurationRequestBody} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeConfigurationRequestBody(JsonGenerator g, ConfigurationRequestBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeList(g, "configurations", v.getConfigurations(), ModelJson::writeConfigBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ConsistencyResult} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeConsistencyResult(JsonGenerator g, ConsistencyResult v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "dir_check", v.getDirCheck());
-    writeNumber(g, "num_total_files", v.getNumTotalFiles());
-    writeNumber(g, "num_different_files", v.getNumDifferentFiles());
-    writeNumber(g, "num_target_miss_files", v.getNumTargetMissFiles());
-    writeNumber(g, "num_target_more_files", v.getNumTargetMoreFiles());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ConsistencyResultRequestBodyResultList} as a JSON object; SmsJacksonModule
-   * writes through here too.
-   */
-  public static void writeConsistencyResultRequestBodyResultList(
-      JsonGenerator g, ConsistencyResultRequestBodyResultList v) throws IOException {
-    g.writeStartObject();
-    writeInstant(g, "finished_time", v.getFinishedTime());
-    writeString(g, "check_result", v.getCheckResult());
-    writeList(g, "consistency_result", v.getConsistencyResult(), ModelJson::writeConsistencyResult);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link CreateMigprojectResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeCreateMigprojectResponse(JsonGenerator g, CreateMigprojectResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link CreateTaskResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeCreateTaskResponse(JsonGenerator g, CreateTaskResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link CreateTemplateReq} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeCreateTemplateReq(JsonGenerator g, CreateTemplateReq v)
-      throws IOException {
-    g.writeStartObject();
-    writeObject(g, "template", v.getTemplate(), ModelJson::writeTemplateRequest);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link CreateTemplateResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeCreateTemplateResponse(JsonGenerator g, CreateTemplateResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link DeleteIds} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeDeleteIds(JsonGenerator g, DeleteIds v) throws IOException {
-    g.writeStartObject();
-    writeStringList(g, "ids", v.getIds());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link DeleteTasksReq} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeDeleteTasksReq(JsonGenerator g, DeleteTasksReq v) throws IOException {
-    g.writeStartObject();
-    writeStringList(g, "ids", v.getIds());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link DeletetemplatesReq} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeDeletetemplatesReq(JsonGenerator g, DeletetemplatesReq v)
-      throws IOException {
-    g.writeStartObject();
-    writeStringList(g, "ids", v.getIds());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link DiskIntargetServer} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeDiskIntargetServer(JsonGenerator g, DiskIntargetServer v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeNumber(g, "size", v.getSize());
-    writeEnum(g, "device_use", v.getDeviceUse());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeList(g, "physical_volumes", v.getPhysicalVolumes(), ModelJson::writePhysicalVolumes);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link EnvironmentCheck} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeEnvironmentCheck(JsonGenerator g, EnvironmentCheck v) throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "id", v.getId());
-    writeStringList(g, "params", v.getParams());
-    writeString(g, "name", v.getName());
-    writeEnum(g, "result", v.getResult());
-    writeString(g, "error_code", v.getErrorCode());
-    writeString(g, "error_or_warn", v.getErrorOrWarn());
-    writeString(g, "error_params", v.getErrorParams());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link InitTargetServer} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeInitTargetServer(JsonGenerator g, InitTargetServer v) throws IOException {
-    g.writeStartObject();
-    writeList(g, "disks", v.getDisks(), ModelJson::writeDiskIntargetServer);
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writeVolumeGroup);
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link Link} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeLink(JsonGenerator g, Link v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "href", v.getHref());
-    writeString(g, "rel", v.getRel());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ListApiVersionResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeListApiVersionResponse(JsonGenerator g, ListApiVersionResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeList(g, "versions", v.getVersions(), ModelJson::writeVersion);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ListErrorServersResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeListErrorServersResponse(JsonGenerator g, ListErrorServersResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "count", v.getCount());
-    writeList(g, "migration_errors", v.getMigrationErrors(), ModelJson::writeMigrationErrors);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ListMigprojectsResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeListMigprojectsResponse(JsonGenerator g, ListMigprojectsResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "count", v.getCount());
-    writeList(g, "migprojects", v.getMigprojects(), ModelJson::writeMigprojectsResponseBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ListServersResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeListServersResponse(JsonGenerator g, ListServersResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "count", v.getCount());
-    writeList(g, "source_servers", v.getSourceServers(), ModelJson::writeSourceServersResponseBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ListTasksResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeListTasksResponse(JsonGenerator g, ListTasksResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "count", v.getCount());
-    writeList(g, "tasks", v.getTasks(), ModelJson::writeTasksResponseBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ListTemplatesResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeListTemplatesResponse(JsonGenerator g, ListTemplatesResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "count", v.getCount());
-    writeList(g, "templates", v.getTemplates(), ModelJson::writeTemplateResponseBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link LogicalVolume} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeLogicalVolume(JsonGenerator g, LogicalVolume v) throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "block_count", v.getBlockCount());
-    writeNumber(g, "block_size", v.getBlockSize());
-    writeString(g, "file_system", v.getFileSystem());
-    writeNumber(g, "inode_size", v.getInodeSize());
-    writeNumber(g, "inode_nums", v.getInodeNums());
-    writeString(g, "device_use", v.getDeviceUse());
-    writeString(g, "mount_point", v.getMountPoint());
-    writeString(g, "name", v.getName());
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeNumber(g, "free_size", v.getFreeSize());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link MigProject} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeMigProject(JsonGenerator g, MigProject v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeString(g, "description", v.getDescription());
-    writeBoolean(g, "isdefault", v.getIsdefault());
-    writeString(g, "region", v.getRegion());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeEnum(g, "type", v.getType());
-    writeString(g, "enterprise_project", v.getEnterpriseProject());
-    writeBoolean(g, "syncing", v.getSyncing());
-    writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link MigprojectsResponseBody} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeMigprojectsResponseBody(JsonGenerator g, MigprojectsResponseBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeBoolean(g, "isdefault", v.getIsdefault());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeString(g, "region", v.getRegion());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeString(g, "description", v.getDescription());
-    writeEnum(g, "type", v.getType());
-    writeString(g, "enterprise_project", v.getEnterpriseProject());
-    writeBoolean(g, "syncing", v.getSyncing());
-    writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link MigrationErrors} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeMigrationErrors(JsonGenerator g, MigrationErrors v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "error_json", v.getErrorJson());
-    writeString(g, "host_name", v.getHostName());
-    writeString(g, "name", v.getName());
-    writeString(g, "source_id", v.getSourceId());
-    writeString(g, "source_ip", v.getSourceIp());
-    writeString(g, "target_ip", v.getTargetIp());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link NetWork} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeNetWork(JsonGenerator g, NetWork v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "ipv6", v.getIpv6());
-    writeString(g, "netmask", v.getNetmask());
-    writeString(g, "gateway", v.getGateway());
-    writeNumber(g, "mtu", v.getMtu());
-    writeString(g, "mac", v.getMac());
-    writeString(g, "id", v.getId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link NetworkCheckInfo} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeNetworkCheckInfo(JsonGenerator g, NetworkCheckInfo v) throws IOException {
-    g.writeStartObject();
-    writeBoolean(g, "domain_connectivity", v.getDomainConnectivity());
-    writeBoolean(g, "destination_connectivity", v.getDestinationConnectivity());
-    writeNumber(g, "network_delay", v.getNetworkDelay());
-    writeNumber(g, "network_jitter", v.getNetworkJitter());
-    writeNumber(g, "migration_speed", v.getMigrationSpeed());
-    writeNumber(g, "loss_percentage", v.getLossPercentage());
-    writeNumber(g, "cpu_usage", v.getCpuUsage());
-    writeNumber(g, "mem_usage", v.getMemUsage());
-    writeString(g, "evaluation_result", v.getEvaluationResult());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link Nics} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeNics(JsonGenerator g, Nics v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeString(g, "cidr", v.getCidr());
-    writeString(g, "ip", v.getIp());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PhysicalVolume} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writePhysicalVolume(JsonGenerator g, PhysicalVolume v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "device_use", v.getDeviceUse());
-    writeString(g, "file_system", v.getFileSystem());
-    writeNumber(g, "index", v.getIndex());
-    writeString(g, "mount_point", v.getMountPoint());
-    writeString(g, "name", v.getName());
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeNumber(g, "inode_size", v.getInodeSize());
-    writeNumber(g, "inode_nums", v.getInodeNums());
-    writeString(g, "uuid", v.getUuid());
-    writeNumber(g, "size_per_cluster", v.getSizePerCluster());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PhysicalVolumes} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writePhysicalVolumes(JsonGenerator g, PhysicalVolumes v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "device_use", v.getDeviceUse());
-    writeString(g, "file_system", v.getFileSystem());
-    writeNumber(g, "index", v.getIndex());
-    writeString(g, "mount_point", v.getMountPoint());
-    writeString(g, "name", v.getName());
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "inode_size", v.getInodeSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeString(g, "uuid", v.getUuid());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PostMigProjectBody} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writePostMigProjectBody(JsonGenerator g, PostMigProjectBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeString(g, "description", v.getDescription());
-    writeBoolean(g, "isdefault", v.getIsdefault());
-    writeString(g, "region", v.getRegion());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeEnum(g, "type", v.getType());
-    writeString(g, "enterprise_project", v.getEnterpriseProject());
-    writeBoolean(g, "syncing", v.getSyncing());
-    writeBoolean(g, "start_networck_check", v.getStartNetworckCheck());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PostSourceServerBody} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writePostSourceServerBody(JsonGenerator g, PostSourceServerBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "name", v.getName());
-    writeString(g, "hostname", v.getHostname());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeString(g, "virtualization_type", v.getVirtualizationType());
-    writeString(g, "linux_block_check", v.getLinuxBlockCheck());
-    writeEnum(g, "firmware", v.getFirmware());
-    writeNumber(g, "cpu_quantity", v.getCpuQuantity());
-    writeNumber(g, "memory", v.getMemory());
-    writeList(g, "disks", v.getDisks(), ModelJson::writeServerDisk);
-    writeList(g, "btrfs_list", v.getBtrfsList(), ModelJson::writeBtrfsFileSystem);
-    writeList(g, "networks", v.getNetworks(), ModelJson::writeNetWork);
-    writeString(g, "domain_id", v.getDomainId());
-    writeBoolean(g, "has_rsync", v.getHasRsync());
-    writeBoolean(g, "paravirtualization", v.getParavirtualization());
-    writeString(g, "raw_devices", v.getRawDevices());
-    writeBoolean(g, "driver_files", v.getDriverFiles());
-    writeBoolean(g, "system_services", v.getSystemServices());
-    writeBoolean(g, "account_rights", v.getAccountRights());
-    writeEnum(g, "boot_loader", v.getBootLoader());
-    writeString(g, "system_dir", v.getSystemDir());
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writeVolumeGroup);
-    writeString(g, "agent_version", v.getAgentVersion());
-    writeString(g, "kernel_version", v.getKernelVersion());
-    writeEnum(g, "migration_cycle", v.getMigrationCycle());
-    writeEnum(g, "state", v.getState());
-    writeBoolean(g, "oem_system", v.getOemSystem());
-    writeEnum(g, "start_type", v.getStartType());
-    writeNumber(g, "io_read_wait", v.getIoReadWait());
-    writeBoolean(g, "has_tc", v.getHasTc());
-    writeEnum(g, "platform", v.getPlatform());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link PostTask} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writePostTask(JsonGenerator g, PostTask v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeEnum(g, "type", v.getType());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeBoolean(g, "auto_start", v.getAutoStart());
-    writeEnum(g, "os_type", v.getOsType());
-    writeObject(g, "source_server", v.getSourceServer(), ModelJson::writeSourceServerByTask);
-    writeObject(g, "target_server", v.getTargetServer(), ModelJson::writeTargetServerByTask);
-    writeString(g, "migration_ip", v.getMigrationIp());
-    writeString(g, "region_name", v.getRegionName());
-    writeString(g, "region_id", v.getRegionId());
-    writeString(g, "project_name", v.getProjectName());
-    writeString(g, "project_id", v.getProjectId());
-    writeNumber(g, "priority", v.getPriority());
-    writeString(g, "vm_template_id", v.getVmTemplateId());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeBoolean(g, "use_ipv6", v.getUseIpv6());
-    writeBoolean(g, "syncing", v.getSyncing());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeNumber(g, "over_speed_threshold", v.getOverSpeedThreshold());
-    writeBoolean(g, "is_need_consistency_check", v.getIsNeedConsistencyCheck());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link PublicIp} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writePublicIp(JsonGenerator g, PublicIp v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "type", v.getType());
-    writeNumber(g, "bandwidth_size", v.getBandwidthSize());
-    writeString(g, "bandwidth_share_type", v.getBandwidthShareType());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PutCopyStateReq} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writePutCopyStateReq(JsonGenerator g, PutCopyStateReq v) throws IOException {
-    g.writeStartObject();
-    writeEnum(g, "copystate", v.getCopystate());
-    writeEnum(g, "migrationcycle", v.getMigrationcycle());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link PutDisk} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writePutDisk(JsonGenerator g, PutDisk v) throws IOException {
-    g.writeStartObject();
-    writeBoolean(g, "need_migration", v.getNeedMigration());
-    writeString(g, "id", v.getId());
-    writeNumber(g, "adjust_size", v.getAdjustSize());
-    writeList(g, "physical_volumes", v.getPhysicalVolumes(), ModelJson::writePutVolume);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PutDiskInfoReq} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writePutDiskInfoReq(JsonGenerator g, PutDiskInfoReq v) throws IOException {
-    g.writeStartObject();
-    writeList(g, "disks", v.getDisks(), ModelJson::writeServerDisk);
-    writeList(g, "volumegroups", v.getVolumegroups(), ModelJson::writeVolumeGroup);
-    writeList(g, "btrfs_list", v.getBtrfsList(), ModelJson::writeBtrfsFileSystem);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PutLogicalVolume} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writePutLogicalVolume(JsonGenerator g, PutLogicalVolume v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeBoolean(g, "need_migration", v.getNeedMigration());
-    writeNumber(g, "adjust_size", v.getAdjustSize());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PutSourceServerBody} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writePutSourceServerBody(JsonGenerator g, PutSourceServerBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeString(g, "migprojectid", v.getMigprojectid());
-    writeList(g, "disks", v.getDisks(), ModelJson::writePutDisk);
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writePutVolumeGroups);
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link PutTaskReq} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writePutTaskReq(JsonGenerator g, PutTaskReq v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeEnum(g, "type", v.getType());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "id", v.getId());
-    writeNumber(g, "priority", v.getPriority());
-    writeString(g, "region_id", v.getRegionId());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeString(g, "migration_ip", v.getMigrationIp());
-    writeString(g, "region_name", v.getRegionName());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeString(g, "project_name", v.getProjectName());
-    writeString(g, "project_id", v.getProjectId());
-    writeString(g, "vm_template_id", v.getVmTemplateId());
-    writeObject(g, "source_server", v.getSourceServer(), ModelJson::writePostSourceServerBody);
-    writeObject(g, "target_server", v.getTargetServer(), ModelJson::writeTargetServer);
-    writeEnum(g, "state", v.getState());
-    writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
-    writeBoolean(g, "connected", v.getConnected());
-    writeInstant(g, "create_date", v.getCreateDate());
-    writeInstant(g, "start_date", v.getStartDate());
-    writeInstant(g, "finish_date", v.getFinishDate());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeString(g, "error_json", v.getErrorJson());
-    writeNumber(g, "total_time", v.getTotalTime());
-    writeString(g, "float_ip", v.getFloatIp());
-    writeNumber(g, "remain_seconds", v.getRemainSeconds());
-    writeString(g, "target_snapshot_id", v.getTargetSnapshotId());
-    writeObject(g, "clone_server", v.getCloneServer(), ModelJson::writeCloneServer);
-    writeList(g, "sub_tasks", v.getSubTasks(), ModelJson::writeSubTask);
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link PutVolume} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writePutVolume(JsonGenerator g, PutVolume v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeBoolean(g, "need_migration", v.getNeedMigration());
-    writeNumber(g, "adjust_size", v.getAdjustSize());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link PutVolumeGroups} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writePutVolumeGroups(JsonGenerator g, PutVolumeGroups v) throws IOException {
-    g.writeStartObject();
-    writeList(g, "logical_volumes", v.getLogicalVolumes(), ModelJson::writePutLogicalVolume);
-    writeString(g, "id", v.getId());
-    writeBoolean(g, "need_migration", v.getNeedMigration());
-    writeNumber(g, "adjust_size", v.getAdjustSize());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link RegisterServerResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeRegisterServerResponse(JsonGenerator g, RegisterServerResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link ServerDisk} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeServerDisk(JsonGenerator g, ServerDisk v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeEnum(g, "partition_style", v.getPartitionStyle());
-    writeEnum(g, "device_use", v.getDeviceUse());
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeList(g, "physical_volumes", v.getPhysicalVolumes(), ModelJson::writePhysicalVolume);
-    writeBoolean(g, "os_disk", v.getOsDisk());
-    writeString(g, "relation_name", v.getRelationName());
-    writeNumber(g, "inode_size", v.getInodeSize());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link SetConsistencyResultRequestBody} as a JSON object; SmsJacksonModule writes
-   * through here too.
-   */
-  public static void writeSetConsistencyResultRequestBody(
-      JsonGenerator g, SetConsistencyResultRequestBody v) throws IOException {
-    g.writeStartObject();
-    writeList(g, "consistency_result", v.getConsistencyResult(), ModelJson::writeConsistencyResult);
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link SgObject} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeSgObject(JsonGenerator g, SgObject v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowApiVersionResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeShowApiVersionResponse(JsonGenerator g, ShowApiVersionResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeList(g, "links", v.getLinks(), ModelJson::writeLink);
-    writeString(g, "status", v.getStatus());
-    writeString(g, "updated", v.getUpdated());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowCertKeyResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowCertKeyResponse(JsonGenerator g, ShowCertKeyResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "cert", v.getCert());
-    writeString(g, "private_key", v.getPrivateKey());
-    writeString(g, "ca", v.getCa());
-    writeString(g, "target_mgmt_cert", v.getTargetMgmtCert());
-    writeString(g, "target_mgmt_private_key", v.getTargetMgmtPrivateKey());
-    writeString(g, "target_data_cert", v.getTargetDataCert());
-    writeString(g, "target_data_private_key", v.getTargetDataPrivateKey());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowCommandResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowCommandResponse(JsonGenerator g, ShowCommandResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "command_name", v.getCommandName());
-    writeObject(g, "command_param", v.getCommandParam(), ModelJson::writeCommandParam);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowConfigResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowConfigResponse(JsonGenerator g, ShowConfigResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeMap(g, "config", v.getConfig(), JsonGenerator::writeString);
-    writeList(
-        g,
-        "regions",
-        v.getRegions(),
-        (g0, v0) -> writeMapValue(g0, v0, JsonGenerator::writeString));
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowConfigSettingResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeShowConfigSettingResponse(JsonGenerator g, ShowConfigSettingResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "task_id", v.getTaskId());
-    writeString(g, "migrate_type", v.getMigrateType());
-    writeList(g, "configurations", v.getConfigurations(), ModelJson::writeConfigBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowConsistencyResultResponse} as a JSON object; SmsJacksonModule writes
-   * through here too.
-   */
-  public static void writeShowConsistencyResultResponse(
-      JsonGenerator g, ShowConsistencyResultResponse v) throws IOException {
-    g.writeStartObject();
-    writeList(
-        g,
-        "result_list",
-        v.getResultList(),
-        ModelJson::writeConsistencyResultRequestBodyResultList);
-    writeString(g, "task_id", v.getTaskId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowMigprojectResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeShowMigprojectResponse(JsonGenerator g, ShowMigprojectResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeString(g, "description", v.getDescription());
-    writeBoolean(g, "isdefault", v.getIsdefault());
-    writeString(g, "region", v.getRegion());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeEnum(g, "type", v.getType());
-    writeString(g, "enterprise_project", v.getEnterpriseProject());
-    writeBoolean(g, "syncing", v.getSyncing());
-    writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowOverviewResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowOverviewResponse(JsonGenerator g, ShowOverviewResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "waiting", v.getWaiting());
-    writeNumber(g, "replicate", v.getReplicate());
-    writeNumber(g, "syncing", v.getSyncing());
-    writeNumber(g, "stopped", v.getStopped());
-    writeNumber(g, "deleting", v.getDeleting());
-    writeNumber(g, "cutovering", v.getCutovering());
-    writeNumber(g, "unavailable", v.getUnavailable());
-    writeNumber(g, "stopping", v.getStopping());
-    writeNumber(g, "skipping", v.getSkipping());
-    writeNumber(g, "finished", v.getFinished());
-    writeNumber(g, "initialize", v.getInitialize());
-    writeNumber(g, "error", v.getError());
-    writeNumber(g, "cloning", v.getCloning());
-    writeNumber(g, "unconfigured", v.getUnconfigured());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowPassphraseResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeShowPassphraseResponse(JsonGenerator g, ShowPassphraseResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "task_id", v.getTaskId());
-    writeString(g, "passphrase", v.getPassphrase());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowPrivacyAgreementsResponse} as a JSON object; SmsJacksonModule writes
-   * through here too.
-   */
-  public static void writeShowPrivacyAgreementsResponse(
-      JsonGenerator g, ShowPrivacyAgreementsResponse v) throws IOException {
-    g.writeStartObject();
-    writeBoolean(g, "flag", v.getFlag());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowServerResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowServerResponse(JsonGenerator g, ShowServerResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "name", v.getName());
-    writeString(g, "hostname", v.getHostname());
-    writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
-    writeInstant(g, "add_date", v.getAddDate());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeBoolean(g, "oem_system", v.getOemSystem());
-    writeEnum(g, "state", v.getState());
-    writeBoolean(g, "connected", v.getConnected());
-    writeEnum(g, "firmware", v.getFirmware());
-    writeObject(g, "init_target_server", v.getInitTargetServer(), ModelJson::writeInitTargetServer);
-    writeNumber(g, "cpu_quantity", v.getCpuQuantity());
-    writeNumber(g, "memory", v.getMemory());
-    writeObject(g, "current_task", v.getCurrentTask(), ModelJson::writeTaskByServerSource);
-    writeList(g, "disks", v.getDisks(), ModelJson::writeServerDisk);
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writeVolumeGroup);
-    writeList(g, "btrfs_list", v.getBtrfsList(), ModelJson::writeBtrfsFileSystem);
-    writeList(g, "networks", v.getNetworks(), ModelJson::writeNetWork);
-    writeList(g, "checks", v.getChecks(), ModelJson::writeEnvironmentCheck);
-    writeEnum(g, "migration_cycle", v.getMigrationCycle());
-    writeInstant(g, "state_action_time", v.getStateActionTime());
-    writeNumber(g, "replicatesize", v.getReplicatesize());
-    writeNumber(g, "totalsize", v.getTotalsize());
-    writeInstant(g, "last_visit_time", v.getLastVisitTime());
-    writeInstant(g, "stage_action_time", v.getStageActionTime());
-    writeString(g, "agent_version", v.getAgentVersion());
-    writeBoolean(g, "has_tc", v.getHasTc());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowSha256Response} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowSha256Response(JsonGenerator g, ShowSha256Response v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "value", v.getValue());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowTargetPasswordResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeShowTargetPasswordResponse(JsonGenerator g, ShowTargetPasswordResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "template_id", v.getTemplateId());
-    writeString(g, "target_password", v.getTargetPassword());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowTaskResponse} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeShowTaskResponse(JsonGenerator g, ShowTaskResponse v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeEnum(g, "type", v.getType());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "id", v.getId());
-    writeNumber(g, "priority", v.getPriority());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeString(g, "region_id", v.getRegionId());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
-    writeString(g, "migration_ip", v.getMigrationIp());
-    writeString(g, "region_name", v.getRegionName());
-    writeString(g, "project_name", v.getProjectName());
-    writeString(g, "project_id", v.getProjectId());
-    writeString(g, "vm_template_id", v.getVmTemplateId());
-    writeObject(g, "source_server", v.getSourceServer(), ModelJson::writeSourceServer);
-    writeObject(g, "target_server", v.getTargetServer(), ModelJson::writeTaskTargetServer);
-    writeEnum(g, "state", v.getState());
-    writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
-    writeBoolean(g, "connected", v.getConnected());
-    writeInstant(g, "create_date", v.getCreateDate());
-    writeInstant(g, "start_date", v.getStartDate());
-    writeInstant(g, "finish_date", v.getFinishDate());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeNumber(g, "compress_rate", v.getCompressRate());
-    writeString(g, "error_json", v.getErrorJson());
-    writeNumber(g, "total_time", v.getTotalTime());
-    writeString(g, "float_ip", v.getFloatIp());
-    writeNumber(g, "remain_seconds", v.getRemainSeconds());
-    writeString(g, "target_snapshot_id", v.getTargetSnapshotId());
-    writeObject(g, "clone_server", v.getCloneServer(), ModelJson::writeCloneServer);
-    writeList(g, "sub_tasks", v.getSubTasks(), ModelJson::writeSubTask);
-    writeObject(g, "network_check_info", v.getNetworkCheckInfo(), ModelJson::writeNetworkCheckInfo);
-    writeNumber(g, "total_cpu_usage", v.getTotalCpuUsage());
-    writeNumber(g, "agent_cpu_usage", v.getAgentCpuUsage());
-    writeNumber(g, "total_mem_usage", v.getTotalMemUsage());
-    writeNumber(g, "agent_mem_usage", v.getAgentMemUsage());
-    writeNumber(g, "total_disk_io", v.getTotalDiskIo());
-    writeNumber(g, "agent_disk_io", v.getAgentDiskIo());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowTemplateResponse} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeShowTemplateResponse(JsonGenerator g, ShowTemplateResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeObject(g, "template", v.getTemplate(), ModelJson::writeTemplateResponseBody);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link ShowsSpeedLimitsResponse} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeShowsSpeedLimitsResponse(JsonGenerator g, ShowsSpeedLimitsResponse v)
-      throws IOException {
-    g.writeStartObject();
-    writeList(g, "speed_limit", v.getSpeedLimit(), ModelJson::writeSpeedLimitlJson);
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link SourceServer} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeSourceServer(JsonGenerator g, SourceServer v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "name", v.getName());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeBoolean(g, "oem_system", v.getOemSystem());
-    writeEnum(g, "state", v.getState());
-    writeEnum(g, "migration_cycle", v.getMigrationCycle());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link SourceServerAssociatedWithTask} as a JSON object; SmsJacksonModule writes
-   * through here too.
-   */
-  public static void writeSourceServerAssociatedWithTask(
-      JsonGenerator g, SourceServerAssociatedWithTask v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "name", v.getName());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeBoolean(g, "oem_system", v.getOemSystem());
-    writeEnum(g, "state", v.getState());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link SourceServerByTask} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeSourceServerByTask(JsonGenerator g, SourceServerByTask v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link SourceServersResponseBody} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeSourceServersResponseBody(JsonGenerator g, SourceServersResponseBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "name", v.getName());
-    writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
-    writeInstant(g, "add_date", v.getAddDate());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeBoolean(g, "oem_system", v.getOemSystem());
-    writeEnum(g, "state", v.getState());
-    writeBoolean(g, "connected", v.getConnected());
-    writeNumber(g, "cpu_quantity", v.getCpuQuantity());
-    writeNumber(g, "memory", v.getMemory());
-    writeObject(g, "current_task", v.getCurrentTask(), ModelJson::writeTaskByServerSources);
-    writeList(g, "checks", v.getChecks(), ModelJson::writeEnvironmentCheck);
-    writeObject(g, "init_target_server", v.getInitTargetServer(), ModelJson::writeInitTargetServer);
-    writeNumber(g, "replicatesize", v.getReplicatesize());
-    writeInstant(g, "stage_action_time", v.getStageActionTime());
-    writeNumber(g, "totalsize", v.getTotalsize());
-    writeInstant(g, "last_visit_time", v.getLastVisitTime());
-    writeEnum(g, "migration_cycle", v.getMigrationCycle());
-    writeInstant(g, "state_action_time", v.getStateActionTime());
-    writeBoolean(g, "is_consistency_result_exist", v.getIsConsistencyResultExist());
-    writeBoolean(g, "has_tc", v.getHasTc());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link SpeedLimit} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeSpeedLimit(JsonGenerator g, SpeedLimit v) throws IOException {
-    g.writeStartObject();
-    writeList(g, "speed_limit", v.getSpeedLimit(), ModelJson::writeSpeedLimitlJson);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link SpeedLimitlJson} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeSpeedLimitlJson(JsonGenerator g, SpeedLimitlJson v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "start", v.getStart());
-    writeString(g, "end", v.getEnd());
-    writeNumber(g, "speed", v.getSpeed());
-    writeNumber(g, "over_speed_threshold", v.getOverSpeedThreshold());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link SubTask} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeSubTask(JsonGenerator g, SubTask v) throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeNumber(g, "progress", v.getProgress());
-    writeInstant(g, "start_date", v.getStartDate());
-    writeInstant(g, "end_date", v.getEndDate());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeString(g, "user_op", v.getUserOp());
-    writeString(g, "process_trace", v.getProcessTrace());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link SubTaskAssociatedWithTask} as a JSON object; SmsJacksonModule writes through
-   * here too.
-   */
-  public static void writeSubTaskAssociatedWithTask(JsonGenerator g, SubTaskAssociatedWithTask v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeNumber(g, "progress", v.getProgress());
-    writeInstant(g, "start_date", v.getStartDate());
-    writeInstant(g, "end_date", v.getEndDate());
-    writeString(g, "process_trace", v.getProcessTrace());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link TargetDisk} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeTargetDisk(JsonGenerator g, TargetDisk v) throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "id", v.getId());
-    writeEnum(g, "device_use", v.getDeviceUse());
-    writeString(g, "disk_id", v.getDiskId());
-    writeString(g, "name", v.getName());
-    writeList(g, "physical_volumes", v.getPhysicalVolumes(), ModelJson::writeTargetPhysicalVolume);
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeString(g, "disk_index", v.getDiskIndex());
-    writeBoolean(g, "os_disk", v.getOsDisk());
-    writeEnum(g, "partition_style", v.getPartitionStyle());
-    writeString(g, "relation_name", v.getRelationName());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link TargetDisks} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeTargetDisks(JsonGenerator g, TargetDisks v) throws IOException {
-    g.writeStartObject();
-    writeEnum(g, "device_use", v.getDeviceUse());
-    writeString(g, "disk_id", v.getDiskId());
-    writeString(g, "name", v.getName());
-    writeList(g, "physical_volumes", v.getPhysicalVolumes(), ModelJson::writePhysicalVolumes);
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TargetPhysicalVolume} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeTargetPhysicalVolume(JsonGenerator g, TargetPhysicalVolume v)
-      throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "id", v.getId());
-    writeEnum(g, "device_use", v.getDeviceUse());
-    writeString(g, "file_system", v.getFileSystem());
-    writeNumber(g, "index", v.getIndex());
-    writeString(g, "mount_point", v.getMountPoint());
-    writeString(g, "name", v.getName());
-    writeNumber(g, "size", v.getSize());
-    writeNumber(g, "used_size", v.getUsedSize());
-    writeString(g, "uuid", v.getUuid());
-    writeString(g, "relation_name", v.getRelationName());
-    writeNumber(g, "free_size", v.getFreeSize());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link TargetServer} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeTargetServer(JsonGenerator g, TargetServer v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "ip", v.getIp());
-    writeString(g, "name", v.getName());
-    writeString(g, "hostname", v.getHostname());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeEnum(g, "firmware", v.getFirmware());
-    writeNumber(g, "cpu_quantity", v.getCpuQuantity());
-    writeNumber(g, "memory", v.getMemory());
-    writeList(g, "btrfs_list", v.getBtrfsList(), ModelJson::writeBtrfsFileSystem);
-    writeList(g, "networks", v.getNetworks(), ModelJson::writeNetWork);
-    writeString(g, "domain_id", v.getDomainId());
-    writeBoolean(g, "has_rsync", v.getHasRsync());
-    writeBoolean(g, "paravirtualization", v.getParavirtualization());
-    writeString(g, "raw_devices", v.getRawDevices());
-    writeBoolean(g, "driver_files", v.getDriverFiles());
-    writeBoolean(g, "system_services", v.getSystemServices());
-    writeBoolean(g, "account_rights", v.getAccountRights());
-    writeEnum(g, "boot_loader", v.getBootLoader());
-    writeString(g, "system_dir", v.getSystemDir());
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writeVolumeGroup);
-    writeString(g, "vm_id", v.getVmId());
-    writeString(g, "flavor", v.getFlavor());
-    writeList(g, "disks", v.getDisks(), ModelJson::writeTargetDisk);
-    writeString(g, "image_disk_id", v.getImageDiskId());
-    writeString(g, "snapshot_ids", v.getSnapshotIds());
-    writeString(g, "cutovered_snapshot_ids", v.getCutoveredSnapshotIds());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TargetServerAssociatedWithTask} as a JSON object; SmsJacksonModule writes
-   * through here too.
-   */
-  public static void writeTargetServerAssociatedWithTask(
-      JsonGenerator g, TargetServerAssociatedWithTask v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "vm_id", v.getVmId());
-    writeString(g, "name", v.getName());
-    writeString(g, "ip", v.getIp());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TargetServerById} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeTargetServerById(JsonGenerator g, TargetServerById v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "vm_id", v.getVmId());
-    writeString(g, "name", v.getName());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TargetServerByTask} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeTargetServerByTask(JsonGenerator g, TargetServerByTask v)
-      throws IOException {
-    g.writeStartObject();
-    writeList(g, "btrfs_list", v.getBtrfsList(), ModelJson::writeBtrfsFileSystem);
-    writeList(g, "disks", v.getDisks(), ModelJson::writeTargetDisks);
-    writeString(g, "name", v.getName());
-    writeString(g, "vm_id", v.getVmId());
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writeVolumeGroup);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TaskByServerSource} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeTaskByServerSource(JsonGenerator g, TaskByServerSource v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeEnum(g, "type", v.getType());
-    writeEnum(g, "state", v.getState());
-    writeInstant(g, "start_date", v.getStartDate());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeString(g, "vm_template_id", v.getVmTemplateId());
-    writeString(g, "region_id", v.getRegionId());
-    writeString(g, "project_name", v.getProjectName());
-    writeString(g, "project_id", v.getProjectId());
-    writeObject(g, "target_server", v.getTargetServer(), ModelJson::writeTargetServerById);
-    writeEnum(g, "log_collect_status", v.getLogCollectStatus());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeObject(g, "clone_server", v.getCloneServer(), ModelJson::writeCloneServer);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TaskByServerSources} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeTaskByServerSources(JsonGenerator g, TaskByServerSources v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeEnum(g, "type", v.getType());
-    writeEnum(g, "state", v.getState());
-    writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
-    writeInstant(g, "start_date", v.getStartDate());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeNumber(g, "compress_rate", v.getCompressRate());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeString(g, "vm_template_id", v.getVmTemplateId());
-    writeString(g, "region_id", v.getRegionId());
-    writeString(g, "project_name", v.getProjectName());
-    writeString(g, "project_id", v.getProjectId());
-    writeObject(g, "target_server", v.getTargetServer(), ModelJson::writeTargetServerById);
-    writeEnum(g, "log_collect_status", v.getLogCollectStatus());
-    writeBoolean(g, "exist_server", v.getExistServer());
-    writeBoolean(g, "use_public_ip", v.getUsePublicIp());
-    writeObject(g, "clone_server", v.getCloneServer(), ModelJson::writeCloneServer);
-    writeNumber(g, "remain_seconds", v.getRemainSeconds());
-    writeString(g, "log_bucket", v.getLogBucket());
-    writeInstant(g, "log_upload_time", v.getLogUploadTime());
-    writeString(g, "log_share_url", v.getLogShareUrl());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TaskTargetServer} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeTaskTargetServer(JsonGenerator g, TaskTargetServer v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "vm_id", v.getVmId());
-    writeString(g, "name", v.getName());
-    writeString(g, "ip", v.getIp());
-    writeEnum(g, "os_type", v.getOsType());
-    writeString(g, "os_version", v.getOsVersion());
-    writeString(g, "system_dir", v.getSystemDir());
-    writeList(g, "disks", v.getDisks(), ModelJson::writeTargetDisk);
-    writeList(g, "volume_groups", v.getVolumeGroups(), ModelJson::writeVolumeGroup);
-    writeStringList(g, "btrfs_list", v.getBtrfsList());
-    writeString(g, "image_disk_id", v.getImageDiskId());
-    writeString(g, "cutovered_snapshot_ids", v.getCutoveredSnapshotIds());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TasksResponseBody} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeTasksResponseBody(JsonGenerator g, TasksResponseBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeEnum(g, "type", v.getType());
-    writeEnum(g, "os_type", v.getOsType());
-    writeEnum(g, "state", v.getState());
-    writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
-    writeInstant(g, "create_date", v.getCreateDate());
-    writeNumber(g, "priority", v.getPriority());
-    writeNumber(g, "speed_limit", v.getSpeedLimit());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeNumber(g, "compress_rate", v.getCompressRate());
-    writeBoolean(g, "start_target_server", v.getStartTargetServer());
-    writeString(g, "error_json", v.getErrorJson());
-    writeNumber(g, "total_time", v.getTotalTime());
-    writeString(g, "migration_ip", v.getMigrationIp());
-    writeList(g, "sub_tasks", v.getSubTasks(), ModelJson::writeSubTaskAssociatedWithTask);
-    writeObject(
-        g, "source_server", v.getSourceServer(), ModelJson::writeSourceServerAssociatedWithTask);
-    writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
-    writeObject(
-        g, "target_server", v.getTargetServer(), ModelJson::writeTargetServerAssociatedWithTask);
-    writeEnum(g, "log_collect_status", v.getLogCollectStatus());
-    writeObject(g, "clone_server", v.getCloneServer(), ModelJson::writeCloneServerBrief);
-    writeBoolean(g, "syncing", v.getSyncing());
-    writeObject(g, "network_check_info", v.getNetworkCheckInfo(), ModelJson::writeNetworkCheckInfo);
-    writeList(g, "special_config", v.getSpecialConfig(), ModelJson::writeConfigBody);
-    writeNumber(g, "total_cpu_usage", v.getTotalCpuUsage());
-    writeNumber(g, "agent_cpu_usage", v.getAgentCpuUsage());
-    writeNumber(g, "total_mem_usage", v.getTotalMemUsage());
-    writeNumber(g, "agent_mem_usage", v.getAgentMemUsage());
-    writeNumber(g, "total_disk_io", v.getTotalDiskIo());
-    writeNumber(g, "agent_disk_io", v.getAgentDiskIo());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link TemplateDisk} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeTemplateDisk(JsonGenerator g, TemplateDisk v) throws IOException {
-    g.writeStartObject();
-    writeNumber(g, "id", v.getId());
-    writeNumber(g, "index", v.getIndex());
-    writeString(g, "name", v.getName());
-    writeString(g, "disktype", v.getDisktype());
-    writeNumber(g, "size", v.getSize());
-    writeString(g, "device_use", v.getDeviceUse());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TemplateRequest} as a JSON object; SmsJacksonModule writes through here too.
-   */
-  public static void writeTemplateRequest(JsonGenerator g, TemplateRequest v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "name", v.getName());
-    writeBoolean(g, "is_template", v.getIsTemplate());
-    writeString(g, "region", v.getRegion());
-    writeString(g, "projectid", v.getProjectid());
-    writeString(g, "target_server_name", v.getTargetServerName());
-    writeString(g, "availability_zone", v.getAvailabilityZone());
-    writeEnum(g, "volumetype", v.getVolumetype());
-    writeString(g, "flavor", v.getFlavor());
-    writeObject(g, "vpc", v.getVpc(), ModelJson::writeVpcObject);
-    writeList(g, "nics", v.getNics(), ModelJson::writeNics);
-    writeList(g, "security_groups", v.getSecurityGroups(), ModelJson::writeSgObject);
-    writeObject(g, "publicip", v.getPublicip(), ModelJson::writePublicIp);
-    writeList(g, "disk", v.getDisk(), ModelJson::writeTemplateDisk);
-    writeEnum(g, "data_volume_type", v.getDataVolumeType());
-    writeString(g, "target_password", v.getTargetPassword());
-    writeString(g, "image_id", v.getImageId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link TemplateResponseBody} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeTemplateResponseBody(JsonGenerator g, TemplateResponseBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeString(g, "is_template", v.getIsTemplate());
-    writeString(g, "region", v.getRegion());
-    writeString(g, "projectid", v.getProjectid());
-    writeString(g, "target_server_name", v.getTargetServerName());
-    writeString(g, "availability_zone", v.getAvailabilityZone());
-    writeEnum(g, "volumetype", v.getVolumetype());
-    writeString(g, "flavor", v.getFlavor());
-    writeObject(g, "vpc", v.getVpc(), ModelJson::writeVpcObject);
-    writeList(g, "nics", v.getNics(), ModelJson::writeNics);
-    writeList(g, "security_groups", v.getSecurityGroups(), ModelJson::writeSgObject);
-    writeObject(g, "publicip", v.getPublicip(), ModelJson::writePublicIp);
-    writeList(g, "disk", v.getDisk(), ModelJson::writeTemplateDisk);
-    writeEnum(g, "data_volume_type", v.getDataVolumeType());
-    writeString(g, "target_password", v.getTargetPassword());
-    writeString(g, "image_id", v.getImageId());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link UpdateTaskSpeedReq} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeUpdateTaskSpeedReq(JsonGenerator g, UpdateTaskSpeedReq v)
-      throws IOException {
-    g.writeStartObject();
-    writeEnum(g, "subtask_name", v.getSubtaskName());
-    writeNumber(g, "progress", v.getProgress());
-    writeNumber(g, "replicatesize", v.getReplicatesize());
-    writeNumber(g, "totalsize", v.getTotalsize());
-    writeString(g, "process_trace", v.getProcessTrace());
-    writeNumber(g, "migrate_speed", v.getMigrateSpeed());
-    writeNumber(g, "compress_rate", v.getCompressRate());
-    writeNumber(g, "remain_time", v.getRemainTime());
-    writeNumber(g, "total_cpu_usage", v.getTotalCpuUsage());
-    writeNumber(g, "agent_cpu_usage", v.getAgentCpuUsage());
-    writeNumber(g, "total_mem_usage", v.getTotalMemUsage());
-    writeNumber(g, "agent_mem_usage", v.getAgentMemUsage());
-    writeNumber(g, "total_disk_io", v.getTotalDiskIo());
-    writeNumber(g, "agent_disk_io", v.getAgentDiskIo());
-    writeString(g, "agent_time", v.getAgentTime());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link UpdateTaskStatusReq} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeUpdateTaskStatusReq(JsonGenerator g, UpdateTaskStatusReq v)
-      throws IOException {
-    g.writeStartObject();
-    writeEnum(g, "operation", v.getOperation());
-    writeString(g, "template_id", v.getTemplateId());
-    writeBoolean(g, "switch_hce", v.getSwitchHce());
-    writeBoolean(g, "is_need_consistency_check", v.getIsNeedConsistencyCheck());
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link UpdateTemplateReq} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeUpdateTemplateReq(JsonGenerator g, UpdateTemplateReq v)
-      throws IOException {
-    g.writeStartObject();
-    writeObject(g, "template", v.getTemplate(), ModelJson::writeTemplateRequest);
-    g.writeEndObject();
-  }
-
-  /**
-   * Writes one {@link UploadLogRequestBody} as a JSON object; SmsJacksonModule writes through here
-   * too.
-   */
-  public static void writeUploadLogRequestBody(JsonGenerator g, UploadLogRequestBody v)
-      throws IOException {
-    g.writeStartObject();
-    writeString(g, "log_bucket", v.getLogBucket());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link Version} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeVersion(JsonGenerator g, Version v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeList(g, "links", v.getLinks(), ModelJson::writeLink);
-    writeString(g, "status", v.getStatus());
-    writeString(g, "updated", v.getUpdated());
-    g.writeEndObject();
-  }
-
-  /** Writes one {@link VolumeGroup} as a JSON object; SmsJacksonModule writes through here too. */
+  /** Writes one {@link VolumeGroup} as a JSON object. */
   public static void writeVolumeGroup(JsonGenerator g, VolumeGroup v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "components", v.getComponents());
-    writeNumber(g, "free_size", v.getFreeSize());
-    writeList(g, "logical_volumes", v.getLogicalVolumes(), ModelJson::writeLogicalVolume);
-    writeString(g, "name", v.getName());
-    writeNumber(g, "size", v.getSize());
-    g.writeEndObject();
+    VolumeGroupJson.write(g, v);
   }
 
-  /** Writes one {@link VpcObject} as a JSON object; SmsJacksonModule writes through here too. */
-  public static void writeVpcObject(JsonGenerator g, VpcObject v) throws IOException {
-    g.writeStartObject();
-    writeString(g, "id", v.getId());
-    writeString(g, "name", v.getName());
-    writeString(g, "cidr", v.getCidr());
-    g.writeEndObject();
+  /** Reads one {@link LogicalVolume}; the parser stands on its START_OBJECT. */
+  public static LogicalVolume readLogicalVolume(JsonParser p) throws IOException {
+    return LogicalVolumeJson.read(p);
+  }
+
+  /** Writes one {@link LogicalVolume} as a JSON object. */
+  public static void writeLogicalVolume(JsonGenerator g, LogicalVolume v) throws IOException {
+    LogicalVolumeJson.write(g, v);
+  }
+
+  /** Reads one {@link CloneServer}; the parser stands on its START_OBJECT. */
+  public static CloneServer readCloneServer(JsonParser p) throws IOException {
+    return CloneServerJson.read(p);
+  }
+
+  /** Writes one {@link CloneServer} as a JSON object. */
+  public static void writeCloneServer(JsonGenerator g, CloneServer v) throws IOException {
+    CloneServerJson.write(g, v);
+  }
+
+  /** Reads one {@link SubTask}; the parser stands on its START_OBJECT. */
+  public static SubTask readSubTask(JsonParser p) throws IOException {
+    return SubTaskJson.read(p);
+  }
+
+  /** Writes one {@link SubTask} as a JSON object. */
+  public static void writeSubTask(JsonGenerator g, SubTask v) throws IOException {
+    SubTaskJson.write(g, v);
+  }
+
+  /** Reads one {@link NetworkCheckInfo}; the parser stands on its START_OBJECT. */
+  public static NetworkCheckInfo readNetworkCheckInfo(JsonParser p) throws IOException {
+    return NetworkCheckInfoJson.read(p);
+  }
+
+  /** Writes one {@link NetworkCheckInfo} as a JSON object. */
+  public static void writeNetworkCheckInfo(JsonGenerator g, NetworkCheckInfo v) throws IOException {
+    NetworkCheckInfoJson.write(g, v);
+  }
+
+  /**
+   * The JSON mapping of {@link BtrfsFileSystem}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class BtrfsFileSystemJson {
+    private BtrfsFileSystemJson() {}
+
+    /** Reads a {@link BtrfsFileSystem} from JSON text. */
+    public static BtrfsFileSystem fromJson(String json) {
+      return JsonValues.readDocument(json, BtrfsFileSystemJson::read);
+    }
+
+    /** Writes a {@link BtrfsFileSystem} as compact JSON text. */
+    public static String toJson(BtrfsFileSystem value) {
+      return JsonValues.writeDocument(value, BtrfsFileSystemJson::write);
+    }
+
+    /** Reads one {@link BtrfsFileSystem}; the parser stands on its START_OBJECT. */
+    public static BtrfsFileSystem read(JsonParser p) throws IOException {
+      BtrfsFileSystem.Builder b = BtrfsFileSystem.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "label":
+              b.label(readString(p));
+              break;
+            case "uuid":
+              b.uuid(readString(p));
+              break;
+            case "device":
+              b.device(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "nodesize":
+              b.nodesize(readLong(p));
+              break;
+            case "sectorsize":
+              b.sectorsize(readInteger(p));
+              break;
+            case "data_profile":
+              b.dataProfile(readString(p));
+              break;
+            case "system_profile":
+              b.systemProfile(readString(p));
+              break;
+            case "metadata_profile":
+              b.metadataProfile(readString(p));
+              break;
+            case "global_reserve1":
+              b.globalReserve1(readString(p));
+              break;
+            case "g_vol_used_size":
+              b.gVolUsedSize(readLong(p));
+              break;
+            case "default_subvolid":
+              b.defaultSubvolid(readString(p));
+              break;
+            case "default_subvol_name":
+              b.defaultSubvolName(readString(p));
+              break;
+            case "default_subvol_mountpath":
+              b.defaultSubvolMountpath(readString(p));
+              break;
+            case "subvolumn":
+              b.subvolumn(readObjectList(p, BtrfsSubvolumnJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link BtrfsFileSystem} as a JSON object. */
+    public static void write(JsonGenerator g, BtrfsFileSystem v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeString(g, "label", v.getLabel());
+      writeString(g, "uuid", v.getUuid());
+      writeString(g, "device", v.getDevice());
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "nodesize", v.getNodesize());
+      writeNumber(g, "sectorsize", v.getSectorsize());
+      writeString(g, "data_profile", v.getDataProfile());
+      writeString(g, "system_profile", v.getSystemProfile());
+      writeString(g, "metadata_profile", v.getMetadataProfile());
+      writeString(g, "global_reserve1", v.getGlobalReserve1());
+      writeNumber(g, "g_vol_used_size", v.getGVolUsedSize());
+      writeString(g, "default_subvolid", v.getDefaultSubvolid());
+      writeString(g, "default_subvol_name", v.getDefaultSubvolName());
+      writeString(g, "default_subvol_mountpath", v.getDefaultSubvolMountpath());
+      writeList(g, "subvolumn", v.getSubvolumn(), BtrfsSubvolumnJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link BtrfsSubvolumn}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class BtrfsSubvolumnJson {
+    private BtrfsSubvolumnJson() {}
+
+    /** Reads a {@link BtrfsSubvolumn} from JSON text. */
+    public static BtrfsSubvolumn fromJson(String json) {
+      return JsonValues.readDocument(json, BtrfsSubvolumnJson::read);
+    }
+
+    /** Writes a {@link BtrfsSubvolumn} as compact JSON text. */
+    public static String toJson(BtrfsSubvolumn value) {
+      return JsonValues.writeDocument(value, BtrfsSubvolumnJson::write);
+    }
+
+    /** Reads one {@link BtrfsSubvolumn}; the parser stands on its START_OBJECT. */
+    public static BtrfsSubvolumn read(JsonParser p) throws IOException {
+      BtrfsSubvolumn.Builder b = BtrfsSubvolumn.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "uuid":
+              b.uuid(readString(p));
+              break;
+            case "is_snapshot":
+              b.isSnapshot(readString(p));
+              break;
+            case "subvol_id":
+              b.subvolId(readString(p));
+              break;
+            case "parent_id":
+              b.parentId(readString(p));
+              break;
+            case "subvol_name":
+              b.subvolName(readString(p));
+              break;
+            case "subvol_mount_path":
+              b.subvolMountPath(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link BtrfsSubvolumn} as a JSON object. */
+    public static void write(JsonGenerator g, BtrfsSubvolumn v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "uuid", v.getUuid());
+      writeString(g, "is_snapshot", v.getIsSnapshot());
+      writeString(g, "subvol_id", v.getSubvolId());
+      writeString(g, "parent_id", v.getParentId());
+      writeString(g, "subvol_name", v.getSubvolName());
+      writeString(g, "subvol_mount_path", v.getSubvolMountPath());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link CloneServer}; SmsJacksonModule reads and writes through it too. */
+  public static final class CloneServerJson {
+    private CloneServerJson() {}
+
+    /** Reads a {@link CloneServer} from JSON text. */
+    public static CloneServer fromJson(String json) {
+      return JsonValues.readDocument(json, CloneServerJson::read);
+    }
+
+    /** Writes a {@link CloneServer} as compact JSON text. */
+    public static String toJson(CloneServer value) {
+      return JsonValues.writeDocument(value, CloneServerJson::write);
+    }
+
+    /** Reads one {@link CloneServer}; the parser stands on its START_OBJECT. */
+    public static CloneServer read(JsonParser p) throws IOException {
+      CloneServer.Builder b = CloneServer.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "clone_error":
+              b.cloneError(readString(p));
+              break;
+            case "clone_state":
+              b.cloneState(readString(p));
+              break;
+            case "error_msg":
+              b.errorMsg(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CloneServer} as a JSON object. */
+    public static void write(JsonGenerator g, CloneServer v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "vm_id", v.getVmId());
+      writeString(g, "name", v.getName());
+      writeString(g, "clone_error", v.getCloneError());
+      writeString(g, "clone_state", v.getCloneState());
+      writeString(g, "error_msg", v.getErrorMsg());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link CloneServerBrief}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class CloneServerBriefJson {
+    private CloneServerBriefJson() {}
+
+    /** Reads a {@link CloneServerBrief} from JSON text. */
+    public static CloneServerBrief fromJson(String json) {
+      return JsonValues.readDocument(json, CloneServerBriefJson::read);
+    }
+
+    /** Writes a {@link CloneServerBrief} as compact JSON text. */
+    public static String toJson(CloneServerBrief value) {
+      return JsonValues.writeDocument(value, CloneServerBriefJson::write);
+    }
+
+    /** Reads one {@link CloneServerBrief}; the parser stands on its START_OBJECT. */
+    public static CloneServerBrief read(JsonParser p) throws IOException {
+      CloneServerBrief.Builder b = CloneServerBrief.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CloneServerBrief} as a JSON object. */
+    public static void write(JsonGenerator g, CloneServerBrief v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "vm_id", v.getVmId());
+      writeString(g, "name", v.getName());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link CommandBody}; SmsJacksonModule reads and writes through it too. */
+  public static final class CommandBodyJson {
+    private CommandBodyJson() {}
+
+    /** Reads a {@link CommandBody} from JSON text. */
+    public static CommandBody fromJson(String json) {
+      return JsonValues.readDocument(json, CommandBodyJson::read);
+    }
+
+    /** Writes a {@link CommandBody} as compact JSON text. */
+    public static String toJson(CommandBody value) {
+      return JsonValues.writeDocument(value, CommandBodyJson::write);
+    }
+
+    /** Reads one {@link CommandBody}; the parser stands on its START_OBJECT. */
+    public static CommandBody read(JsonParser p) throws IOException {
+      CommandBody.Builder b = CommandBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "command_name":
+              b.commandName(readString(p));
+              break;
+            case "result":
+              b.result(readString(p));
+              break;
+            case "result_detail":
+              b.resultDetail(readRawJson(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CommandBody} as a JSON object. */
+    public static void write(JsonGenerator g, CommandBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "command_name", v.getCommandName());
+      writeString(g, "result", v.getResult());
+      writeRawJson(g, "result_detail", v.getResultDetail());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link CommandParam}; SmsJacksonModule reads and writes through it too. */
+  public static final class CommandParamJson {
+    private CommandParamJson() {}
+
+    /** Reads a {@link CommandParam} from JSON text. */
+    public static CommandParam fromJson(String json) {
+      return JsonValues.readDocument(json, CommandParamJson::read);
+    }
+
+    /** Writes a {@link CommandParam} as compact JSON text. */
+    public static String toJson(CommandParam value) {
+      return JsonValues.writeDocument(value, CommandParamJson::write);
+    }
+
+    /** Reads one {@link CommandParam}; the parser stands on its START_OBJECT. */
+    public static CommandParam read(JsonParser p) throws IOException {
+      CommandParam.Builder b = CommandParam.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "task_id":
+              b.taskId(readString(p));
+              break;
+            case "bucket":
+              b.bucket(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CommandParam} as a JSON object. */
+    public static void write(JsonGenerator g, CommandParam v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "task_id", v.getTaskId());
+      writeString(g, "bucket", v.getBucket());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link ConfigBody}; SmsJacksonModule reads and writes through it too. */
+  public static final class ConfigBodyJson {
+    private ConfigBodyJson() {}
+
+    /** Reads a {@link ConfigBody} from JSON text. */
+    public static ConfigBody fromJson(String json) {
+      return JsonValues.readDocument(json, ConfigBodyJson::read);
+    }
+
+    /** Writes a {@link ConfigBody} as compact JSON text. */
+    public static String toJson(ConfigBody value) {
+      return JsonValues.writeDocument(value, ConfigBodyJson::write);
+    }
+
+    /** Reads one {@link ConfigBody}; the parser stands on its START_OBJECT. */
+    public static ConfigBody read(JsonParser p) throws IOException {
+      ConfigBody.Builder b = ConfigBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "config_key":
+              b.configKey(readString(p));
+              break;
+            case "config_value":
+              b.configValue(readString(p));
+              break;
+            case "config_status":
+              b.configStatus(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ConfigBody} as a JSON object. */
+    public static void write(JsonGenerator g, ConfigBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "config_key", v.getConfigKey());
+      writeString(g, "config_value", v.getConfigValue());
+      writeString(g, "config_status", v.getConfigStatus());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ConfigurationRequestBody}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ConfigurationRequestBodyJson {
+    private ConfigurationRequestBodyJson() {}
+
+    /** Reads a {@link ConfigurationRequestBody} from JSON text. */
+    public static ConfigurationRequestBody fromJson(String json) {
+      return JsonValues.readDocument(json, ConfigurationRequestBodyJson::read);
+    }
+
+    /** Writes a {@link ConfigurationRequestBody} as compact JSON text. */
+    public static String toJson(ConfigurationRequestBody value) {
+      return JsonValues.writeDocument(value, ConfigurationRequestBodyJson::write);
+    }
+
+    /** Reads one {@link ConfigurationRequestBody}; the parser stands on its START_OBJECT. */
+    public static ConfigurationRequestBody read(JsonParser p) throws IOException {
+      ConfigurationRequestBody.Builder b = ConfigurationRequestBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "configurations":
+              b.configurations(readObjectList(p, ConfigBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ConfigurationRequestBody} as a JSON object. */
+    public static void write(JsonGenerator g, ConfigurationRequestBody v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "configurations", v.getConfigurations(), ConfigBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ConsistencyResult}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ConsistencyResultJson {
+    private ConsistencyResultJson() {}
+
+    /** Reads a {@link ConsistencyResult} from JSON text. */
+    public static ConsistencyResult fromJson(String json) {
+      return JsonValues.readDocument(json, ConsistencyResultJson::read);
+    }
+
+    /** Writes a {@link ConsistencyResult} as compact JSON text. */
+    public static String toJson(ConsistencyResult value) {
+      return JsonValues.writeDocument(value, ConsistencyResultJson::write);
+    }
+
+    /** Reads one {@link ConsistencyResult}; the parser stands on its START_OBJECT. */
+    public static ConsistencyResult read(JsonParser p) throws IOException {
+      ConsistencyResult.Builder b = ConsistencyResult.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "dir_check":
+              b.dirCheck(readString(p));
+              break;
+            case "num_total_files":
+              b.numTotalFiles(readInteger(p));
+              break;
+            case "num_different_files":
+              b.numDifferentFiles(readInteger(p));
+              break;
+            case "num_target_miss_files":
+              b.numTargetMissFiles(readInteger(p));
+              break;
+            case "num_target_more_files":
+              b.numTargetMoreFiles(readInteger(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ConsistencyResult} as a JSON object. */
+    public static void write(JsonGenerator g, ConsistencyResult v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "dir_check", v.getDirCheck());
+      writeNumber(g, "num_total_files", v.getNumTotalFiles());
+      writeNumber(g, "num_different_files", v.getNumDifferentFiles());
+      writeNumber(g, "num_target_miss_files", v.getNumTargetMissFiles());
+      writeNumber(g, "num_target_more_files", v.getNumTargetMoreFiles());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ConsistencyResultRequestBodyResultList}; SmsJacksonModule reads and
+   * writes through it too.
+   */
+  public static final class ConsistencyResultRequestBodyResultListJson {
+    private ConsistencyResultRequestBodyResultListJson() {}
+
+    /** Reads a {@link ConsistencyResultRequestBodyResultList} from JSON text. */
+    public static ConsistencyResultRequestBodyResultList fromJson(String json) {
+      return JsonValues.readDocument(json, ConsistencyResultRequestBodyResultListJson::read);
+    }
+
+    /** Writes a {@link ConsistencyResultRequestBodyResultList} as compact JSON text. */
+    public static String toJson(ConsistencyResultRequestBodyResultList value) {
+      return JsonValues.writeDocument(value, ConsistencyResultRequestBodyResultListJson::write);
+    }
+
+    /**
+     * Reads one {@link ConsistencyResultRequestBodyResultList}; the parser stands on its
+     * START_OBJECT.
+     */
+    public static ConsistencyResultRequestBodyResultList read(JsonParser p) throws IOException {
+      ConsistencyResultRequestBodyResultList.Builder b =
+          ConsistencyResultRequestBodyResultList.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "finished_time":
+              b.finishedTime(readInstant(p));
+              break;
+            case "check_result":
+              b.checkResult(readString(p));
+              break;
+            case "consistency_result":
+              b.consistencyResult(readObjectList(p, ConsistencyResultJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ConsistencyResultRequestBodyResultList} as a JSON object. */
+    public static void write(JsonGenerator g, ConsistencyResultRequestBodyResultList v)
+        throws IOException {
+      g.writeStartObject();
+      writeInstant(g, "finished_time", v.getFinishedTime());
+      writeString(g, "check_result", v.getCheckResult());
+      writeList(g, "consistency_result", v.getConsistencyResult(), ConsistencyResultJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link CreateMigprojectResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class CreateMigprojectResponseJson {
+    private CreateMigprojectResponseJson() {}
+
+    /** Reads a {@link CreateMigprojectResponse} from JSON text. */
+    public static CreateMigprojectResponse fromJson(String json) {
+      return JsonValues.readDocument(json, CreateMigprojectResponseJson::read);
+    }
+
+    /** Writes a {@link CreateMigprojectResponse} as compact JSON text. */
+    public static String toJson(CreateMigprojectResponse value) {
+      return JsonValues.writeDocument(value, CreateMigprojectResponseJson::write);
+    }
+
+    /** Reads one {@link CreateMigprojectResponse}; the parser stands on its START_OBJECT. */
+    public static CreateMigprojectResponse read(JsonParser p) throws IOException {
+      CreateMigprojectResponse.Builder b = CreateMigprojectResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CreateMigprojectResponse} as a JSON object. */
+    public static void write(JsonGenerator g, CreateMigprojectResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link CreateTaskResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class CreateTaskResponseJson {
+    private CreateTaskResponseJson() {}
+
+    /** Reads a {@link CreateTaskResponse} from JSON text. */
+    public static CreateTaskResponse fromJson(String json) {
+      return JsonValues.readDocument(json, CreateTaskResponseJson::read);
+    }
+
+    /** Writes a {@link CreateTaskResponse} as compact JSON text. */
+    public static String toJson(CreateTaskResponse value) {
+      return JsonValues.writeDocument(value, CreateTaskResponseJson::write);
+    }
+
+    /** Reads one {@link CreateTaskResponse}; the parser stands on its START_OBJECT. */
+    public static CreateTaskResponse read(JsonParser p) throws IOException {
+      CreateTaskResponse.Builder b = CreateTaskResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CreateTaskResponse} as a JSON object. */
+    public static void write(JsonGenerator g, CreateTaskResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link CreateTemplateReq}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class CreateTemplateReqJson {
+    private CreateTemplateReqJson() {}
+
+    /** Reads a {@link CreateTemplateReq} from JSON text. */
+    public static CreateTemplateReq fromJson(String json) {
+      return JsonValues.readDocument(json, CreateTemplateReqJson::read);
+    }
+
+    /** Writes a {@link CreateTemplateReq} as compact JSON text. */
+    public static String toJson(CreateTemplateReq value) {
+      return JsonValues.writeDocument(value, CreateTemplateReqJson::write);
+    }
+
+    /** Reads one {@link CreateTemplateReq}; the parser stands on its START_OBJECT. */
+    public static CreateTemplateReq read(JsonParser p) throws IOException {
+      CreateTemplateReq.Builder b = CreateTemplateReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "template":
+              b.template(readObject(p, TemplateRequestJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CreateTemplateReq} as a JSON object. */
+    public static void write(JsonGenerator g, CreateTemplateReq v) throws IOException {
+      g.writeStartObject();
+      writeObject(g, "template", v.getTemplate(), TemplateRequestJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link CreateTemplateResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class CreateTemplateResponseJson {
+    private CreateTemplateResponseJson() {}
+
+    /** Reads a {@link CreateTemplateResponse} from JSON text. */
+    public static CreateTemplateResponse fromJson(String json) {
+      return JsonValues.readDocument(json, CreateTemplateResponseJson::read);
+    }
+
+    /** Writes a {@link CreateTemplateResponse} as compact JSON text. */
+    public static String toJson(CreateTemplateResponse value) {
+      return JsonValues.writeDocument(value, CreateTemplateResponseJson::write);
+    }
+
+    /** Reads one {@link CreateTemplateResponse}; the parser stands on its START_OBJECT. */
+    public static CreateTemplateResponse read(JsonParser p) throws IOException {
+      CreateTemplateResponse.Builder b = CreateTemplateResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link CreateTemplateResponse} as a JSON object. */
+    public static void write(JsonGenerator g, CreateTemplateResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link DeleteIds}; SmsJacksonModule reads and writes through it too. */
+  public static final class DeleteIdsJson {
+    private DeleteIdsJson() {}
+
+    /** Reads a {@link DeleteIds} from JSON text. */
+    public static DeleteIds fromJson(String json) {
+      return JsonValues.readDocument(json, DeleteIdsJson::read);
+    }
+
+    /** Writes a {@link DeleteIds} as compact JSON text. */
+    public static String toJson(DeleteIds value) {
+      return JsonValues.writeDocument(value, DeleteIdsJson::write);
+    }
+
+    /** Reads one {@link DeleteIds}; the parser stands on its START_OBJECT. */
+    public static DeleteIds read(JsonParser p) throws IOException {
+      DeleteIds.Builder b = DeleteIds.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "ids":
+              b.ids(readStringList(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link DeleteIds} as a JSON object. */
+    public static void write(JsonGenerator g, DeleteIds v) throws IOException {
+      g.writeStartObject();
+      writeStringList(g, "ids", v.getIds());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link DeleteTasksReq}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class DeleteTasksReqJson {
+    private DeleteTasksReqJson() {}
+
+    /** Reads a {@link DeleteTasksReq} from JSON text. */
+    public static DeleteTasksReq fromJson(String json) {
+      return JsonValues.readDocument(json, DeleteTasksReqJson::read);
+    }
+
+    /** Writes a {@link DeleteTasksReq} as compact JSON text. */
+    public static String toJson(DeleteTasksReq value) {
+      return JsonValues.writeDocument(value, DeleteTasksReqJson::write);
+    }
+
+    /** Reads one {@link DeleteTasksReq}; the parser stands on its START_OBJECT. */
+    public static DeleteTasksReq read(JsonParser p) throws IOException {
+      DeleteTasksReq.Builder b = DeleteTasksReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "ids":
+              b.ids(readStringList(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link DeleteTasksReq} as a JSON object. */
+    public static void write(JsonGenerator g, DeleteTasksReq v) throws IOException {
+      g.writeStartObject();
+      writeStringList(g, "ids", v.getIds());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link DeletetemplatesReq}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class DeletetemplatesReqJson {
+    private DeletetemplatesReqJson() {}
+
+    /** Reads a {@link DeletetemplatesReq} from JSON text. */
+    public static DeletetemplatesReq fromJson(String json) {
+      return JsonValues.readDocument(json, DeletetemplatesReqJson::read);
+    }
+
+    /** Writes a {@link DeletetemplatesReq} as compact JSON text. */
+    public static String toJson(DeletetemplatesReq value) {
+      return JsonValues.writeDocument(value, DeletetemplatesReqJson::write);
+    }
+
+    /** Reads one {@link DeletetemplatesReq}; the parser stands on its START_OBJECT. */
+    public static DeletetemplatesReq read(JsonParser p) throws IOException {
+      DeletetemplatesReq.Builder b = DeletetemplatesReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "ids":
+              b.ids(readStringList(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link DeletetemplatesReq} as a JSON object. */
+    public static void write(JsonGenerator g, DeletetemplatesReq v) throws IOException {
+      g.writeStartObject();
+      writeStringList(g, "ids", v.getIds());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link DiskIntargetServer}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class DiskIntargetServerJson {
+    private DiskIntargetServerJson() {}
+
+    /** Reads a {@link DiskIntargetServer} from JSON text. */
+    public static DiskIntargetServer fromJson(String json) {
+      return JsonValues.readDocument(json, DiskIntargetServerJson::read);
+    }
+
+    /** Writes a {@link DiskIntargetServer} as compact JSON text. */
+    public static String toJson(DiskIntargetServer value) {
+      return JsonValues.writeDocument(value, DiskIntargetServerJson::write);
+    }
+
+    /** Reads one {@link DiskIntargetServer}; the parser stands on its START_OBJECT. */
+    public static DiskIntargetServer read(JsonParser p) throws IOException {
+      DiskIntargetServer.Builder b = DiskIntargetServer.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "device_use":
+              b.deviceUse(readEnum(p, DeviceUse::of));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "physical_volumes":
+              b.physicalVolumes(readObjectList(p, PhysicalVolumesJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link DiskIntargetServer} as a JSON object. */
+    public static void write(JsonGenerator g, DiskIntargetServer v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeNumber(g, "size", v.getSize());
+      writeEnum(g, "device_use", v.getDeviceUse());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeList(g, "physical_volumes", v.getPhysicalVolumes(), PhysicalVolumesJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link EnvironmentCheck}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class EnvironmentCheckJson {
+    private EnvironmentCheckJson() {}
+
+    /** Reads a {@link EnvironmentCheck} from JSON text. */
+    public static EnvironmentCheck fromJson(String json) {
+      return JsonValues.readDocument(json, EnvironmentCheckJson::read);
+    }
+
+    /** Writes a {@link EnvironmentCheck} as compact JSON text. */
+    public static String toJson(EnvironmentCheck value) {
+      return JsonValues.writeDocument(value, EnvironmentCheckJson::write);
+    }
+
+    /** Reads one {@link EnvironmentCheck}; the parser stands on its START_OBJECT. */
+    public static EnvironmentCheck read(JsonParser p) throws IOException {
+      EnvironmentCheck.Builder b = EnvironmentCheck.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readLong(p));
+              break;
+            case "params":
+              b.params(readStringList(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "result":
+              b.result(readEnum(p, CheckResult::of));
+              break;
+            case "error_code":
+              b.errorCode(readString(p));
+              break;
+            case "error_or_warn":
+              b.errorOrWarn(readString(p));
+              break;
+            case "error_params":
+              b.errorParams(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link EnvironmentCheck} as a JSON object. */
+    public static void write(JsonGenerator g, EnvironmentCheck v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "id", v.getId());
+      writeStringList(g, "params", v.getParams());
+      writeString(g, "name", v.getName());
+      writeEnum(g, "result", v.getResult());
+      writeString(g, "error_code", v.getErrorCode());
+      writeString(g, "error_or_warn", v.getErrorOrWarn());
+      writeString(g, "error_params", v.getErrorParams());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link InitTargetServer}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class InitTargetServerJson {
+    private InitTargetServerJson() {}
+
+    /** Reads a {@link InitTargetServer} from JSON text. */
+    public static InitTargetServer fromJson(String json) {
+      return JsonValues.readDocument(json, InitTargetServerJson::read);
+    }
+
+    /** Writes a {@link InitTargetServer} as compact JSON text. */
+    public static String toJson(InitTargetServer value) {
+      return JsonValues.writeDocument(value, InitTargetServerJson::write);
+    }
+
+    /** Reads one {@link InitTargetServer}; the parser stands on its START_OBJECT. */
+    public static InitTargetServer read(JsonParser p) throws IOException {
+      InitTargetServer.Builder b = InitTargetServer.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "disks":
+              b.disks(readObjectList(p, DiskIntargetServerJson::read));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link InitTargetServer} as a JSON object. */
+    public static void write(JsonGenerator g, InitTargetServer v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "disks", v.getDisks(), DiskIntargetServerJson::write);
+      writeList(g, "volume_groups", v.getVolumeGroups(), VolumeGroupJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link Link}; SmsJacksonModule reads and writes through it too. */
+  public static final class LinkJson {
+    private LinkJson() {}
+
+    /** Reads a {@link Link} from JSON text. */
+    public static Link fromJson(String json) {
+      return JsonValues.readDocument(json, LinkJson::read);
+    }
+
+    /** Writes a {@link Link} as compact JSON text. */
+    public static String toJson(Link value) {
+      return JsonValues.writeDocument(value, LinkJson::write);
+    }
+
+    /** Reads one {@link Link}; the parser stands on its START_OBJECT. */
+    public static Link read(JsonParser p) throws IOException {
+      Link.Builder b = Link.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "href":
+              b.href(readString(p));
+              break;
+            case "rel":
+              b.rel(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link Link} as a JSON object. */
+    public static void write(JsonGenerator g, Link v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "href", v.getHref());
+      writeString(g, "rel", v.getRel());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ListApiVersionResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ListApiVersionResponseJson {
+    private ListApiVersionResponseJson() {}
+
+    /** Reads a {@link ListApiVersionResponse} from JSON text. */
+    public static ListApiVersionResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ListApiVersionResponseJson::read);
+    }
+
+    /** Writes a {@link ListApiVersionResponse} as compact JSON text. */
+    public static String toJson(ListApiVersionResponse value) {
+      return JsonValues.writeDocument(value, ListApiVersionResponseJson::write);
+    }
+
+    /** Reads one {@link ListApiVersionResponse}; the parser stands on its START_OBJECT. */
+    public static ListApiVersionResponse read(JsonParser p) throws IOException {
+      ListApiVersionResponse.Builder b = ListApiVersionResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "versions":
+              b.versions(readObjectList(p, VersionJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ListApiVersionResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ListApiVersionResponse v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "versions", v.getVersions(), VersionJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ListErrorServersResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ListErrorServersResponseJson {
+    private ListErrorServersResponseJson() {}
+
+    /** Reads a {@link ListErrorServersResponse} from JSON text. */
+    public static ListErrorServersResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ListErrorServersResponseJson::read);
+    }
+
+    /** Writes a {@link ListErrorServersResponse} as compact JSON text. */
+    public static String toJson(ListErrorServersResponse value) {
+      return JsonValues.writeDocument(value, ListErrorServersResponseJson::write);
+    }
+
+    /** Reads one {@link ListErrorServersResponse}; the parser stands on its START_OBJECT. */
+    public static ListErrorServersResponse read(JsonParser p) throws IOException {
+      ListErrorServersResponse.Builder b = ListErrorServersResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "count":
+              b.count(readInteger(p));
+              break;
+            case "migration_errors":
+              b.migrationErrors(readObjectList(p, MigrationErrorsJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ListErrorServersResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ListErrorServersResponse v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "count", v.getCount());
+      writeList(g, "migration_errors", v.getMigrationErrors(), MigrationErrorsJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ListMigprojectsResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ListMigprojectsResponseJson {
+    private ListMigprojectsResponseJson() {}
+
+    /** Reads a {@link ListMigprojectsResponse} from JSON text. */
+    public static ListMigprojectsResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ListMigprojectsResponseJson::read);
+    }
+
+    /** Writes a {@link ListMigprojectsResponse} as compact JSON text. */
+    public static String toJson(ListMigprojectsResponse value) {
+      return JsonValues.writeDocument(value, ListMigprojectsResponseJson::write);
+    }
+
+    /** Reads one {@link ListMigprojectsResponse}; the parser stands on its START_OBJECT. */
+    public static ListMigprojectsResponse read(JsonParser p) throws IOException {
+      ListMigprojectsResponse.Builder b = ListMigprojectsResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "count":
+              b.count(readInteger(p));
+              break;
+            case "migprojects":
+              b.migprojects(readObjectList(p, MigprojectsResponseBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ListMigprojectsResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ListMigprojectsResponse v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "count", v.getCount());
+      writeList(g, "migprojects", v.getMigprojects(), MigprojectsResponseBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ListServersResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ListServersResponseJson {
+    private ListServersResponseJson() {}
+
+    /** Reads a {@link ListServersResponse} from JSON text. */
+    public static ListServersResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ListServersResponseJson::read);
+    }
+
+    /** Writes a {@link ListServersResponse} as compact JSON text. */
+    public static String toJson(ListServersResponse value) {
+      return JsonValues.writeDocument(value, ListServersResponseJson::write);
+    }
+
+    /** Reads one {@link ListServersResponse}; the parser stands on its START_OBJECT. */
+    public static ListServersResponse read(JsonParser p) throws IOException {
+      ListServersResponse.Builder b = ListServersResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "count":
+              b.count(readInteger(p));
+              break;
+            case "source_servers":
+              b.sourceServers(readObjectList(p, SourceServersResponseBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ListServersResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ListServersResponse v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "count", v.getCount());
+      writeList(g, "source_servers", v.getSourceServers(), SourceServersResponseBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ListTasksResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ListTasksResponseJson {
+    private ListTasksResponseJson() {}
+
+    /** Reads a {@link ListTasksResponse} from JSON text. */
+    public static ListTasksResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ListTasksResponseJson::read);
+    }
+
+    /** Writes a {@link ListTasksResponse} as compact JSON text. */
+    public static String toJson(ListTasksResponse value) {
+      return JsonValues.writeDocument(value, ListTasksResponseJson::write);
+    }
+
+    /** Reads one {@link ListTasksResponse}; the parser stands on its START_OBJECT. */
+    public static ListTasksResponse read(JsonParser p) throws IOException {
+      ListTasksResponse.Builder b = ListTasksResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "count":
+              b.count(readInteger(p));
+              break;
+            case "tasks":
+              b.tasks(readObjectList(p, TasksResponseBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ListTasksResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ListTasksResponse v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "count", v.getCount());
+      writeList(g, "tasks", v.getTasks(), TasksResponseBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ListTemplatesResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ListTemplatesResponseJson {
+    private ListTemplatesResponseJson() {}
+
+    /** Reads a {@link ListTemplatesResponse} from JSON text. */
+    public static ListTemplatesResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ListTemplatesResponseJson::read);
+    }
+
+    /** Writes a {@link ListTemplatesResponse} as compact JSON text. */
+    public static String toJson(ListTemplatesResponse value) {
+      return JsonValues.writeDocument(value, ListTemplatesResponseJson::write);
+    }
+
+    /** Reads one {@link ListTemplatesResponse}; the parser stands on its START_OBJECT. */
+    public static ListTemplatesResponse read(JsonParser p) throws IOException {
+      ListTemplatesResponse.Builder b = ListTemplatesResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "count":
+              b.count(readInteger(p));
+              break;
+            case "templates":
+              b.templates(readObjectList(p, TemplateResponseBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ListTemplatesResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ListTemplatesResponse v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "count", v.getCount());
+      writeList(g, "templates", v.getTemplates(), TemplateResponseBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link LogicalVolume}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class LogicalVolumeJson {
+    private LogicalVolumeJson() {}
+
+    /** Reads a {@link LogicalVolume} from JSON text. */
+    public static LogicalVolume fromJson(String json) {
+      return JsonValues.readDocument(json, LogicalVolumeJson::read);
+    }
+
+    /** Writes a {@link LogicalVolume} as compact JSON text. */
+    public static String toJson(LogicalVolume value) {
+      return JsonValues.writeDocument(value, LogicalVolumeJson::write);
+    }
+
+    /** Reads one {@link LogicalVolume}; the parser stands on its START_OBJECT. */
+    public static LogicalVolume read(JsonParser p) throws IOException {
+      LogicalVolume.Builder b = LogicalVolume.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "block_count":
+              b.blockCount(readInteger(p));
+              break;
+            case "block_size":
+              b.blockSize(readLong(p));
+              break;
+            case "file_system":
+              b.fileSystem(readString(p));
+              break;
+            case "inode_size":
+              b.inodeSize(readInteger(p));
+              break;
+            case "inode_nums":
+              b.inodeNums(readLong(p));
+              break;
+            case "device_use":
+              b.deviceUse(readString(p));
+              break;
+            case "mount_point":
+              b.mountPoint(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "free_size":
+              b.freeSize(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link LogicalVolume} as a JSON object. */
+    public static void write(JsonGenerator g, LogicalVolume v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "block_count", v.getBlockCount());
+      writeNumber(g, "block_size", v.getBlockSize());
+      writeString(g, "file_system", v.getFileSystem());
+      writeNumber(g, "inode_size", v.getInodeSize());
+      writeNumber(g, "inode_nums", v.getInodeNums());
+      writeString(g, "device_use", v.getDeviceUse());
+      writeString(g, "mount_point", v.getMountPoint());
+      writeString(g, "name", v.getName());
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeNumber(g, "free_size", v.getFreeSize());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link MigProject}; SmsJacksonModule reads and writes through it too. */
+  public static final class MigProjectJson {
+    private MigProjectJson() {}
+
+    /** Reads a {@link MigProject} from JSON text. */
+    public static MigProject fromJson(String json) {
+      return JsonValues.readDocument(json, MigProjectJson::read);
+    }
+
+    /** Writes a {@link MigProject} as compact JSON text. */
+    public static String toJson(MigProject value) {
+      return JsonValues.writeDocument(value, MigProjectJson::write);
+    }
+
+    /** Reads one {@link MigProject}; the parser stands on its START_OBJECT. */
+    public static MigProject read(JsonParser p) throws IOException {
+      MigProject.Builder b = MigProject.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "description":
+              b.description(readString(p));
+              break;
+            case "isdefault":
+              b.isdefault(readBoolean(p));
+              break;
+            case "region":
+              b.region(readString(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "enterprise_project":
+              b.enterpriseProject(readString(p));
+              break;
+            case "syncing":
+              b.syncing(readBoolean(p));
+              break;
+            case "start_network_check":
+              b.startNetworkCheck(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link MigProject} as a JSON object. */
+    public static void write(JsonGenerator g, MigProject v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeString(g, "description", v.getDescription());
+      writeBoolean(g, "isdefault", v.getIsdefault());
+      writeString(g, "region", v.getRegion());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeEnum(g, "type", v.getType());
+      writeString(g, "enterprise_project", v.getEnterpriseProject());
+      writeBoolean(g, "syncing", v.getSyncing());
+      writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link MigprojectsResponseBody}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class MigprojectsResponseBodyJson {
+    private MigprojectsResponseBodyJson() {}
+
+    /** Reads a {@link MigprojectsResponseBody} from JSON text. */
+    public static MigprojectsResponseBody fromJson(String json) {
+      return JsonValues.readDocument(json, MigprojectsResponseBodyJson::read);
+    }
+
+    /** Writes a {@link MigprojectsResponseBody} as compact JSON text. */
+    public static String toJson(MigprojectsResponseBody value) {
+      return JsonValues.writeDocument(value, MigprojectsResponseBodyJson::write);
+    }
+
+    /** Reads one {@link MigprojectsResponseBody}; the parser stands on its START_OBJECT. */
+    public static MigprojectsResponseBody read(JsonParser p) throws IOException {
+      MigprojectsResponseBody.Builder b = MigprojectsResponseBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "isdefault":
+              b.isdefault(readBoolean(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "region":
+              b.region(readString(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "description":
+              b.description(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "enterprise_project":
+              b.enterpriseProject(readString(p));
+              break;
+            case "syncing":
+              b.syncing(readBoolean(p));
+              break;
+            case "start_network_check":
+              b.startNetworkCheck(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link MigprojectsResponseBody} as a JSON object. */
+    public static void write(JsonGenerator g, MigprojectsResponseBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeBoolean(g, "isdefault", v.getIsdefault());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeString(g, "region", v.getRegion());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeString(g, "description", v.getDescription());
+      writeEnum(g, "type", v.getType());
+      writeString(g, "enterprise_project", v.getEnterpriseProject());
+      writeBoolean(g, "syncing", v.getSyncing());
+      writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link MigrationErrors}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class MigrationErrorsJson {
+    private MigrationErrorsJson() {}
+
+    /** Reads a {@link MigrationErrors} from JSON text. */
+    public static MigrationErrors fromJson(String json) {
+      return JsonValues.readDocument(json, MigrationErrorsJson::read);
+    }
+
+    /** Writes a {@link MigrationErrors} as compact JSON text. */
+    public static String toJson(MigrationErrors value) {
+      return JsonValues.writeDocument(value, MigrationErrorsJson::write);
+    }
+
+    /** Reads one {@link MigrationErrors}; the parser stands on its START_OBJECT. */
+    public static MigrationErrors read(JsonParser p) throws IOException {
+      MigrationErrors.Builder b = MigrationErrors.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "error_json":
+              b.errorJson(readString(p));
+              break;
+            case "host_name":
+              b.hostName(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "source_id":
+              b.sourceId(readString(p));
+              break;
+            case "source_ip":
+              b.sourceIp(readString(p));
+              break;
+            case "target_ip":
+              b.targetIp(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link MigrationErrors} as a JSON object. */
+    public static void write(JsonGenerator g, MigrationErrors v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "error_json", v.getErrorJson());
+      writeString(g, "host_name", v.getHostName());
+      writeString(g, "name", v.getName());
+      writeString(g, "source_id", v.getSourceId());
+      writeString(g, "source_ip", v.getSourceIp());
+      writeString(g, "target_ip", v.getTargetIp());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link NetWork}; SmsJacksonModule reads and writes through it too. */
+  public static final class NetWorkJson {
+    private NetWorkJson() {}
+
+    /** Reads a {@link NetWork} from JSON text. */
+    public static NetWork fromJson(String json) {
+      return JsonValues.readDocument(json, NetWorkJson::read);
+    }
+
+    /** Writes a {@link NetWork} as compact JSON text. */
+    public static String toJson(NetWork value) {
+      return JsonValues.writeDocument(value, NetWorkJson::write);
+    }
+
+    /** Reads one {@link NetWork}; the parser stands on its START_OBJECT. */
+    public static NetWork read(JsonParser p) throws IOException {
+      NetWork.Builder b = NetWork.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "ipv6":
+              b.ipv6(readString(p));
+              break;
+            case "netmask":
+              b.netmask(readString(p));
+              break;
+            case "gateway":
+              b.gateway(readString(p));
+              break;
+            case "mtu":
+              b.mtu(readInteger(p));
+              break;
+            case "mac":
+              b.mac(readString(p));
+              break;
+            case "id":
+              b.id(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link NetWork} as a JSON object. */
+    public static void write(JsonGenerator g, NetWork v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "ipv6", v.getIpv6());
+      writeString(g, "netmask", v.getNetmask());
+      writeString(g, "gateway", v.getGateway());
+      writeNumber(g, "mtu", v.getMtu());
+      writeString(g, "mac", v.getMac());
+      writeString(g, "id", v.getId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link NetworkCheckInfo}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class NetworkCheckInfoJson {
+    private NetworkCheckInfoJson() {}
+
+    /** Reads a {@link NetworkCheckInfo} from JSON text. */
+    public static NetworkCheckInfo fromJson(String json) {
+      return JsonValues.readDocument(json, NetworkCheckInfoJson::read);
+    }
+
+    /** Writes a {@link NetworkCheckInfo} as compact JSON text. */
+    public static String toJson(NetworkCheckInfo value) {
+      return JsonValues.writeDocument(value, NetworkCheckInfoJson::write);
+    }
+
+    /** Reads one {@link NetworkCheckInfo}; the parser stands on its START_OBJECT. */
+    public static NetworkCheckInfo read(JsonParser p) throws IOException {
+      NetworkCheckInfo.Builder b = NetworkCheckInfo.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "domain_connectivity":
+              b.domainConnectivity(readBoolean(p));
+              break;
+            case "destination_connectivity":
+              b.destinationConnectivity(readBoolean(p));
+              break;
+            case "network_delay":
+              b.networkDelay(readDouble(p));
+              break;
+            case "network_jitter":
+              b.networkJitter(readDouble(p));
+              break;
+            case "migration_speed":
+              b.migrationSpeed(readDouble(p));
+              break;
+            case "loss_percentage":
+              b.lossPercentage(readDouble(p));
+              break;
+            case "cpu_usage":
+              b.cpuUsage(readDouble(p));
+              break;
+            case "mem_usage":
+              b.memUsage(readDouble(p));
+              break;
+            case "evaluation_result":
+              b.evaluationResult(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link NetworkCheckInfo} as a JSON object. */
+    public static void write(JsonGenerator g, NetworkCheckInfo v) throws IOException {
+      g.writeStartObject();
+      writeBoolean(g, "domain_connectivity", v.getDomainConnectivity());
+      writeBoolean(g, "destination_connectivity", v.getDestinationConnectivity());
+      writeNumber(g, "network_delay", v.getNetworkDelay());
+      writeNumber(g, "network_jitter", v.getNetworkJitter());
+      writeNumber(g, "migration_speed", v.getMigrationSpeed());
+      writeNumber(g, "loss_percentage", v.getLossPercentage());
+      writeNumber(g, "cpu_usage", v.getCpuUsage());
+      writeNumber(g, "mem_usage", v.getMemUsage());
+      writeString(g, "evaluation_result", v.getEvaluationResult());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link Nics}; SmsJacksonModule reads and writes through it too. */
+  public static final class NicsJson {
+    private NicsJson() {}
+
+    /** Reads a {@link Nics} from JSON text. */
+    public static Nics fromJson(String json) {
+      return JsonValues.readDocument(json, NicsJson::read);
+    }
+
+    /** Writes a {@link Nics} as compact JSON text. */
+    public static String toJson(Nics value) {
+      return JsonValues.writeDocument(value, NicsJson::write);
+    }
+
+    /** Reads one {@link Nics}; the parser stands on its START_OBJECT. */
+    public static Nics read(JsonParser p) throws IOException {
+      Nics.Builder b = Nics.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "cidr":
+              b.cidr(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link Nics} as a JSON object. */
+    public static void write(JsonGenerator g, Nics v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeString(g, "cidr", v.getCidr());
+      writeString(g, "ip", v.getIp());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PhysicalVolume}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class PhysicalVolumeJson {
+    private PhysicalVolumeJson() {}
+
+    /** Reads a {@link PhysicalVolume} from JSON text. */
+    public static PhysicalVolume fromJson(String json) {
+      return JsonValues.readDocument(json, PhysicalVolumeJson::read);
+    }
+
+    /** Writes a {@link PhysicalVolume} as compact JSON text. */
+    public static String toJson(PhysicalVolume value) {
+      return JsonValues.writeDocument(value, PhysicalVolumeJson::write);
+    }
+
+    /** Reads one {@link PhysicalVolume}; the parser stands on its START_OBJECT. */
+    public static PhysicalVolume read(JsonParser p) throws IOException {
+      PhysicalVolume.Builder b = PhysicalVolume.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "device_use":
+              b.deviceUse(readString(p));
+              break;
+            case "file_system":
+              b.fileSystem(readString(p));
+              break;
+            case "index":
+              b.index(readInteger(p));
+              break;
+            case "mount_point":
+              b.mountPoint(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "inode_size":
+              b.inodeSize(readInteger(p));
+              break;
+            case "inode_nums":
+              b.inodeNums(readLong(p));
+              break;
+            case "uuid":
+              b.uuid(readString(p));
+              break;
+            case "size_per_cluster":
+              b.sizePerCluster(readInteger(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PhysicalVolume} as a JSON object. */
+    public static void write(JsonGenerator g, PhysicalVolume v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "device_use", v.getDeviceUse());
+      writeString(g, "file_system", v.getFileSystem());
+      writeNumber(g, "index", v.getIndex());
+      writeString(g, "mount_point", v.getMountPoint());
+      writeString(g, "name", v.getName());
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeNumber(g, "inode_size", v.getInodeSize());
+      writeNumber(g, "inode_nums", v.getInodeNums());
+      writeString(g, "uuid", v.getUuid());
+      writeNumber(g, "size_per_cluster", v.getSizePerCluster());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PhysicalVolumes}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class PhysicalVolumesJson {
+    private PhysicalVolumesJson() {}
+
+    /** Reads a {@link PhysicalVolumes} from JSON text. */
+    public static PhysicalVolumes fromJson(String json) {
+      return JsonValues.readDocument(json, PhysicalVolumesJson::read);
+    }
+
+    /** Writes a {@link PhysicalVolumes} as compact JSON text. */
+    public static String toJson(PhysicalVolumes value) {
+      return JsonValues.writeDocument(value, PhysicalVolumesJson::write);
+    }
+
+    /** Reads one {@link PhysicalVolumes}; the parser stands on its START_OBJECT. */
+    public static PhysicalVolumes read(JsonParser p) throws IOException {
+      PhysicalVolumes.Builder b = PhysicalVolumes.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "device_use":
+              b.deviceUse(readString(p));
+              break;
+            case "file_system":
+              b.fileSystem(readString(p));
+              break;
+            case "index":
+              b.index(readInteger(p));
+              break;
+            case "mount_point":
+              b.mountPoint(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "inode_size":
+              b.inodeSize(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "uuid":
+              b.uuid(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PhysicalVolumes} as a JSON object. */
+    public static void write(JsonGenerator g, PhysicalVolumes v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "device_use", v.getDeviceUse());
+      writeString(g, "file_system", v.getFileSystem());
+      writeNumber(g, "index", v.getIndex());
+      writeString(g, "mount_point", v.getMountPoint());
+      writeString(g, "name", v.getName());
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "inode_size", v.getInodeSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeString(g, "uuid", v.getUuid());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PostMigProjectBody}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class PostMigProjectBodyJson {
+    private PostMigProjectBodyJson() {}
+
+    /** Reads a {@link PostMigProjectBody} from JSON text. */
+    public static PostMigProjectBody fromJson(String json) {
+      return JsonValues.readDocument(json, PostMigProjectBodyJson::read);
+    }
+
+    /** Writes a {@link PostMigProjectBody} as compact JSON text. */
+    public static String toJson(PostMigProjectBody value) {
+      return JsonValues.writeDocument(value, PostMigProjectBodyJson::write);
+    }
+
+    /** Reads one {@link PostMigProjectBody}; the parser stands on its START_OBJECT. */
+    public static PostMigProjectBody read(JsonParser p) throws IOException {
+      PostMigProjectBody.Builder b = PostMigProjectBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "description":
+              b.description(readString(p));
+              break;
+            case "isdefault":
+              b.isdefault(readBoolean(p));
+              break;
+            case "region":
+              b.region(readString(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "enterprise_project":
+              b.enterpriseProject(readString(p));
+              break;
+            case "syncing":
+              b.syncing(readBoolean(p));
+              break;
+            case "start_networck_check":
+              b.startNetworckCheck(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PostMigProjectBody} as a JSON object. */
+    public static void write(JsonGenerator g, PostMigProjectBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeString(g, "description", v.getDescription());
+      writeBoolean(g, "isdefault", v.getIsdefault());
+      writeString(g, "region", v.getRegion());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeEnum(g, "type", v.getType());
+      writeString(g, "enterprise_project", v.getEnterpriseProject());
+      writeBoolean(g, "syncing", v.getSyncing());
+      writeBoolean(g, "start_networck_check", v.getStartNetworckCheck());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PostSourceServerBody}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class PostSourceServerBodyJson {
+    private PostSourceServerBodyJson() {}
+
+    /** Reads a {@link PostSourceServerBody} from JSON text. */
+    public static PostSourceServerBody fromJson(String json) {
+      return JsonValues.readDocument(json, PostSourceServerBodyJson::read);
+    }
+
+    /** Writes a {@link PostSourceServerBody} as compact JSON text. */
+    public static String toJson(PostSourceServerBody value) {
+      return JsonValues.writeDocument(value, PostSourceServerBodyJson::write);
+    }
+
+    /** Reads one {@link PostSourceServerBody}; the parser stands on its START_OBJECT. */
+    public static PostSourceServerBody read(JsonParser p) throws IOException {
+      PostSourceServerBody.Builder b = PostSourceServerBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "hostname":
+              b.hostname(readString(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "virtualization_type":
+              b.virtualizationType(readString(p));
+              break;
+            case "linux_block_check":
+              b.linuxBlockCheck(readString(p));
+              break;
+            case "firmware":
+              b.firmware(readEnum(p, Firmware::of));
+              break;
+            case "cpu_quantity":
+              b.cpuQuantity(readInteger(p));
+              break;
+            case "memory":
+              b.memory(readLong(p));
+              break;
+            case "disks":
+              b.disks(readObjectList(p, ServerDiskJson::read));
+              break;
+            case "btrfs_list":
+              b.btrfsList(readObjectList(p, BtrfsFileSystemJson::read));
+              break;
+            case "networks":
+              b.networks(readObjectList(p, NetWorkJson::read));
+              break;
+            case "domain_id":
+              b.domainId(readString(p));
+              break;
+            case "has_rsync":
+              b.hasRsync(readBoolean(p));
+              break;
+            case "paravirtualization":
+              b.paravirtualization(readBoolean(p));
+              break;
+            case "raw_devices":
+              b.rawDevices(readString(p));
+              break;
+            case "driver_files":
+              b.driverFiles(readBoolean(p));
+              break;
+            case "system_services":
+              b.systemServices(readBoolean(p));
+              break;
+            case "account_rights":
+              b.accountRights(readBoolean(p));
+              break;
+            case "boot_loader":
+              b.bootLoader(readEnum(p, BootLoader::of));
+              break;
+            case "system_dir":
+              b.systemDir(readString(p));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            case "agent_version":
+              b.agentVersion(readString(p));
+              break;
+            case "kernel_version":
+              b.kernelVersion(readString(p));
+              break;
+            case "migration_cycle":
+              b.migrationCycle(readEnum(p, MigrationCycle::of));
+              break;
+            case "state":
+              b.state(readEnum(p, SourceServerState::of));
+              break;
+            case "oem_system":
+              b.oemSystem(readBoolean(p));
+              break;
+            case "start_type":
+              b.startType(readEnum(p, StartType::of));
+              break;
+            case "io_read_wait":
+              b.ioReadWait(readDouble(p));
+              break;
+            case "has_tc":
+              b.hasTc(readBoolean(p));
+              break;
+            case "platform":
+              b.platform(readEnum(p, Platform::of));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PostSourceServerBody} as a JSON object. */
+    public static void write(JsonGenerator g, PostSourceServerBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "name", v.getName());
+      writeString(g, "hostname", v.getHostname());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeString(g, "virtualization_type", v.getVirtualizationType());
+      writeString(g, "linux_block_check", v.getLinuxBlockCheck());
+      writeEnum(g, "firmware", v.getFirmware());
+      writeNumber(g, "cpu_quantity", v.getCpuQuantity());
+      writeNumber(g, "memory", v.getMemory());
+      writeList(g, "disks", v.getDisks(), ServerDiskJson::write);
+      writeList(g, "btrfs_list", v.getBtrfsList(), BtrfsFileSystemJson::write);
+      writeList(g, "networks", v.getNetworks(), NetWorkJson::write);
+      writeString(g, "domain_id", v.getDomainId());
+      writeBoolean(g, "has_rsync", v.getHasRsync());
+      writeBoolean(g, "paravirtualization", v.getParavirtualization());
+      writeString(g, "raw_devices", v.getRawDevices());
+      writeBoolean(g, "driver_files", v.getDriverFiles());
+      writeBoolean(g, "system_services", v.getSystemServices());
+      writeBoolean(g, "account_rights", v.getAccountRights());
+      writeEnum(g, "boot_loader", v.getBootLoader());
+      writeString(g, "system_dir", v.getSystemDir());
+      writeList(g, "volume_groups", v.getVolumeGroups(), VolumeGroupJson::write);
+      writeString(g, "agent_version", v.getAgentVersion());
+      writeString(g, "kernel_version", v.getKernelVersion());
+      writeEnum(g, "migration_cycle", v.getMigrationCycle());
+      writeEnum(g, "state", v.getState());
+      writeBoolean(g, "oem_system", v.getOemSystem());
+      writeEnum(g, "start_type", v.getStartType());
+      writeNumber(g, "io_read_wait", v.getIoReadWait());
+      writeBoolean(g, "has_tc", v.getHasTc());
+      writeEnum(g, "platform", v.getPlatform());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link PostTask}; SmsJacksonModule reads and writes through it too. */
+  public static final class PostTaskJson {
+    private PostTaskJson() {}
+
+    /** Reads a {@link PostTask} from JSON text. */
+    public static PostTask fromJson(String json) {
+      return JsonValues.readDocument(json, PostTaskJson::read);
+    }
+
+    /** Writes a {@link PostTask} as compact JSON text. */
+    public static String toJson(PostTask value) {
+      return JsonValues.writeDocument(value, PostTaskJson::write);
+    }
+
+    /** Reads one {@link PostTask}; the parser stands on its START_OBJECT. */
+    public static PostTask read(JsonParser p) throws IOException {
+      PostTask.Builder b = PostTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "auto_start":
+              b.autoStart(readBoolean(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "source_server":
+              b.sourceServer(readObject(p, SourceServerByTaskJson::read));
+              break;
+            case "target_server":
+              b.targetServer(readObject(p, TargetServerByTaskJson::read));
+              break;
+            case "migration_ip":
+              b.migrationIp(readString(p));
+              break;
+            case "region_name":
+              b.regionName(readString(p));
+              break;
+            case "region_id":
+              b.regionId(readString(p));
+              break;
+            case "project_name":
+              b.projectName(readString(p));
+              break;
+            case "project_id":
+              b.projectId(readString(p));
+              break;
+            case "priority":
+              b.priority(readInteger(p));
+              break;
+            case "vm_template_id":
+              b.vmTemplateId(readString(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "use_ipv6":
+              b.useIpv6(readBoolean(p));
+              break;
+            case "syncing":
+              b.syncing(readBoolean(p));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "start_network_check":
+              b.startNetworkCheck(readBoolean(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "over_speed_threshold":
+              b.overSpeedThreshold(readDouble(p));
+              break;
+            case "is_need_consistency_check":
+              b.isNeedConsistencyCheck(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PostTask} as a JSON object. */
+    public static void write(JsonGenerator g, PostTask v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeEnum(g, "type", v.getType());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeBoolean(g, "auto_start", v.getAutoStart());
+      writeEnum(g, "os_type", v.getOsType());
+      writeObject(g, "source_server", v.getSourceServer(), SourceServerByTaskJson::write);
+      writeObject(g, "target_server", v.getTargetServer(), TargetServerByTaskJson::write);
+      writeString(g, "migration_ip", v.getMigrationIp());
+      writeString(g, "region_name", v.getRegionName());
+      writeString(g, "region_id", v.getRegionId());
+      writeString(g, "project_name", v.getProjectName());
+      writeString(g, "project_id", v.getProjectId());
+      writeNumber(g, "priority", v.getPriority());
+      writeString(g, "vm_template_id", v.getVmTemplateId());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeBoolean(g, "use_ipv6", v.getUseIpv6());
+      writeBoolean(g, "syncing", v.getSyncing());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeNumber(g, "over_speed_threshold", v.getOverSpeedThreshold());
+      writeBoolean(g, "is_need_consistency_check", v.getIsNeedConsistencyCheck());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link PublicIp}; SmsJacksonModule reads and writes through it too. */
+  public static final class PublicIpJson {
+    private PublicIpJson() {}
+
+    /** Reads a {@link PublicIp} from JSON text. */
+    public static PublicIp fromJson(String json) {
+      return JsonValues.readDocument(json, PublicIpJson::read);
+    }
+
+    /** Writes a {@link PublicIp} as compact JSON text. */
+    public static String toJson(PublicIp value) {
+      return JsonValues.writeDocument(value, PublicIpJson::write);
+    }
+
+    /** Reads one {@link PublicIp}; the parser stands on its START_OBJECT. */
+    public static PublicIp read(JsonParser p) throws IOException {
+      PublicIp.Builder b = PublicIp.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "type":
+              b.type(readString(p));
+              break;
+            case "bandwidth_size":
+              b.bandwidthSize(readInteger(p));
+              break;
+            case "bandwidth_share_type":
+              b.bandwidthShareType(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PublicIp} as a JSON object. */
+    public static void write(JsonGenerator g, PublicIp v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "type", v.getType());
+      writeNumber(g, "bandwidth_size", v.getBandwidthSize());
+      writeString(g, "bandwidth_share_type", v.getBandwidthShareType());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PutCopyStateReq}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class PutCopyStateReqJson {
+    private PutCopyStateReqJson() {}
+
+    /** Reads a {@link PutCopyStateReq} from JSON text. */
+    public static PutCopyStateReq fromJson(String json) {
+      return JsonValues.readDocument(json, PutCopyStateReqJson::read);
+    }
+
+    /** Writes a {@link PutCopyStateReq} as compact JSON text. */
+    public static String toJson(PutCopyStateReq value) {
+      return JsonValues.writeDocument(value, PutCopyStateReqJson::write);
+    }
+
+    /** Reads one {@link PutCopyStateReq}; the parser stands on its START_OBJECT. */
+    public static PutCopyStateReq read(JsonParser p) throws IOException {
+      PutCopyStateReq.Builder b = PutCopyStateReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "copystate":
+              b.copystate(readEnum(p, CopyState::of));
+              break;
+            case "migrationcycle":
+              b.migrationcycle(readEnum(p, MigrationCycle::of));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutCopyStateReq} as a JSON object. */
+    public static void write(JsonGenerator g, PutCopyStateReq v) throws IOException {
+      g.writeStartObject();
+      writeEnum(g, "copystate", v.getCopystate());
+      writeEnum(g, "migrationcycle", v.getMigrationcycle());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link PutDisk}; SmsJacksonModule reads and writes through it too. */
+  public static final class PutDiskJson {
+    private PutDiskJson() {}
+
+    /** Reads a {@link PutDisk} from JSON text. */
+    public static PutDisk fromJson(String json) {
+      return JsonValues.readDocument(json, PutDiskJson::read);
+    }
+
+    /** Writes a {@link PutDisk} as compact JSON text. */
+    public static String toJson(PutDisk value) {
+      return JsonValues.writeDocument(value, PutDiskJson::write);
+    }
+
+    /** Reads one {@link PutDisk}; the parser stands on its START_OBJECT. */
+    public static PutDisk read(JsonParser p) throws IOException {
+      PutDisk.Builder b = PutDisk.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "need_migration":
+              b.needMigration(readBoolean(p));
+              break;
+            case "id":
+              b.id(readString(p));
+              break;
+            case "adjust_size":
+              b.adjustSize(readLong(p));
+              break;
+            case "physical_volumes":
+              b.physicalVolumes(readObjectList(p, PutVolumeJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutDisk} as a JSON object. */
+    public static void write(JsonGenerator g, PutDisk v) throws IOException {
+      g.writeStartObject();
+      writeBoolean(g, "need_migration", v.getNeedMigration());
+      writeString(g, "id", v.getId());
+      writeNumber(g, "adjust_size", v.getAdjustSize());
+      writeList(g, "physical_volumes", v.getPhysicalVolumes(), PutVolumeJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PutDiskInfoReq}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class PutDiskInfoReqJson {
+    private PutDiskInfoReqJson() {}
+
+    /** Reads a {@link PutDiskInfoReq} from JSON text. */
+    public static PutDiskInfoReq fromJson(String json) {
+      return JsonValues.readDocument(json, PutDiskInfoReqJson::read);
+    }
+
+    /** Writes a {@link PutDiskInfoReq} as compact JSON text. */
+    public static String toJson(PutDiskInfoReq value) {
+      return JsonValues.writeDocument(value, PutDiskInfoReqJson::write);
+    }
+
+    /** Reads one {@link PutDiskInfoReq}; the parser stands on its START_OBJECT. */
+    public static PutDiskInfoReq read(JsonParser p) throws IOException {
+      PutDiskInfoReq.Builder b = PutDiskInfoReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "disks":
+              b.disks(readObjectList(p, ServerDiskJson::read));
+              break;
+            case "volumegroups":
+              b.volumegroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            case "btrfs_list":
+              b.btrfsList(readObjectList(p, BtrfsFileSystemJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutDiskInfoReq} as a JSON object. */
+    public static void write(JsonGenerator g, PutDiskInfoReq v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "disks", v.getDisks(), ServerDiskJson::write);
+      writeList(g, "volumegroups", v.getVolumegroups(), VolumeGroupJson::write);
+      writeList(g, "btrfs_list", v.getBtrfsList(), BtrfsFileSystemJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PutLogicalVolume}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class PutLogicalVolumeJson {
+    private PutLogicalVolumeJson() {}
+
+    /** Reads a {@link PutLogicalVolume} from JSON text. */
+    public static PutLogicalVolume fromJson(String json) {
+      return JsonValues.readDocument(json, PutLogicalVolumeJson::read);
+    }
+
+    /** Writes a {@link PutLogicalVolume} as compact JSON text. */
+    public static String toJson(PutLogicalVolume value) {
+      return JsonValues.writeDocument(value, PutLogicalVolumeJson::write);
+    }
+
+    /** Reads one {@link PutLogicalVolume}; the parser stands on its START_OBJECT. */
+    public static PutLogicalVolume read(JsonParser p) throws IOException {
+      PutLogicalVolume.Builder b = PutLogicalVolume.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "need_migration":
+              b.needMigration(readBoolean(p));
+              break;
+            case "adjust_size":
+              b.adjustSize(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutLogicalVolume} as a JSON object. */
+    public static void write(JsonGenerator g, PutLogicalVolume v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeBoolean(g, "need_migration", v.getNeedMigration());
+      writeNumber(g, "adjust_size", v.getAdjustSize());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PutSourceServerBody}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class PutSourceServerBodyJson {
+    private PutSourceServerBodyJson() {}
+
+    /** Reads a {@link PutSourceServerBody} from JSON text. */
+    public static PutSourceServerBody fromJson(String json) {
+      return JsonValues.readDocument(json, PutSourceServerBodyJson::read);
+    }
+
+    /** Writes a {@link PutSourceServerBody} as compact JSON text. */
+    public static String toJson(PutSourceServerBody value) {
+      return JsonValues.writeDocument(value, PutSourceServerBodyJson::write);
+    }
+
+    /** Reads one {@link PutSourceServerBody}; the parser stands on its START_OBJECT. */
+    public static PutSourceServerBody read(JsonParser p) throws IOException {
+      PutSourceServerBody.Builder b = PutSourceServerBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "migprojectid":
+              b.migprojectid(readString(p));
+              break;
+            case "disks":
+              b.disks(readObjectList(p, PutDiskJson::read));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, PutVolumeGroupsJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutSourceServerBody} as a JSON object. */
+    public static void write(JsonGenerator g, PutSourceServerBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeString(g, "migprojectid", v.getMigprojectid());
+      writeList(g, "disks", v.getDisks(), PutDiskJson::write);
+      writeList(g, "volume_groups", v.getVolumeGroups(), PutVolumeGroupsJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link PutTaskReq}; SmsJacksonModule reads and writes through it too. */
+  public static final class PutTaskReqJson {
+    private PutTaskReqJson() {}
+
+    /** Reads a {@link PutTaskReq} from JSON text. */
+    public static PutTaskReq fromJson(String json) {
+      return JsonValues.readDocument(json, PutTaskReqJson::read);
+    }
+
+    /** Writes a {@link PutTaskReq} as compact JSON text. */
+    public static String toJson(PutTaskReq value) {
+      return JsonValues.writeDocument(value, PutTaskReqJson::write);
+    }
+
+    /** Reads one {@link PutTaskReq}; the parser stands on its START_OBJECT. */
+    public static PutTaskReq read(JsonParser p) throws IOException {
+      PutTaskReq.Builder b = PutTaskReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "id":
+              b.id(readString(p));
+              break;
+            case "priority":
+              b.priority(readInteger(p));
+              break;
+            case "region_id":
+              b.regionId(readString(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "enterprise_project_id":
+              b.enterpriseProjectId(readString(p));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "migration_ip":
+              b.migrationIp(readString(p));
+              break;
+            case "region_name":
+              b.regionName(readString(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "project_name":
+              b.projectName(readString(p));
+              break;
+            case "project_id":
+              b.projectId(readString(p));
+              break;
+            case "vm_template_id":
+              b.vmTemplateId(readString(p));
+              break;
+            case "source_server":
+              b.sourceServer(readObject(p, PostSourceServerBodyJson::read));
+              break;
+            case "target_server":
+              b.targetServer(readObject(p, TargetServerJson::read));
+              break;
+            case "state":
+              b.state(readEnum(p, TaskState::of));
+              break;
+            case "estimate_complete_time":
+              b.estimateCompleteTime(readInstant(p));
+              break;
+            case "connected":
+              b.connected(readBoolean(p));
+              break;
+            case "create_date":
+              b.createDate(readInstant(p));
+              break;
+            case "start_date":
+              b.startDate(readInstant(p));
+              break;
+            case "finish_date":
+              b.finishDate(readInstant(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "error_json":
+              b.errorJson(readString(p));
+              break;
+            case "total_time":
+              b.totalTime(readLong(p));
+              break;
+            case "float_ip":
+              b.floatIp(readString(p));
+              break;
+            case "remain_seconds":
+              b.remainSeconds(readLong(p));
+              break;
+            case "target_snapshot_id":
+              b.targetSnapshotId(readString(p));
+              break;
+            case "clone_server":
+              b.cloneServer(readObject(p, CloneServerJson::read));
+              break;
+            case "sub_tasks":
+              b.subTasks(readObjectList(p, SubTaskJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutTaskReq} as a JSON object. */
+    public static void write(JsonGenerator g, PutTaskReq v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeEnum(g, "type", v.getType());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "id", v.getId());
+      writeNumber(g, "priority", v.getPriority());
+      writeString(g, "region_id", v.getRegionId());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeString(g, "migration_ip", v.getMigrationIp());
+      writeString(g, "region_name", v.getRegionName());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeString(g, "project_name", v.getProjectName());
+      writeString(g, "project_id", v.getProjectId());
+      writeString(g, "vm_template_id", v.getVmTemplateId());
+      writeObject(g, "source_server", v.getSourceServer(), PostSourceServerBodyJson::write);
+      writeObject(g, "target_server", v.getTargetServer(), TargetServerJson::write);
+      writeEnum(g, "state", v.getState());
+      writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
+      writeBoolean(g, "connected", v.getConnected());
+      writeInstant(g, "create_date", v.getCreateDate());
+      writeInstant(g, "start_date", v.getStartDate());
+      writeInstant(g, "finish_date", v.getFinishDate());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeString(g, "error_json", v.getErrorJson());
+      writeNumber(g, "total_time", v.getTotalTime());
+      writeString(g, "float_ip", v.getFloatIp());
+      writeNumber(g, "remain_seconds", v.getRemainSeconds());
+      writeString(g, "target_snapshot_id", v.getTargetSnapshotId());
+      writeObject(g, "clone_server", v.getCloneServer(), CloneServerJson::write);
+      writeList(g, "sub_tasks", v.getSubTasks(), SubTaskJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link PutVolume}; SmsJacksonModule reads and writes through it too. */
+  public static final class PutVolumeJson {
+    private PutVolumeJson() {}
+
+    /** Reads a {@link PutVolume} from JSON text. */
+    public static PutVolume fromJson(String json) {
+      return JsonValues.readDocument(json, PutVolumeJson::read);
+    }
+
+    /** Writes a {@link PutVolume} as compact JSON text. */
+    public static String toJson(PutVolume value) {
+      return JsonValues.writeDocument(value, PutVolumeJson::write);
+    }
+
+    /** Reads one {@link PutVolume}; the parser stands on its START_OBJECT. */
+    public static PutVolume read(JsonParser p) throws IOException {
+      PutVolume.Builder b = PutVolume.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "need_migration":
+              b.needMigration(readBoolean(p));
+              break;
+            case "adjust_size":
+              b.adjustSize(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutVolume} as a JSON object. */
+    public static void write(JsonGenerator g, PutVolume v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeBoolean(g, "need_migration", v.getNeedMigration());
+      writeNumber(g, "adjust_size", v.getAdjustSize());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link PutVolumeGroups}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class PutVolumeGroupsJson {
+    private PutVolumeGroupsJson() {}
+
+    /** Reads a {@link PutVolumeGroups} from JSON text. */
+    public static PutVolumeGroups fromJson(String json) {
+      return JsonValues.readDocument(json, PutVolumeGroupsJson::read);
+    }
+
+    /** Writes a {@link PutVolumeGroups} as compact JSON text. */
+    public static String toJson(PutVolumeGroups value) {
+      return JsonValues.writeDocument(value, PutVolumeGroupsJson::write);
+    }
+
+    /** Reads one {@link PutVolumeGroups}; the parser stands on its START_OBJECT. */
+    public static PutVolumeGroups read(JsonParser p) throws IOException {
+      PutVolumeGroups.Builder b = PutVolumeGroups.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "logical_volumes":
+              b.logicalVolumes(readObjectList(p, PutLogicalVolumeJson::read));
+              break;
+            case "id":
+              b.id(readString(p));
+              break;
+            case "need_migration":
+              b.needMigration(readBoolean(p));
+              break;
+            case "adjust_size":
+              b.adjustSize(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link PutVolumeGroups} as a JSON object. */
+    public static void write(JsonGenerator g, PutVolumeGroups v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "logical_volumes", v.getLogicalVolumes(), PutLogicalVolumeJson::write);
+      writeString(g, "id", v.getId());
+      writeBoolean(g, "need_migration", v.getNeedMigration());
+      writeNumber(g, "adjust_size", v.getAdjustSize());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link RegisterServerResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class RegisterServerResponseJson {
+    private RegisterServerResponseJson() {}
+
+    /** Reads a {@link RegisterServerResponse} from JSON text. */
+    public static RegisterServerResponse fromJson(String json) {
+      return JsonValues.readDocument(json, RegisterServerResponseJson::read);
+    }
+
+    /** Writes a {@link RegisterServerResponse} as compact JSON text. */
+    public static String toJson(RegisterServerResponse value) {
+      return JsonValues.writeDocument(value, RegisterServerResponseJson::write);
+    }
+
+    /** Reads one {@link RegisterServerResponse}; the parser stands on its START_OBJECT. */
+    public static RegisterServerResponse read(JsonParser p) throws IOException {
+      RegisterServerResponse.Builder b = RegisterServerResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link RegisterServerResponse} as a JSON object. */
+    public static void write(JsonGenerator g, RegisterServerResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link ServerDisk}; SmsJacksonModule reads and writes through it too. */
+  public static final class ServerDiskJson {
+    private ServerDiskJson() {}
+
+    /** Reads a {@link ServerDisk} from JSON text. */
+    public static ServerDisk fromJson(String json) {
+      return JsonValues.readDocument(json, ServerDiskJson::read);
+    }
+
+    /** Writes a {@link ServerDisk} as compact JSON text. */
+    public static String toJson(ServerDisk value) {
+      return JsonValues.writeDocument(value, ServerDiskJson::write);
+    }
+
+    /** Reads one {@link ServerDisk}; the parser stands on its START_OBJECT. */
+    public static ServerDisk read(JsonParser p) throws IOException {
+      ServerDisk.Builder b = ServerDisk.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "partition_style":
+              b.partitionStyle(readEnum(p, PartitionStyle::of));
+              break;
+            case "device_use":
+              b.deviceUse(readEnum(p, DeviceUse::of));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "physical_volumes":
+              b.physicalVolumes(readObjectList(p, PhysicalVolumeJson::read));
+              break;
+            case "os_disk":
+              b.osDisk(readBoolean(p));
+              break;
+            case "relation_name":
+              b.relationName(readString(p));
+              break;
+            case "inode_size":
+              b.inodeSize(readInteger(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ServerDisk} as a JSON object. */
+    public static void write(JsonGenerator g, ServerDisk v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeEnum(g, "partition_style", v.getPartitionStyle());
+      writeEnum(g, "device_use", v.getDeviceUse());
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeList(g, "physical_volumes", v.getPhysicalVolumes(), PhysicalVolumeJson::write);
+      writeBoolean(g, "os_disk", v.getOsDisk());
+      writeString(g, "relation_name", v.getRelationName());
+      writeNumber(g, "inode_size", v.getInodeSize());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link SetConsistencyResultRequestBody}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class SetConsistencyResultRequestBodyJson {
+    private SetConsistencyResultRequestBodyJson() {}
+
+    /** Reads a {@link SetConsistencyResultRequestBody} from JSON text. */
+    public static SetConsistencyResultRequestBody fromJson(String json) {
+      return JsonValues.readDocument(json, SetConsistencyResultRequestBodyJson::read);
+    }
+
+    /** Writes a {@link SetConsistencyResultRequestBody} as compact JSON text. */
+    public static String toJson(SetConsistencyResultRequestBody value) {
+      return JsonValues.writeDocument(value, SetConsistencyResultRequestBodyJson::write);
+    }
+
+    /** Reads one {@link SetConsistencyResultRequestBody}; the parser stands on its START_OBJECT. */
+    public static SetConsistencyResultRequestBody read(JsonParser p) throws IOException {
+      SetConsistencyResultRequestBody.Builder b = SetConsistencyResultRequestBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "consistency_result":
+              b.consistencyResult(readObjectList(p, ConsistencyResultJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SetConsistencyResultRequestBody} as a JSON object. */
+    public static void write(JsonGenerator g, SetConsistencyResultRequestBody v)
+        throws IOException {
+      g.writeStartObject();
+      writeList(g, "consistency_result", v.getConsistencyResult(), ConsistencyResultJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link SgObject}; SmsJacksonModule reads and writes through it too. */
+  public static final class SgObjectJson {
+    private SgObjectJson() {}
+
+    /** Reads a {@link SgObject} from JSON text. */
+    public static SgObject fromJson(String json) {
+      return JsonValues.readDocument(json, SgObjectJson::read);
+    }
+
+    /** Writes a {@link SgObject} as compact JSON text. */
+    public static String toJson(SgObject value) {
+      return JsonValues.writeDocument(value, SgObjectJson::write);
+    }
+
+    /** Reads one {@link SgObject}; the parser stands on its START_OBJECT. */
+    public static SgObject read(JsonParser p) throws IOException {
+      SgObject.Builder b = SgObject.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SgObject} as a JSON object. */
+    public static void write(JsonGenerator g, SgObject v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowApiVersionResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ShowApiVersionResponseJson {
+    private ShowApiVersionResponseJson() {}
+
+    /** Reads a {@link ShowApiVersionResponse} from JSON text. */
+    public static ShowApiVersionResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowApiVersionResponseJson::read);
+    }
+
+    /** Writes a {@link ShowApiVersionResponse} as compact JSON text. */
+    public static String toJson(ShowApiVersionResponse value) {
+      return JsonValues.writeDocument(value, ShowApiVersionResponseJson::write);
+    }
+
+    /** Reads one {@link ShowApiVersionResponse}; the parser stands on its START_OBJECT. */
+    public static ShowApiVersionResponse read(JsonParser p) throws IOException {
+      ShowApiVersionResponse.Builder b = ShowApiVersionResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "links":
+              b.links(readObjectList(p, LinkJson::read));
+              break;
+            case "status":
+              b.status(readString(p));
+              break;
+            case "updated":
+              b.updated(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowApiVersionResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowApiVersionResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeList(g, "links", v.getLinks(), LinkJson::write);
+      writeString(g, "status", v.getStatus());
+      writeString(g, "updated", v.getUpdated());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowCertKeyResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowCertKeyResponseJson {
+    private ShowCertKeyResponseJson() {}
+
+    /** Reads a {@link ShowCertKeyResponse} from JSON text. */
+    public static ShowCertKeyResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowCertKeyResponseJson::read);
+    }
+
+    /** Writes a {@link ShowCertKeyResponse} as compact JSON text. */
+    public static String toJson(ShowCertKeyResponse value) {
+      return JsonValues.writeDocument(value, ShowCertKeyResponseJson::write);
+    }
+
+    /** Reads one {@link ShowCertKeyResponse}; the parser stands on its START_OBJECT. */
+    public static ShowCertKeyResponse read(JsonParser p) throws IOException {
+      ShowCertKeyResponse.Builder b = ShowCertKeyResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "cert":
+              b.cert(readString(p));
+              break;
+            case "private_key":
+              b.privateKey(readString(p));
+              break;
+            case "ca":
+              b.ca(readString(p));
+              break;
+            case "target_mgmt_cert":
+              b.targetMgmtCert(readString(p));
+              break;
+            case "target_mgmt_private_key":
+              b.targetMgmtPrivateKey(readString(p));
+              break;
+            case "target_data_cert":
+              b.targetDataCert(readString(p));
+              break;
+            case "target_data_private_key":
+              b.targetDataPrivateKey(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowCertKeyResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowCertKeyResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "cert", v.getCert());
+      writeString(g, "private_key", v.getPrivateKey());
+      writeString(g, "ca", v.getCa());
+      writeString(g, "target_mgmt_cert", v.getTargetMgmtCert());
+      writeString(g, "target_mgmt_private_key", v.getTargetMgmtPrivateKey());
+      writeString(g, "target_data_cert", v.getTargetDataCert());
+      writeString(g, "target_data_private_key", v.getTargetDataPrivateKey());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowCommandResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowCommandResponseJson {
+    private ShowCommandResponseJson() {}
+
+    /** Reads a {@link ShowCommandResponse} from JSON text. */
+    public static ShowCommandResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowCommandResponseJson::read);
+    }
+
+    /** Writes a {@link ShowCommandResponse} as compact JSON text. */
+    public static String toJson(ShowCommandResponse value) {
+      return JsonValues.writeDocument(value, ShowCommandResponseJson::write);
+    }
+
+    /** Reads one {@link ShowCommandResponse}; the parser stands on its START_OBJECT. */
+    public static ShowCommandResponse read(JsonParser p) throws IOException {
+      ShowCommandResponse.Builder b = ShowCommandResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "command_name":
+              b.commandName(readString(p));
+              break;
+            case "command_param":
+              b.commandParam(readObject(p, CommandParamJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowCommandResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowCommandResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "command_name", v.getCommandName());
+      writeObject(g, "command_param", v.getCommandParam(), CommandParamJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowConfigResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowConfigResponseJson {
+    private ShowConfigResponseJson() {}
+
+    /** Reads a {@link ShowConfigResponse} from JSON text. */
+    public static ShowConfigResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowConfigResponseJson::read);
+    }
+
+    /** Writes a {@link ShowConfigResponse} as compact JSON text. */
+    public static String toJson(ShowConfigResponse value) {
+      return JsonValues.writeDocument(value, ShowConfigResponseJson::write);
+    }
+
+    /** Reads one {@link ShowConfigResponse}; the parser stands on its START_OBJECT. */
+    public static ShowConfigResponse read(JsonParser p) throws IOException {
+      ShowConfigResponse.Builder b = ShowConfigResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "config":
+              b.config(readMap(p, JsonValues::readString));
+              break;
+            case "regions":
+              b.regions(readList(p, pe -> readMap(pe, JsonValues::readString)));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowConfigResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowConfigResponse v) throws IOException {
+      g.writeStartObject();
+      writeMap(g, "config", v.getConfig(), JsonGenerator::writeString);
+      writeList(
+          g,
+          "regions",
+          v.getRegions(),
+          (g0, v0) -> writeMapValue(g0, v0, JsonGenerator::writeString));
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowConfigSettingResponse}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class ShowConfigSettingResponseJson {
+    private ShowConfigSettingResponseJson() {}
+
+    /** Reads a {@link ShowConfigSettingResponse} from JSON text. */
+    public static ShowConfigSettingResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowConfigSettingResponseJson::read);
+    }
+
+    /** Writes a {@link ShowConfigSettingResponse} as compact JSON text. */
+    public static String toJson(ShowConfigSettingResponse value) {
+      return JsonValues.writeDocument(value, ShowConfigSettingResponseJson::write);
+    }
+
+    /** Reads one {@link ShowConfigSettingResponse}; the parser stands on its START_OBJECT. */
+    public static ShowConfigSettingResponse read(JsonParser p) throws IOException {
+      ShowConfigSettingResponse.Builder b = ShowConfigSettingResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "task_id":
+              b.taskId(readString(p));
+              break;
+            case "migrate_type":
+              b.migrateType(readString(p));
+              break;
+            case "configurations":
+              b.configurations(readObjectList(p, ConfigBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowConfigSettingResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowConfigSettingResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "task_id", v.getTaskId());
+      writeString(g, "migrate_type", v.getMigrateType());
+      writeList(g, "configurations", v.getConfigurations(), ConfigBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowConsistencyResultResponse}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class ShowConsistencyResultResponseJson {
+    private ShowConsistencyResultResponseJson() {}
+
+    /** Reads a {@link ShowConsistencyResultResponse} from JSON text. */
+    public static ShowConsistencyResultResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowConsistencyResultResponseJson::read);
+    }
+
+    /** Writes a {@link ShowConsistencyResultResponse} as compact JSON text. */
+    public static String toJson(ShowConsistencyResultResponse value) {
+      return JsonValues.writeDocument(value, ShowConsistencyResultResponseJson::write);
+    }
+
+    /** Reads one {@link ShowConsistencyResultResponse}; the parser stands on its START_OBJECT. */
+    public static ShowConsistencyResultResponse read(JsonParser p) throws IOException {
+      ShowConsistencyResultResponse.Builder b = ShowConsistencyResultResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "result_list":
+              b.resultList(readObjectList(p, ConsistencyResultRequestBodyResultListJson::read));
+              break;
+            case "task_id":
+              b.taskId(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowConsistencyResultResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowConsistencyResultResponse v) throws IOException {
+      g.writeStartObject();
+      writeList(
+          g, "result_list", v.getResultList(), ConsistencyResultRequestBodyResultListJson::write);
+      writeString(g, "task_id", v.getTaskId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowMigprojectResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ShowMigprojectResponseJson {
+    private ShowMigprojectResponseJson() {}
+
+    /** Reads a {@link ShowMigprojectResponse} from JSON text. */
+    public static ShowMigprojectResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowMigprojectResponseJson::read);
+    }
+
+    /** Writes a {@link ShowMigprojectResponse} as compact JSON text. */
+    public static String toJson(ShowMigprojectResponse value) {
+      return JsonValues.writeDocument(value, ShowMigprojectResponseJson::write);
+    }
+
+    /** Reads one {@link ShowMigprojectResponse}; the parser stands on its START_OBJECT. */
+    public static ShowMigprojectResponse read(JsonParser p) throws IOException {
+      ShowMigprojectResponse.Builder b = ShowMigprojectResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "description":
+              b.description(readString(p));
+              break;
+            case "isdefault":
+              b.isdefault(readBoolean(p));
+              break;
+            case "region":
+              b.region(readString(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "enterprise_project":
+              b.enterpriseProject(readString(p));
+              break;
+            case "syncing":
+              b.syncing(readBoolean(p));
+              break;
+            case "start_network_check":
+              b.startNetworkCheck(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowMigprojectResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowMigprojectResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeString(g, "description", v.getDescription());
+      writeBoolean(g, "isdefault", v.getIsdefault());
+      writeString(g, "region", v.getRegion());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeEnum(g, "type", v.getType());
+      writeString(g, "enterprise_project", v.getEnterpriseProject());
+      writeBoolean(g, "syncing", v.getSyncing());
+      writeBoolean(g, "start_network_check", v.getStartNetworkCheck());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowOverviewResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowOverviewResponseJson {
+    private ShowOverviewResponseJson() {}
+
+    /** Reads a {@link ShowOverviewResponse} from JSON text. */
+    public static ShowOverviewResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowOverviewResponseJson::read);
+    }
+
+    /** Writes a {@link ShowOverviewResponse} as compact JSON text. */
+    public static String toJson(ShowOverviewResponse value) {
+      return JsonValues.writeDocument(value, ShowOverviewResponseJson::write);
+    }
+
+    /** Reads one {@link ShowOverviewResponse}; the parser stands on its START_OBJECT. */
+    public static ShowOverviewResponse read(JsonParser p) throws IOException {
+      ShowOverviewResponse.Builder b = ShowOverviewResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "waiting":
+              b.waiting(readInteger(p));
+              break;
+            case "replicate":
+              b.replicate(readInteger(p));
+              break;
+            case "syncing":
+              b.syncing(readInteger(p));
+              break;
+            case "stopped":
+              b.stopped(readInteger(p));
+              break;
+            case "deleting":
+              b.deleting(readInteger(p));
+              break;
+            case "cutovering":
+              b.cutovering(readInteger(p));
+              break;
+            case "unavailable":
+              b.unavailable(readInteger(p));
+              break;
+            case "stopping":
+              b.stopping(readInteger(p));
+              break;
+            case "skipping":
+              b.skipping(readInteger(p));
+              break;
+            case "finished":
+              b.finished(readInteger(p));
+              break;
+            case "initialize":
+              b.initialize(readInteger(p));
+              break;
+            case "error":
+              b.error(readInteger(p));
+              break;
+            case "cloning":
+              b.cloning(readInteger(p));
+              break;
+            case "unconfigured":
+              b.unconfigured(readInteger(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowOverviewResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowOverviewResponse v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "waiting", v.getWaiting());
+      writeNumber(g, "replicate", v.getReplicate());
+      writeNumber(g, "syncing", v.getSyncing());
+      writeNumber(g, "stopped", v.getStopped());
+      writeNumber(g, "deleting", v.getDeleting());
+      writeNumber(g, "cutovering", v.getCutovering());
+      writeNumber(g, "unavailable", v.getUnavailable());
+      writeNumber(g, "stopping", v.getStopping());
+      writeNumber(g, "skipping", v.getSkipping());
+      writeNumber(g, "finished", v.getFinished());
+      writeNumber(g, "initialize", v.getInitialize());
+      writeNumber(g, "error", v.getError());
+      writeNumber(g, "cloning", v.getCloning());
+      writeNumber(g, "unconfigured", v.getUnconfigured());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowPassphraseResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ShowPassphraseResponseJson {
+    private ShowPassphraseResponseJson() {}
+
+    /** Reads a {@link ShowPassphraseResponse} from JSON text. */
+    public static ShowPassphraseResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowPassphraseResponseJson::read);
+    }
+
+    /** Writes a {@link ShowPassphraseResponse} as compact JSON text. */
+    public static String toJson(ShowPassphraseResponse value) {
+      return JsonValues.writeDocument(value, ShowPassphraseResponseJson::write);
+    }
+
+    /** Reads one {@link ShowPassphraseResponse}; the parser stands on its START_OBJECT. */
+    public static ShowPassphraseResponse read(JsonParser p) throws IOException {
+      ShowPassphraseResponse.Builder b = ShowPassphraseResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "task_id":
+              b.taskId(readString(p));
+              break;
+            case "passphrase":
+              b.passphrase(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowPassphraseResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowPassphraseResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "task_id", v.getTaskId());
+      writeString(g, "passphrase", v.getPassphrase());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowPrivacyAgreementsResponse}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class ShowPrivacyAgreementsResponseJson {
+    private ShowPrivacyAgreementsResponseJson() {}
+
+    /** Reads a {@link ShowPrivacyAgreementsResponse} from JSON text. */
+    public static ShowPrivacyAgreementsResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowPrivacyAgreementsResponseJson::read);
+    }
+
+    /** Writes a {@link ShowPrivacyAgreementsResponse} as compact JSON text. */
+    public static String toJson(ShowPrivacyAgreementsResponse value) {
+      return JsonValues.writeDocument(value, ShowPrivacyAgreementsResponseJson::write);
+    }
+
+    /** Reads one {@link ShowPrivacyAgreementsResponse}; the parser stands on its START_OBJECT. */
+    public static ShowPrivacyAgreementsResponse read(JsonParser p) throws IOException {
+      ShowPrivacyAgreementsResponse.Builder b = ShowPrivacyAgreementsResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "flag":
+              b.flag(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowPrivacyAgreementsResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowPrivacyAgreementsResponse v) throws IOException {
+      g.writeStartObject();
+      writeBoolean(g, "flag", v.getFlag());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowServerResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowServerResponseJson {
+    private ShowServerResponseJson() {}
+
+    /** Reads a {@link ShowServerResponse} from JSON text. */
+    public static ShowServerResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowServerResponseJson::read);
+    }
+
+    /** Writes a {@link ShowServerResponse} as compact JSON text. */
+    public static String toJson(ShowServerResponse value) {
+      return JsonValues.writeDocument(value, ShowServerResponseJson::write);
+    }
+
+    /** Reads one {@link ShowServerResponse}; the parser stands on its START_OBJECT. */
+    public static ShowServerResponse read(JsonParser p) throws IOException {
+      ShowServerResponse.Builder b = ShowServerResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "hostname":
+              b.hostname(readString(p));
+              break;
+            case "enterprise_project_id":
+              b.enterpriseProjectId(readString(p));
+              break;
+            case "add_date":
+              b.addDate(readInstant(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "oem_system":
+              b.oemSystem(readBoolean(p));
+              break;
+            case "state":
+              b.state(readEnum(p, SourceServerState::of));
+              break;
+            case "connected":
+              b.connected(readBoolean(p));
+              break;
+            case "firmware":
+              b.firmware(readEnum(p, Firmware::of));
+              break;
+            case "init_target_server":
+              b.initTargetServer(readObject(p, InitTargetServerJson::read));
+              break;
+            case "cpu_quantity":
+              b.cpuQuantity(readInteger(p));
+              break;
+            case "memory":
+              b.memory(readLong(p));
+              break;
+            case "current_task":
+              b.currentTask(readObject(p, TaskByServerSourceJson::read));
+              break;
+            case "disks":
+              b.disks(readObjectList(p, ServerDiskJson::read));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            case "btrfs_list":
+              b.btrfsList(readObjectList(p, BtrfsFileSystemJson::read));
+              break;
+            case "networks":
+              b.networks(readObjectList(p, NetWorkJson::read));
+              break;
+            case "checks":
+              b.checks(readObjectList(p, EnvironmentCheckJson::read));
+              break;
+            case "migration_cycle":
+              b.migrationCycle(readEnum(p, MigrationCycle::of));
+              break;
+            case "state_action_time":
+              b.stateActionTime(readInstant(p));
+              break;
+            case "replicatesize":
+              b.replicatesize(readLong(p));
+              break;
+            case "totalsize":
+              b.totalsize(readLong(p));
+              break;
+            case "last_visit_time":
+              b.lastVisitTime(readInstant(p));
+              break;
+            case "stage_action_time":
+              b.stageActionTime(readInstant(p));
+              break;
+            case "agent_version":
+              b.agentVersion(readString(p));
+              break;
+            case "has_tc":
+              b.hasTc(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowServerResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowServerResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "name", v.getName());
+      writeString(g, "hostname", v.getHostname());
+      writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
+      writeInstant(g, "add_date", v.getAddDate());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeBoolean(g, "oem_system", v.getOemSystem());
+      writeEnum(g, "state", v.getState());
+      writeBoolean(g, "connected", v.getConnected());
+      writeEnum(g, "firmware", v.getFirmware());
+      writeObject(g, "init_target_server", v.getInitTargetServer(), InitTargetServerJson::write);
+      writeNumber(g, "cpu_quantity", v.getCpuQuantity());
+      writeNumber(g, "memory", v.getMemory());
+      writeObject(g, "current_task", v.getCurrentTask(), TaskByServerSourceJson::write);
+      writeList(g, "disks", v.getDisks(), ServerDiskJson::write);
+      writeList(g, "volume_groups", v.getVolumeGroups(), VolumeGroupJson::write);
+      writeList(g, "btrfs_list", v.getBtrfsList(), BtrfsFileSystemJson::write);
+      writeList(g, "networks", v.getNetworks(), NetWorkJson::write);
+      writeList(g, "checks", v.getChecks(), EnvironmentCheckJson::write);
+      writeEnum(g, "migration_cycle", v.getMigrationCycle());
+      writeInstant(g, "state_action_time", v.getStateActionTime());
+      writeNumber(g, "replicatesize", v.getReplicatesize());
+      writeNumber(g, "totalsize", v.getTotalsize());
+      writeInstant(g, "last_visit_time", v.getLastVisitTime());
+      writeInstant(g, "stage_action_time", v.getStageActionTime());
+      writeString(g, "agent_version", v.getAgentVersion());
+      writeBoolean(g, "has_tc", v.getHasTc());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowSha256Response}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowSha256ResponseJson {
+    private ShowSha256ResponseJson() {}
+
+    /** Reads a {@link ShowSha256Response} from JSON text. */
+    public static ShowSha256Response fromJson(String json) {
+      return JsonValues.readDocument(json, ShowSha256ResponseJson::read);
+    }
+
+    /** Writes a {@link ShowSha256Response} as compact JSON text. */
+    public static String toJson(ShowSha256Response value) {
+      return JsonValues.writeDocument(value, ShowSha256ResponseJson::write);
+    }
+
+    /** Reads one {@link ShowSha256Response}; the parser stands on its START_OBJECT. */
+    public static ShowSha256Response read(JsonParser p) throws IOException {
+      ShowSha256Response.Builder b = ShowSha256Response.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "value":
+              b.value(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowSha256Response} as a JSON object. */
+    public static void write(JsonGenerator g, ShowSha256Response v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "value", v.getValue());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowTargetPasswordResponse}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class ShowTargetPasswordResponseJson {
+    private ShowTargetPasswordResponseJson() {}
+
+    /** Reads a {@link ShowTargetPasswordResponse} from JSON text. */
+    public static ShowTargetPasswordResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowTargetPasswordResponseJson::read);
+    }
+
+    /** Writes a {@link ShowTargetPasswordResponse} as compact JSON text. */
+    public static String toJson(ShowTargetPasswordResponse value) {
+      return JsonValues.writeDocument(value, ShowTargetPasswordResponseJson::write);
+    }
+
+    /** Reads one {@link ShowTargetPasswordResponse}; the parser stands on its START_OBJECT. */
+    public static ShowTargetPasswordResponse read(JsonParser p) throws IOException {
+      ShowTargetPasswordResponse.Builder b = ShowTargetPasswordResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "template_id":
+              b.templateId(readString(p));
+              break;
+            case "target_password":
+              b.targetPassword(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowTargetPasswordResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowTargetPasswordResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "template_id", v.getTemplateId());
+      writeString(g, "target_password", v.getTargetPassword());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowTaskResponse}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class ShowTaskResponseJson {
+    private ShowTaskResponseJson() {}
+
+    /** Reads a {@link ShowTaskResponse} from JSON text. */
+    public static ShowTaskResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowTaskResponseJson::read);
+    }
+
+    /** Writes a {@link ShowTaskResponse} as compact JSON text. */
+    public static String toJson(ShowTaskResponse value) {
+      return JsonValues.writeDocument(value, ShowTaskResponseJson::write);
+    }
+
+    /** Reads one {@link ShowTaskResponse}; the parser stands on its START_OBJECT. */
+    public static ShowTaskResponse read(JsonParser p) throws IOException {
+      ShowTaskResponse.Builder b = ShowTaskResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "id":
+              b.id(readString(p));
+              break;
+            case "priority":
+              b.priority(readInteger(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "region_id":
+              b.regionId(readString(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "enterprise_project_id":
+              b.enterpriseProjectId(readString(p));
+              break;
+            case "migration_ip":
+              b.migrationIp(readString(p));
+              break;
+            case "region_name":
+              b.regionName(readString(p));
+              break;
+            case "project_name":
+              b.projectName(readString(p));
+              break;
+            case "project_id":
+              b.projectId(readString(p));
+              break;
+            case "vm_template_id":
+              b.vmTemplateId(readString(p));
+              break;
+            case "source_server":
+              b.sourceServer(readObject(p, SourceServerJson::read));
+              break;
+            case "target_server":
+              b.targetServer(readObject(p, TaskTargetServerJson::read));
+              break;
+            case "state":
+              b.state(readEnum(p, TaskState::of));
+              break;
+            case "estimate_complete_time":
+              b.estimateCompleteTime(readInstant(p));
+              break;
+            case "connected":
+              b.connected(readBoolean(p));
+              break;
+            case "create_date":
+              b.createDate(readInstant(p));
+              break;
+            case "start_date":
+              b.startDate(readInstant(p));
+              break;
+            case "finish_date":
+              b.finishDate(readInstant(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "compress_rate":
+              b.compressRate(readDouble(p));
+              break;
+            case "error_json":
+              b.errorJson(readString(p));
+              break;
+            case "total_time":
+              b.totalTime(readLong(p));
+              break;
+            case "float_ip":
+              b.floatIp(readString(p));
+              break;
+            case "remain_seconds":
+              b.remainSeconds(readLong(p));
+              break;
+            case "target_snapshot_id":
+              b.targetSnapshotId(readString(p));
+              break;
+            case "clone_server":
+              b.cloneServer(readObject(p, CloneServerJson::read));
+              break;
+            case "sub_tasks":
+              b.subTasks(readObjectList(p, SubTaskJson::read));
+              break;
+            case "network_check_info":
+              b.networkCheckInfo(readObject(p, NetworkCheckInfoJson::read));
+              break;
+            case "total_cpu_usage":
+              b.totalCpuUsage(readDouble(p));
+              break;
+            case "agent_cpu_usage":
+              b.agentCpuUsage(readDouble(p));
+              break;
+            case "total_mem_usage":
+              b.totalMemUsage(readDouble(p));
+              break;
+            case "agent_mem_usage":
+              b.agentMemUsage(readDouble(p));
+              break;
+            case "total_disk_io":
+              b.totalDiskIo(readDouble(p));
+              break;
+            case "agent_disk_io":
+              b.agentDiskIo(readDouble(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowTaskResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowTaskResponse v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeEnum(g, "type", v.getType());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "id", v.getId());
+      writeNumber(g, "priority", v.getPriority());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeString(g, "region_id", v.getRegionId());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
+      writeString(g, "migration_ip", v.getMigrationIp());
+      writeString(g, "region_name", v.getRegionName());
+      writeString(g, "project_name", v.getProjectName());
+      writeString(g, "project_id", v.getProjectId());
+      writeString(g, "vm_template_id", v.getVmTemplateId());
+      writeObject(g, "source_server", v.getSourceServer(), SourceServerJson::write);
+      writeObject(g, "target_server", v.getTargetServer(), TaskTargetServerJson::write);
+      writeEnum(g, "state", v.getState());
+      writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
+      writeBoolean(g, "connected", v.getConnected());
+      writeInstant(g, "create_date", v.getCreateDate());
+      writeInstant(g, "start_date", v.getStartDate());
+      writeInstant(g, "finish_date", v.getFinishDate());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeNumber(g, "compress_rate", v.getCompressRate());
+      writeString(g, "error_json", v.getErrorJson());
+      writeNumber(g, "total_time", v.getTotalTime());
+      writeString(g, "float_ip", v.getFloatIp());
+      writeNumber(g, "remain_seconds", v.getRemainSeconds());
+      writeString(g, "target_snapshot_id", v.getTargetSnapshotId());
+      writeObject(g, "clone_server", v.getCloneServer(), CloneServerJson::write);
+      writeList(g, "sub_tasks", v.getSubTasks(), SubTaskJson::write);
+      writeObject(g, "network_check_info", v.getNetworkCheckInfo(), NetworkCheckInfoJson::write);
+      writeNumber(g, "total_cpu_usage", v.getTotalCpuUsage());
+      writeNumber(g, "agent_cpu_usage", v.getAgentCpuUsage());
+      writeNumber(g, "total_mem_usage", v.getTotalMemUsage());
+      writeNumber(g, "agent_mem_usage", v.getAgentMemUsage());
+      writeNumber(g, "total_disk_io", v.getTotalDiskIo());
+      writeNumber(g, "agent_disk_io", v.getAgentDiskIo());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowTemplateResponse}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class ShowTemplateResponseJson {
+    private ShowTemplateResponseJson() {}
+
+    /** Reads a {@link ShowTemplateResponse} from JSON text. */
+    public static ShowTemplateResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowTemplateResponseJson::read);
+    }
+
+    /** Writes a {@link ShowTemplateResponse} as compact JSON text. */
+    public static String toJson(ShowTemplateResponse value) {
+      return JsonValues.writeDocument(value, ShowTemplateResponseJson::write);
+    }
+
+    /** Reads one {@link ShowTemplateResponse}; the parser stands on its START_OBJECT. */
+    public static ShowTemplateResponse read(JsonParser p) throws IOException {
+      ShowTemplateResponse.Builder b = ShowTemplateResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "template":
+              b.template(readObject(p, TemplateResponseBodyJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowTemplateResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowTemplateResponse v) throws IOException {
+      g.writeStartObject();
+      writeObject(g, "template", v.getTemplate(), TemplateResponseBodyJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link ShowsSpeedLimitsResponse}; SmsJacksonModule reads and writes through
+   * it too.
+   */
+  public static final class ShowsSpeedLimitsResponseJson {
+    private ShowsSpeedLimitsResponseJson() {}
+
+    /** Reads a {@link ShowsSpeedLimitsResponse} from JSON text. */
+    public static ShowsSpeedLimitsResponse fromJson(String json) {
+      return JsonValues.readDocument(json, ShowsSpeedLimitsResponseJson::read);
+    }
+
+    /** Writes a {@link ShowsSpeedLimitsResponse} as compact JSON text. */
+    public static String toJson(ShowsSpeedLimitsResponse value) {
+      return JsonValues.writeDocument(value, ShowsSpeedLimitsResponseJson::write);
+    }
+
+    /** Reads one {@link ShowsSpeedLimitsResponse}; the parser stands on its START_OBJECT. */
+    public static ShowsSpeedLimitsResponse read(JsonParser p) throws IOException {
+      ShowsSpeedLimitsResponse.Builder b = ShowsSpeedLimitsResponse.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "speed_limit":
+              b.speedLimit(readObjectList(p, SpeedLimitlJsonJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link ShowsSpeedLimitsResponse} as a JSON object. */
+    public static void write(JsonGenerator g, ShowsSpeedLimitsResponse v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "speed_limit", v.getSpeedLimit(), SpeedLimitlJsonJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link SourceServer}; SmsJacksonModule reads and writes through it too. */
+  public static final class SourceServerJson {
+    private SourceServerJson() {}
+
+    /** Reads a {@link SourceServer} from JSON text. */
+    public static SourceServer fromJson(String json) {
+      return JsonValues.readDocument(json, SourceServerJson::read);
+    }
+
+    /** Writes a {@link SourceServer} as compact JSON text. */
+    public static String toJson(SourceServer value) {
+      return JsonValues.writeDocument(value, SourceServerJson::write);
+    }
+
+    /** Reads one {@link SourceServer}; the parser stands on its START_OBJECT. */
+    public static SourceServer read(JsonParser p) throws IOException {
+      SourceServer.Builder b = SourceServer.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "oem_system":
+              b.oemSystem(readBoolean(p));
+              break;
+            case "state":
+              b.state(readEnum(p, SourceServerState::of));
+              break;
+            case "migration_cycle":
+              b.migrationCycle(readEnum(p, MigrationCycle::of));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SourceServer} as a JSON object. */
+    public static void write(JsonGenerator g, SourceServer v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "name", v.getName());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeBoolean(g, "oem_system", v.getOemSystem());
+      writeEnum(g, "state", v.getState());
+      writeEnum(g, "migration_cycle", v.getMigrationCycle());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link SourceServerAssociatedWithTask}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class SourceServerAssociatedWithTaskJson {
+    private SourceServerAssociatedWithTaskJson() {}
+
+    /** Reads a {@link SourceServerAssociatedWithTask} from JSON text. */
+    public static SourceServerAssociatedWithTask fromJson(String json) {
+      return JsonValues.readDocument(json, SourceServerAssociatedWithTaskJson::read);
+    }
+
+    /** Writes a {@link SourceServerAssociatedWithTask} as compact JSON text. */
+    public static String toJson(SourceServerAssociatedWithTask value) {
+      return JsonValues.writeDocument(value, SourceServerAssociatedWithTaskJson::write);
+    }
+
+    /** Reads one {@link SourceServerAssociatedWithTask}; the parser stands on its START_OBJECT. */
+    public static SourceServerAssociatedWithTask read(JsonParser p) throws IOException {
+      SourceServerAssociatedWithTask.Builder b = SourceServerAssociatedWithTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "oem_system":
+              b.oemSystem(readBoolean(p));
+              break;
+            case "state":
+              b.state(readEnum(p, SourceServerState::of));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SourceServerAssociatedWithTask} as a JSON object. */
+    public static void write(JsonGenerator g, SourceServerAssociatedWithTask v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "name", v.getName());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeBoolean(g, "oem_system", v.getOemSystem());
+      writeEnum(g, "state", v.getState());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link SourceServerByTask}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class SourceServerByTaskJson {
+    private SourceServerByTaskJson() {}
+
+    /** Reads a {@link SourceServerByTask} from JSON text. */
+    public static SourceServerByTask fromJson(String json) {
+      return JsonValues.readDocument(json, SourceServerByTaskJson::read);
+    }
+
+    /** Writes a {@link SourceServerByTask} as compact JSON text. */
+    public static String toJson(SourceServerByTask value) {
+      return JsonValues.writeDocument(value, SourceServerByTaskJson::write);
+    }
+
+    /** Reads one {@link SourceServerByTask}; the parser stands on its START_OBJECT. */
+    public static SourceServerByTask read(JsonParser p) throws IOException {
+      SourceServerByTask.Builder b = SourceServerByTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SourceServerByTask} as a JSON object. */
+    public static void write(JsonGenerator g, SourceServerByTask v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link SourceServersResponseBody}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class SourceServersResponseBodyJson {
+    private SourceServersResponseBodyJson() {}
+
+    /** Reads a {@link SourceServersResponseBody} from JSON text. */
+    public static SourceServersResponseBody fromJson(String json) {
+      return JsonValues.readDocument(json, SourceServersResponseBodyJson::read);
+    }
+
+    /** Writes a {@link SourceServersResponseBody} as compact JSON text. */
+    public static String toJson(SourceServersResponseBody value) {
+      return JsonValues.writeDocument(value, SourceServersResponseBodyJson::write);
+    }
+
+    /** Reads one {@link SourceServersResponseBody}; the parser stands on its START_OBJECT. */
+    public static SourceServersResponseBody read(JsonParser p) throws IOException {
+      SourceServersResponseBody.Builder b = SourceServersResponseBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "enterprise_project_id":
+              b.enterpriseProjectId(readString(p));
+              break;
+            case "add_date":
+              b.addDate(readInstant(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "oem_system":
+              b.oemSystem(readBoolean(p));
+              break;
+            case "state":
+              b.state(readEnum(p, SourceServerState::of));
+              break;
+            case "connected":
+              b.connected(readBoolean(p));
+              break;
+            case "cpu_quantity":
+              b.cpuQuantity(readInteger(p));
+              break;
+            case "memory":
+              b.memory(readLong(p));
+              break;
+            case "current_task":
+              b.currentTask(readObject(p, TaskByServerSourcesJson::read));
+              break;
+            case "checks":
+              b.checks(readObjectList(p, EnvironmentCheckJson::read));
+              break;
+            case "init_target_server":
+              b.initTargetServer(readObject(p, InitTargetServerJson::read));
+              break;
+            case "replicatesize":
+              b.replicatesize(readLong(p));
+              break;
+            case "stage_action_time":
+              b.stageActionTime(readInstant(p));
+              break;
+            case "totalsize":
+              b.totalsize(readLong(p));
+              break;
+            case "last_visit_time":
+              b.lastVisitTime(readInstant(p));
+              break;
+            case "migration_cycle":
+              b.migrationCycle(readEnum(p, MigrationCycle::of));
+              break;
+            case "state_action_time":
+              b.stateActionTime(readInstant(p));
+              break;
+            case "is_consistency_result_exist":
+              b.isConsistencyResultExist(readBoolean(p));
+              break;
+            case "has_tc":
+              b.hasTc(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SourceServersResponseBody} as a JSON object. */
+    public static void write(JsonGenerator g, SourceServersResponseBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "name", v.getName());
+      writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
+      writeInstant(g, "add_date", v.getAddDate());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeBoolean(g, "oem_system", v.getOemSystem());
+      writeEnum(g, "state", v.getState());
+      writeBoolean(g, "connected", v.getConnected());
+      writeNumber(g, "cpu_quantity", v.getCpuQuantity());
+      writeNumber(g, "memory", v.getMemory());
+      writeObject(g, "current_task", v.getCurrentTask(), TaskByServerSourcesJson::write);
+      writeList(g, "checks", v.getChecks(), EnvironmentCheckJson::write);
+      writeObject(g, "init_target_server", v.getInitTargetServer(), InitTargetServerJson::write);
+      writeNumber(g, "replicatesize", v.getReplicatesize());
+      writeInstant(g, "stage_action_time", v.getStageActionTime());
+      writeNumber(g, "totalsize", v.getTotalsize());
+      writeInstant(g, "last_visit_time", v.getLastVisitTime());
+      writeEnum(g, "migration_cycle", v.getMigrationCycle());
+      writeInstant(g, "state_action_time", v.getStateActionTime());
+      writeBoolean(g, "is_consistency_result_exist", v.getIsConsistencyResultExist());
+      writeBoolean(g, "has_tc", v.getHasTc());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link SpeedLimit}; SmsJacksonModule reads and writes through it too. */
+  public static final class SpeedLimitJson {
+    private SpeedLimitJson() {}
+
+    /** Reads a {@link SpeedLimit} from JSON text. */
+    public static SpeedLimit fromJson(String json) {
+      return JsonValues.readDocument(json, SpeedLimitJson::read);
+    }
+
+    /** Writes a {@link SpeedLimit} as compact JSON text. */
+    public static String toJson(SpeedLimit value) {
+      return JsonValues.writeDocument(value, SpeedLimitJson::write);
+    }
+
+    /** Reads one {@link SpeedLimit}; the parser stands on its START_OBJECT. */
+    public static SpeedLimit read(JsonParser p) throws IOException {
+      SpeedLimit.Builder b = SpeedLimit.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "speed_limit":
+              b.speedLimit(readObjectList(p, SpeedLimitlJsonJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SpeedLimit} as a JSON object. */
+    public static void write(JsonGenerator g, SpeedLimit v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "speed_limit", v.getSpeedLimit(), SpeedLimitlJsonJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link SpeedLimitlJson}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class SpeedLimitlJsonJson {
+    private SpeedLimitlJsonJson() {}
+
+    /** Reads a {@link SpeedLimitlJson} from JSON text. */
+    public static SpeedLimitlJson fromJson(String json) {
+      return JsonValues.readDocument(json, SpeedLimitlJsonJson::read);
+    }
+
+    /** Writes a {@link SpeedLimitlJson} as compact JSON text. */
+    public static String toJson(SpeedLimitlJson value) {
+      return JsonValues.writeDocument(value, SpeedLimitlJsonJson::write);
+    }
+
+    /** Reads one {@link SpeedLimitlJson}; the parser stands on its START_OBJECT. */
+    public static SpeedLimitlJson read(JsonParser p) throws IOException {
+      SpeedLimitlJson.Builder b = SpeedLimitlJson.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "start":
+              b.start(readString(p));
+              break;
+            case "end":
+              b.end(readString(p));
+              break;
+            case "speed":
+              b.speed(readInteger(p));
+              break;
+            case "over_speed_threshold":
+              b.overSpeedThreshold(readDouble(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SpeedLimitlJson} as a JSON object. */
+    public static void write(JsonGenerator g, SpeedLimitlJson v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "start", v.getStart());
+      writeString(g, "end", v.getEnd());
+      writeNumber(g, "speed", v.getSpeed());
+      writeNumber(g, "over_speed_threshold", v.getOverSpeedThreshold());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link SubTask}; SmsJacksonModule reads and writes through it too. */
+  public static final class SubTaskJson {
+    private SubTaskJson() {}
+
+    /** Reads a {@link SubTask} from JSON text. */
+    public static SubTask fromJson(String json) {
+      return JsonValues.readDocument(json, SubTaskJson::read);
+    }
+
+    /** Writes a {@link SubTask} as compact JSON text. */
+    public static String toJson(SubTask value) {
+      return JsonValues.writeDocument(value, SubTaskJson::write);
+    }
+
+    /** Reads one {@link SubTask}; the parser stands on its START_OBJECT. */
+    public static SubTask read(JsonParser p) throws IOException {
+      SubTask.Builder b = SubTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readLong(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "progress":
+              b.progress(readInteger(p));
+              break;
+            case "start_date":
+              b.startDate(readInstant(p));
+              break;
+            case "end_date":
+              b.endDate(readInstant(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "user_op":
+              b.userOp(readString(p));
+              break;
+            case "process_trace":
+              b.processTrace(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SubTask} as a JSON object. */
+    public static void write(JsonGenerator g, SubTask v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeNumber(g, "progress", v.getProgress());
+      writeInstant(g, "start_date", v.getStartDate());
+      writeInstant(g, "end_date", v.getEndDate());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeString(g, "user_op", v.getUserOp());
+      writeString(g, "process_trace", v.getProcessTrace());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link SubTaskAssociatedWithTask}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class SubTaskAssociatedWithTaskJson {
+    private SubTaskAssociatedWithTaskJson() {}
+
+    /** Reads a {@link SubTaskAssociatedWithTask} from JSON text. */
+    public static SubTaskAssociatedWithTask fromJson(String json) {
+      return JsonValues.readDocument(json, SubTaskAssociatedWithTaskJson::read);
+    }
+
+    /** Writes a {@link SubTaskAssociatedWithTask} as compact JSON text. */
+    public static String toJson(SubTaskAssociatedWithTask value) {
+      return JsonValues.writeDocument(value, SubTaskAssociatedWithTaskJson::write);
+    }
+
+    /** Reads one {@link SubTaskAssociatedWithTask}; the parser stands on its START_OBJECT. */
+    public static SubTaskAssociatedWithTask read(JsonParser p) throws IOException {
+      SubTaskAssociatedWithTask.Builder b = SubTaskAssociatedWithTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readLong(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "progress":
+              b.progress(readInteger(p));
+              break;
+            case "start_date":
+              b.startDate(readInstant(p));
+              break;
+            case "end_date":
+              b.endDate(readInstant(p));
+              break;
+            case "process_trace":
+              b.processTrace(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link SubTaskAssociatedWithTask} as a JSON object. */
+    public static void write(JsonGenerator g, SubTaskAssociatedWithTask v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeNumber(g, "progress", v.getProgress());
+      writeInstant(g, "start_date", v.getStartDate());
+      writeInstant(g, "end_date", v.getEndDate());
+      writeString(g, "process_trace", v.getProcessTrace());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link TargetDisk}; SmsJacksonModule reads and writes through it too. */
+  public static final class TargetDiskJson {
+    private TargetDiskJson() {}
+
+    /** Reads a {@link TargetDisk} from JSON text. */
+    public static TargetDisk fromJson(String json) {
+      return JsonValues.readDocument(json, TargetDiskJson::read);
+    }
+
+    /** Writes a {@link TargetDisk} as compact JSON text. */
+    public static String toJson(TargetDisk value) {
+      return JsonValues.writeDocument(value, TargetDiskJson::write);
+    }
+
+    /** Reads one {@link TargetDisk}; the parser stands on its START_OBJECT. */
+    public static TargetDisk read(JsonParser p) throws IOException {
+      TargetDisk.Builder b = TargetDisk.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readLong(p));
+              break;
+            case "device_use":
+              b.deviceUse(readEnum(p, DeviceUse::of));
+              break;
+            case "disk_id":
+              b.diskId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "physical_volumes":
+              b.physicalVolumes(readObjectList(p, TargetPhysicalVolumeJson::read));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "disk_index":
+              b.diskIndex(readString(p));
+              break;
+            case "os_disk":
+              b.osDisk(readBoolean(p));
+              break;
+            case "partition_style":
+              b.partitionStyle(readEnum(p, PartitionStyle::of));
+              break;
+            case "relation_name":
+              b.relationName(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetDisk} as a JSON object. */
+    public static void write(JsonGenerator g, TargetDisk v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "id", v.getId());
+      writeEnum(g, "device_use", v.getDeviceUse());
+      writeString(g, "disk_id", v.getDiskId());
+      writeString(g, "name", v.getName());
+      writeList(g, "physical_volumes", v.getPhysicalVolumes(), TargetPhysicalVolumeJson::write);
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeString(g, "disk_index", v.getDiskIndex());
+      writeBoolean(g, "os_disk", v.getOsDisk());
+      writeEnum(g, "partition_style", v.getPartitionStyle());
+      writeString(g, "relation_name", v.getRelationName());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link TargetDisks}; SmsJacksonModule reads and writes through it too. */
+  public static final class TargetDisksJson {
+    private TargetDisksJson() {}
+
+    /** Reads a {@link TargetDisks} from JSON text. */
+    public static TargetDisks fromJson(String json) {
+      return JsonValues.readDocument(json, TargetDisksJson::read);
+    }
+
+    /** Writes a {@link TargetDisks} as compact JSON text. */
+    public static String toJson(TargetDisks value) {
+      return JsonValues.writeDocument(value, TargetDisksJson::write);
+    }
+
+    /** Reads one {@link TargetDisks}; the parser stands on its START_OBJECT. */
+    public static TargetDisks read(JsonParser p) throws IOException {
+      TargetDisks.Builder b = TargetDisks.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "device_use":
+              b.deviceUse(readEnum(p, DeviceUse::of));
+              break;
+            case "disk_id":
+              b.diskId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "physical_volumes":
+              b.physicalVolumes(readObjectList(p, PhysicalVolumesJson::read));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetDisks} as a JSON object. */
+    public static void write(JsonGenerator g, TargetDisks v) throws IOException {
+      g.writeStartObject();
+      writeEnum(g, "device_use", v.getDeviceUse());
+      writeString(g, "disk_id", v.getDiskId());
+      writeString(g, "name", v.getName());
+      writeList(g, "physical_volumes", v.getPhysicalVolumes(), PhysicalVolumesJson::write);
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TargetPhysicalVolume}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class TargetPhysicalVolumeJson {
+    private TargetPhysicalVolumeJson() {}
+
+    /** Reads a {@link TargetPhysicalVolume} from JSON text. */
+    public static TargetPhysicalVolume fromJson(String json) {
+      return JsonValues.readDocument(json, TargetPhysicalVolumeJson::read);
+    }
+
+    /** Writes a {@link TargetPhysicalVolume} as compact JSON text. */
+    public static String toJson(TargetPhysicalVolume value) {
+      return JsonValues.writeDocument(value, TargetPhysicalVolumeJson::write);
+    }
+
+    /** Reads one {@link TargetPhysicalVolume}; the parser stands on its START_OBJECT. */
+    public static TargetPhysicalVolume read(JsonParser p) throws IOException {
+      TargetPhysicalVolume.Builder b = TargetPhysicalVolume.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readLong(p));
+              break;
+            case "device_use":
+              b.deviceUse(readEnum(p, DeviceUse::of));
+              break;
+            case "file_system":
+              b.fileSystem(readString(p));
+              break;
+            case "index":
+              b.index(readInteger(p));
+              break;
+            case "mount_point":
+              b.mountPoint(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "used_size":
+              b.usedSize(readLong(p));
+              break;
+            case "uuid":
+              b.uuid(readString(p));
+              break;
+            case "relation_name":
+              b.relationName(readString(p));
+              break;
+            case "free_size":
+              b.freeSize(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetPhysicalVolume} as a JSON object. */
+    public static void write(JsonGenerator g, TargetPhysicalVolume v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "id", v.getId());
+      writeEnum(g, "device_use", v.getDeviceUse());
+      writeString(g, "file_system", v.getFileSystem());
+      writeNumber(g, "index", v.getIndex());
+      writeString(g, "mount_point", v.getMountPoint());
+      writeString(g, "name", v.getName());
+      writeNumber(g, "size", v.getSize());
+      writeNumber(g, "used_size", v.getUsedSize());
+      writeString(g, "uuid", v.getUuid());
+      writeString(g, "relation_name", v.getRelationName());
+      writeNumber(g, "free_size", v.getFreeSize());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link TargetServer}; SmsJacksonModule reads and writes through it too. */
+  public static final class TargetServerJson {
+    private TargetServerJson() {}
+
+    /** Reads a {@link TargetServer} from JSON text. */
+    public static TargetServer fromJson(String json) {
+      return JsonValues.readDocument(json, TargetServerJson::read);
+    }
+
+    /** Writes a {@link TargetServer} as compact JSON text. */
+    public static String toJson(TargetServer value) {
+      return JsonValues.writeDocument(value, TargetServerJson::write);
+    }
+
+    /** Reads one {@link TargetServer}; the parser stands on its START_OBJECT. */
+    public static TargetServer read(JsonParser p) throws IOException {
+      TargetServer.Builder b = TargetServer.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "hostname":
+              b.hostname(readString(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "firmware":
+              b.firmware(readEnum(p, Firmware::of));
+              break;
+            case "cpu_quantity":
+              b.cpuQuantity(readInteger(p));
+              break;
+            case "memory":
+              b.memory(readLong(p));
+              break;
+            case "btrfs_list":
+              b.btrfsList(readObjectList(p, BtrfsFileSystemJson::read));
+              break;
+            case "networks":
+              b.networks(readObjectList(p, NetWorkJson::read));
+              break;
+            case "domain_id":
+              b.domainId(readString(p));
+              break;
+            case "has_rsync":
+              b.hasRsync(readBoolean(p));
+              break;
+            case "paravirtualization":
+              b.paravirtualization(readBoolean(p));
+              break;
+            case "raw_devices":
+              b.rawDevices(readString(p));
+              break;
+            case "driver_files":
+              b.driverFiles(readBoolean(p));
+              break;
+            case "system_services":
+              b.systemServices(readBoolean(p));
+              break;
+            case "account_rights":
+              b.accountRights(readBoolean(p));
+              break;
+            case "boot_loader":
+              b.bootLoader(readEnum(p, BootLoader::of));
+              break;
+            case "system_dir":
+              b.systemDir(readString(p));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "flavor":
+              b.flavor(readString(p));
+              break;
+            case "disks":
+              b.disks(readObjectList(p, TargetDiskJson::read));
+              break;
+            case "image_disk_id":
+              b.imageDiskId(readString(p));
+              break;
+            case "snapshot_ids":
+              b.snapshotIds(readString(p));
+              break;
+            case "cutovered_snapshot_ids":
+              b.cutoveredSnapshotIds(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetServer} as a JSON object. */
+    public static void write(JsonGenerator g, TargetServer v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "ip", v.getIp());
+      writeString(g, "name", v.getName());
+      writeString(g, "hostname", v.getHostname());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeEnum(g, "firmware", v.getFirmware());
+      writeNumber(g, "cpu_quantity", v.getCpuQuantity());
+      writeNumber(g, "memory", v.getMemory());
+      writeList(g, "btrfs_list", v.getBtrfsList(), BtrfsFileSystemJson::write);
+      writeList(g, "networks", v.getNetworks(), NetWorkJson::write);
+      writeString(g, "domain_id", v.getDomainId());
+      writeBoolean(g, "has_rsync", v.getHasRsync());
+      writeBoolean(g, "paravirtualization", v.getParavirtualization());
+      writeString(g, "raw_devices", v.getRawDevices());
+      writeBoolean(g, "driver_files", v.getDriverFiles());
+      writeBoolean(g, "system_services", v.getSystemServices());
+      writeBoolean(g, "account_rights", v.getAccountRights());
+      writeEnum(g, "boot_loader", v.getBootLoader());
+      writeString(g, "system_dir", v.getSystemDir());
+      writeList(g, "volume_groups", v.getVolumeGroups(), VolumeGroupJson::write);
+      writeString(g, "vm_id", v.getVmId());
+      writeString(g, "flavor", v.getFlavor());
+      writeList(g, "disks", v.getDisks(), TargetDiskJson::write);
+      writeString(g, "image_disk_id", v.getImageDiskId());
+      writeString(g, "snapshot_ids", v.getSnapshotIds());
+      writeString(g, "cutovered_snapshot_ids", v.getCutoveredSnapshotIds());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TargetServerAssociatedWithTask}; SmsJacksonModule reads and writes
+   * through it too.
+   */
+  public static final class TargetServerAssociatedWithTaskJson {
+    private TargetServerAssociatedWithTaskJson() {}
+
+    /** Reads a {@link TargetServerAssociatedWithTask} from JSON text. */
+    public static TargetServerAssociatedWithTask fromJson(String json) {
+      return JsonValues.readDocument(json, TargetServerAssociatedWithTaskJson::read);
+    }
+
+    /** Writes a {@link TargetServerAssociatedWithTask} as compact JSON text. */
+    public static String toJson(TargetServerAssociatedWithTask value) {
+      return JsonValues.writeDocument(value, TargetServerAssociatedWithTaskJson::write);
+    }
+
+    /** Reads one {@link TargetServerAssociatedWithTask}; the parser stands on its START_OBJECT. */
+    public static TargetServerAssociatedWithTask read(JsonParser p) throws IOException {
+      TargetServerAssociatedWithTask.Builder b = TargetServerAssociatedWithTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetServerAssociatedWithTask} as a JSON object. */
+    public static void write(JsonGenerator g, TargetServerAssociatedWithTask v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "vm_id", v.getVmId());
+      writeString(g, "name", v.getName());
+      writeString(g, "ip", v.getIp());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TargetServerById}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class TargetServerByIdJson {
+    private TargetServerByIdJson() {}
+
+    /** Reads a {@link TargetServerById} from JSON text. */
+    public static TargetServerById fromJson(String json) {
+      return JsonValues.readDocument(json, TargetServerByIdJson::read);
+    }
+
+    /** Writes a {@link TargetServerById} as compact JSON text. */
+    public static String toJson(TargetServerById value) {
+      return JsonValues.writeDocument(value, TargetServerByIdJson::write);
+    }
+
+    /** Reads one {@link TargetServerById}; the parser stands on its START_OBJECT. */
+    public static TargetServerById read(JsonParser p) throws IOException {
+      TargetServerById.Builder b = TargetServerById.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetServerById} as a JSON object. */
+    public static void write(JsonGenerator g, TargetServerById v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "vm_id", v.getVmId());
+      writeString(g, "name", v.getName());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TargetServerByTask}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class TargetServerByTaskJson {
+    private TargetServerByTaskJson() {}
+
+    /** Reads a {@link TargetServerByTask} from JSON text. */
+    public static TargetServerByTask fromJson(String json) {
+      return JsonValues.readDocument(json, TargetServerByTaskJson::read);
+    }
+
+    /** Writes a {@link TargetServerByTask} as compact JSON text. */
+    public static String toJson(TargetServerByTask value) {
+      return JsonValues.writeDocument(value, TargetServerByTaskJson::write);
+    }
+
+    /** Reads one {@link TargetServerByTask}; the parser stands on its START_OBJECT. */
+    public static TargetServerByTask read(JsonParser p) throws IOException {
+      TargetServerByTask.Builder b = TargetServerByTask.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "btrfs_list":
+              b.btrfsList(readObjectList(p, BtrfsFileSystemJson::read));
+              break;
+            case "disks":
+              b.disks(readObjectList(p, TargetDisksJson::read));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TargetServerByTask} as a JSON object. */
+    public static void write(JsonGenerator g, TargetServerByTask v) throws IOException {
+      g.writeStartObject();
+      writeList(g, "btrfs_list", v.getBtrfsList(), BtrfsFileSystemJson::write);
+      writeList(g, "disks", v.getDisks(), TargetDisksJson::write);
+      writeString(g, "name", v.getName());
+      writeString(g, "vm_id", v.getVmId());
+      writeList(g, "volume_groups", v.getVolumeGroups(), VolumeGroupJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TaskByServerSource}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class TaskByServerSourceJson {
+    private TaskByServerSourceJson() {}
+
+    /** Reads a {@link TaskByServerSource} from JSON text. */
+    public static TaskByServerSource fromJson(String json) {
+      return JsonValues.readDocument(json, TaskByServerSourceJson::read);
+    }
+
+    /** Writes a {@link TaskByServerSource} as compact JSON text. */
+    public static String toJson(TaskByServerSource value) {
+      return JsonValues.writeDocument(value, TaskByServerSourceJson::write);
+    }
+
+    /** Reads one {@link TaskByServerSource}; the parser stands on its START_OBJECT. */
+    public static TaskByServerSource read(JsonParser p) throws IOException {
+      TaskByServerSource.Builder b = TaskByServerSource.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "state":
+              b.state(readEnum(p, TaskState::of));
+              break;
+            case "start_date":
+              b.startDate(readInstant(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "vm_template_id":
+              b.vmTemplateId(readString(p));
+              break;
+            case "region_id":
+              b.regionId(readString(p));
+              break;
+            case "project_name":
+              b.projectName(readString(p));
+              break;
+            case "project_id":
+              b.projectId(readString(p));
+              break;
+            case "target_server":
+              b.targetServer(readObject(p, TargetServerByIdJson::read));
+              break;
+            case "log_collect_status":
+              b.logCollectStatus(readEnum(p, LogCollectStatus::of));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "clone_server":
+              b.cloneServer(readObject(p, CloneServerJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TaskByServerSource} as a JSON object. */
+    public static void write(JsonGenerator g, TaskByServerSource v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeEnum(g, "type", v.getType());
+      writeEnum(g, "state", v.getState());
+      writeInstant(g, "start_date", v.getStartDate());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeString(g, "vm_template_id", v.getVmTemplateId());
+      writeString(g, "region_id", v.getRegionId());
+      writeString(g, "project_name", v.getProjectName());
+      writeString(g, "project_id", v.getProjectId());
+      writeObject(g, "target_server", v.getTargetServer(), TargetServerByIdJson::write);
+      writeEnum(g, "log_collect_status", v.getLogCollectStatus());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeObject(g, "clone_server", v.getCloneServer(), CloneServerJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TaskByServerSources}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class TaskByServerSourcesJson {
+    private TaskByServerSourcesJson() {}
+
+    /** Reads a {@link TaskByServerSources} from JSON text. */
+    public static TaskByServerSources fromJson(String json) {
+      return JsonValues.readDocument(json, TaskByServerSourcesJson::read);
+    }
+
+    /** Writes a {@link TaskByServerSources} as compact JSON text. */
+    public static String toJson(TaskByServerSources value) {
+      return JsonValues.writeDocument(value, TaskByServerSourcesJson::write);
+    }
+
+    /** Reads one {@link TaskByServerSources}; the parser stands on its START_OBJECT. */
+    public static TaskByServerSources read(JsonParser p) throws IOException {
+      TaskByServerSources.Builder b = TaskByServerSources.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "state":
+              b.state(readEnum(p, TaskState::of));
+              break;
+            case "estimate_complete_time":
+              b.estimateCompleteTime(readInstant(p));
+              break;
+            case "start_date":
+              b.startDate(readInstant(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "compress_rate":
+              b.compressRate(readDouble(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "vm_template_id":
+              b.vmTemplateId(readString(p));
+              break;
+            case "region_id":
+              b.regionId(readString(p));
+              break;
+            case "project_name":
+              b.projectName(readString(p));
+              break;
+            case "project_id":
+              b.projectId(readString(p));
+              break;
+            case "target_server":
+              b.targetServer(readObject(p, TargetServerByIdJson::read));
+              break;
+            case "log_collect_status":
+              b.logCollectStatus(readEnum(p, LogCollectStatus::of));
+              break;
+            case "exist_server":
+              b.existServer(readBoolean(p));
+              break;
+            case "use_public_ip":
+              b.usePublicIp(readBoolean(p));
+              break;
+            case "clone_server":
+              b.cloneServer(readObject(p, CloneServerJson::read));
+              break;
+            case "remain_seconds":
+              b.remainSeconds(readLong(p));
+              break;
+            case "log_bucket":
+              b.logBucket(readString(p));
+              break;
+            case "log_upload_time":
+              b.logUploadTime(readInstant(p));
+              break;
+            case "log_share_url":
+              b.logShareUrl(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TaskByServerSources} as a JSON object. */
+    public static void write(JsonGenerator g, TaskByServerSources v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeEnum(g, "type", v.getType());
+      writeEnum(g, "state", v.getState());
+      writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
+      writeInstant(g, "start_date", v.getStartDate());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeNumber(g, "compress_rate", v.getCompressRate());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeString(g, "vm_template_id", v.getVmTemplateId());
+      writeString(g, "region_id", v.getRegionId());
+      writeString(g, "project_name", v.getProjectName());
+      writeString(g, "project_id", v.getProjectId());
+      writeObject(g, "target_server", v.getTargetServer(), TargetServerByIdJson::write);
+      writeEnum(g, "log_collect_status", v.getLogCollectStatus());
+      writeBoolean(g, "exist_server", v.getExistServer());
+      writeBoolean(g, "use_public_ip", v.getUsePublicIp());
+      writeObject(g, "clone_server", v.getCloneServer(), CloneServerJson::write);
+      writeNumber(g, "remain_seconds", v.getRemainSeconds());
+      writeString(g, "log_bucket", v.getLogBucket());
+      writeInstant(g, "log_upload_time", v.getLogUploadTime());
+      writeString(g, "log_share_url", v.getLogShareUrl());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TaskTargetServer}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class TaskTargetServerJson {
+    private TaskTargetServerJson() {}
+
+    /** Reads a {@link TaskTargetServer} from JSON text. */
+    public static TaskTargetServer fromJson(String json) {
+      return JsonValues.readDocument(json, TaskTargetServerJson::read);
+    }
+
+    /** Writes a {@link TaskTargetServer} as compact JSON text. */
+    public static String toJson(TaskTargetServer value) {
+      return JsonValues.writeDocument(value, TaskTargetServerJson::write);
+    }
+
+    /** Reads one {@link TaskTargetServer}; the parser stands on its START_OBJECT. */
+    public static TaskTargetServer read(JsonParser p) throws IOException {
+      TaskTargetServer.Builder b = TaskTargetServer.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "vm_id":
+              b.vmId(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "ip":
+              b.ip(readString(p));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "os_version":
+              b.osVersion(readString(p));
+              break;
+            case "system_dir":
+              b.systemDir(readString(p));
+              break;
+            case "disks":
+              b.disks(readObjectList(p, TargetDiskJson::read));
+              break;
+            case "volume_groups":
+              b.volumeGroups(readObjectList(p, VolumeGroupJson::read));
+              break;
+            case "btrfs_list":
+              b.btrfsList(readStringList(p));
+              break;
+            case "image_disk_id":
+              b.imageDiskId(readString(p));
+              break;
+            case "cutovered_snapshot_ids":
+              b.cutoveredSnapshotIds(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TaskTargetServer} as a JSON object. */
+    public static void write(JsonGenerator g, TaskTargetServer v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "vm_id", v.getVmId());
+      writeString(g, "name", v.getName());
+      writeString(g, "ip", v.getIp());
+      writeEnum(g, "os_type", v.getOsType());
+      writeString(g, "os_version", v.getOsVersion());
+      writeString(g, "system_dir", v.getSystemDir());
+      writeList(g, "disks", v.getDisks(), TargetDiskJson::write);
+      writeList(g, "volume_groups", v.getVolumeGroups(), VolumeGroupJson::write);
+      writeStringList(g, "btrfs_list", v.getBtrfsList());
+      writeString(g, "image_disk_id", v.getImageDiskId());
+      writeString(g, "cutovered_snapshot_ids", v.getCutoveredSnapshotIds());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TasksResponseBody}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class TasksResponseBodyJson {
+    private TasksResponseBodyJson() {}
+
+    /** Reads a {@link TasksResponseBody} from JSON text. */
+    public static TasksResponseBody fromJson(String json) {
+      return JsonValues.readDocument(json, TasksResponseBodyJson::read);
+    }
+
+    /** Writes a {@link TasksResponseBody} as compact JSON text. */
+    public static String toJson(TasksResponseBody value) {
+      return JsonValues.writeDocument(value, TasksResponseBodyJson::write);
+    }
+
+    /** Reads one {@link TasksResponseBody}; the parser stands on its START_OBJECT. */
+    public static TasksResponseBody read(JsonParser p) throws IOException {
+      TasksResponseBody.Builder b = TasksResponseBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "type":
+              b.type(readEnum(p, TaskType::of));
+              break;
+            case "os_type":
+              b.osType(readEnum(p, OsType::of));
+              break;
+            case "state":
+              b.state(readEnum(p, TaskState::of));
+              break;
+            case "estimate_complete_time":
+              b.estimateCompleteTime(readInstant(p));
+              break;
+            case "create_date":
+              b.createDate(readInstant(p));
+              break;
+            case "priority":
+              b.priority(readInteger(p));
+              break;
+            case "speed_limit":
+              b.speedLimit(readInteger(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "compress_rate":
+              b.compressRate(readDouble(p));
+              break;
+            case "start_target_server":
+              b.startTargetServer(readBoolean(p));
+              break;
+            case "error_json":
+              b.errorJson(readString(p));
+              break;
+            case "total_time":
+              b.totalTime(readLong(p));
+              break;
+            case "migration_ip":
+              b.migrationIp(readString(p));
+              break;
+            case "sub_tasks":
+              b.subTasks(readObjectList(p, SubTaskAssociatedWithTaskJson::read));
+              break;
+            case "source_server":
+              b.sourceServer(readObject(p, SourceServerAssociatedWithTaskJson::read));
+              break;
+            case "enterprise_project_id":
+              b.enterpriseProjectId(readString(p));
+              break;
+            case "target_server":
+              b.targetServer(readObject(p, TargetServerAssociatedWithTaskJson::read));
+              break;
+            case "log_collect_status":
+              b.logCollectStatus(readEnum(p, LogCollectStatus::of));
+              break;
+            case "clone_server":
+              b.cloneServer(readObject(p, CloneServerBriefJson::read));
+              break;
+            case "syncing":
+              b.syncing(readBoolean(p));
+              break;
+            case "network_check_info":
+              b.networkCheckInfo(readObject(p, NetworkCheckInfoJson::read));
+              break;
+            case "special_config":
+              b.specialConfig(readObjectList(p, ConfigBodyJson::read));
+              break;
+            case "total_cpu_usage":
+              b.totalCpuUsage(readDouble(p));
+              break;
+            case "agent_cpu_usage":
+              b.agentCpuUsage(readDouble(p));
+              break;
+            case "total_mem_usage":
+              b.totalMemUsage(readDouble(p));
+              break;
+            case "agent_mem_usage":
+              b.agentMemUsage(readDouble(p));
+              break;
+            case "total_disk_io":
+              b.totalDiskIo(readDouble(p));
+              break;
+            case "agent_disk_io":
+              b.agentDiskIo(readDouble(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TasksResponseBody} as a JSON object. */
+    public static void write(JsonGenerator g, TasksResponseBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeEnum(g, "type", v.getType());
+      writeEnum(g, "os_type", v.getOsType());
+      writeEnum(g, "state", v.getState());
+      writeInstant(g, "estimate_complete_time", v.getEstimateCompleteTime());
+      writeInstant(g, "create_date", v.getCreateDate());
+      writeNumber(g, "priority", v.getPriority());
+      writeNumber(g, "speed_limit", v.getSpeedLimit());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeNumber(g, "compress_rate", v.getCompressRate());
+      writeBoolean(g, "start_target_server", v.getStartTargetServer());
+      writeString(g, "error_json", v.getErrorJson());
+      writeNumber(g, "total_time", v.getTotalTime());
+      writeString(g, "migration_ip", v.getMigrationIp());
+      writeList(g, "sub_tasks", v.getSubTasks(), SubTaskAssociatedWithTaskJson::write);
+      writeObject(
+          g, "source_server", v.getSourceServer(), SourceServerAssociatedWithTaskJson::write);
+      writeString(g, "enterprise_project_id", v.getEnterpriseProjectId());
+      writeObject(
+          g, "target_server", v.getTargetServer(), TargetServerAssociatedWithTaskJson::write);
+      writeEnum(g, "log_collect_status", v.getLogCollectStatus());
+      writeObject(g, "clone_server", v.getCloneServer(), CloneServerBriefJson::write);
+      writeBoolean(g, "syncing", v.getSyncing());
+      writeObject(g, "network_check_info", v.getNetworkCheckInfo(), NetworkCheckInfoJson::write);
+      writeList(g, "special_config", v.getSpecialConfig(), ConfigBodyJson::write);
+      writeNumber(g, "total_cpu_usage", v.getTotalCpuUsage());
+      writeNumber(g, "agent_cpu_usage", v.getAgentCpuUsage());
+      writeNumber(g, "total_mem_usage", v.getTotalMemUsage());
+      writeNumber(g, "agent_mem_usage", v.getAgentMemUsage());
+      writeNumber(g, "total_disk_io", v.getTotalDiskIo());
+      writeNumber(g, "agent_disk_io", v.getAgentDiskIo());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link TemplateDisk}; SmsJacksonModule reads and writes through it too. */
+  public static final class TemplateDiskJson {
+    private TemplateDiskJson() {}
+
+    /** Reads a {@link TemplateDisk} from JSON text. */
+    public static TemplateDisk fromJson(String json) {
+      return JsonValues.readDocument(json, TemplateDiskJson::read);
+    }
+
+    /** Writes a {@link TemplateDisk} as compact JSON text. */
+    public static String toJson(TemplateDisk value) {
+      return JsonValues.writeDocument(value, TemplateDiskJson::write);
+    }
+
+    /** Reads one {@link TemplateDisk}; the parser stands on its START_OBJECT. */
+    public static TemplateDisk read(JsonParser p) throws IOException {
+      TemplateDisk.Builder b = TemplateDisk.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readLong(p));
+              break;
+            case "index":
+              b.index(readInteger(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "disktype":
+              b.disktype(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            case "device_use":
+              b.deviceUse(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TemplateDisk} as a JSON object. */
+    public static void write(JsonGenerator g, TemplateDisk v) throws IOException {
+      g.writeStartObject();
+      writeNumber(g, "id", v.getId());
+      writeNumber(g, "index", v.getIndex());
+      writeString(g, "name", v.getName());
+      writeString(g, "disktype", v.getDisktype());
+      writeNumber(g, "size", v.getSize());
+      writeString(g, "device_use", v.getDeviceUse());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TemplateRequest}; SmsJacksonModule reads and writes through it too.
+   */
+  public static final class TemplateRequestJson {
+    private TemplateRequestJson() {}
+
+    /** Reads a {@link TemplateRequest} from JSON text. */
+    public static TemplateRequest fromJson(String json) {
+      return JsonValues.readDocument(json, TemplateRequestJson::read);
+    }
+
+    /** Writes a {@link TemplateRequest} as compact JSON text. */
+    public static String toJson(TemplateRequest value) {
+      return JsonValues.writeDocument(value, TemplateRequestJson::write);
+    }
+
+    /** Reads one {@link TemplateRequest}; the parser stands on its START_OBJECT. */
+    public static TemplateRequest read(JsonParser p) throws IOException {
+      TemplateRequest.Builder b = TemplateRequest.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "name":
+              b.name(readString(p));
+              break;
+            case "is_template":
+              b.isTemplate(readBoolean(p));
+              break;
+            case "region":
+              b.region(readString(p));
+              break;
+            case "projectid":
+              b.projectid(readString(p));
+              break;
+            case "target_server_name":
+              b.targetServerName(readString(p));
+              break;
+            case "availability_zone":
+              b.availabilityZone(readString(p));
+              break;
+            case "volumetype":
+              b.volumetype(readEnum(p, VolumeType::of));
+              break;
+            case "flavor":
+              b.flavor(readString(p));
+              break;
+            case "vpc":
+              b.vpc(readObject(p, VpcObjectJson::read));
+              break;
+            case "nics":
+              b.nics(readObjectList(p, NicsJson::read));
+              break;
+            case "security_groups":
+              b.securityGroups(readObjectList(p, SgObjectJson::read));
+              break;
+            case "publicip":
+              b.publicip(readObject(p, PublicIpJson::read));
+              break;
+            case "disk":
+              b.disk(readObjectList(p, TemplateDiskJson::read));
+              break;
+            case "data_volume_type":
+              b.dataVolumeType(readEnum(p, VolumeType::of));
+              break;
+            case "target_password":
+              b.targetPassword(readString(p));
+              break;
+            case "image_id":
+              b.imageId(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TemplateRequest} as a JSON object. */
+    public static void write(JsonGenerator g, TemplateRequest v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "name", v.getName());
+      writeBoolean(g, "is_template", v.getIsTemplate());
+      writeString(g, "region", v.getRegion());
+      writeString(g, "projectid", v.getProjectid());
+      writeString(g, "target_server_name", v.getTargetServerName());
+      writeString(g, "availability_zone", v.getAvailabilityZone());
+      writeEnum(g, "volumetype", v.getVolumetype());
+      writeString(g, "flavor", v.getFlavor());
+      writeObject(g, "vpc", v.getVpc(), VpcObjectJson::write);
+      writeList(g, "nics", v.getNics(), NicsJson::write);
+      writeList(g, "security_groups", v.getSecurityGroups(), SgObjectJson::write);
+      writeObject(g, "publicip", v.getPublicip(), PublicIpJson::write);
+      writeList(g, "disk", v.getDisk(), TemplateDiskJson::write);
+      writeEnum(g, "data_volume_type", v.getDataVolumeType());
+      writeString(g, "target_password", v.getTargetPassword());
+      writeString(g, "image_id", v.getImageId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link TemplateResponseBody}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class TemplateResponseBodyJson {
+    private TemplateResponseBodyJson() {}
+
+    /** Reads a {@link TemplateResponseBody} from JSON text. */
+    public static TemplateResponseBody fromJson(String json) {
+      return JsonValues.readDocument(json, TemplateResponseBodyJson::read);
+    }
+
+    /** Writes a {@link TemplateResponseBody} as compact JSON text. */
+    public static String toJson(TemplateResponseBody value) {
+      return JsonValues.writeDocument(value, TemplateResponseBodyJson::write);
+    }
+
+    /** Reads one {@link TemplateResponseBody}; the parser stands on its START_OBJECT. */
+    public static TemplateResponseBody read(JsonParser p) throws IOException {
+      TemplateResponseBody.Builder b = TemplateResponseBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "is_template":
+              b.isTemplate(readString(p));
+              break;
+            case "region":
+              b.region(readString(p));
+              break;
+            case "projectid":
+              b.projectid(readString(p));
+              break;
+            case "target_server_name":
+              b.targetServerName(readString(p));
+              break;
+            case "availability_zone":
+              b.availabilityZone(readString(p));
+              break;
+            case "volumetype":
+              b.volumetype(readEnum(p, VolumeType::of));
+              break;
+            case "flavor":
+              b.flavor(readString(p));
+              break;
+            case "vpc":
+              b.vpc(readObject(p, VpcObjectJson::read));
+              break;
+            case "nics":
+              b.nics(readObjectList(p, NicsJson::read));
+              break;
+            case "security_groups":
+              b.securityGroups(readObjectList(p, SgObjectJson::read));
+              break;
+            case "publicip":
+              b.publicip(readObject(p, PublicIpJson::read));
+              break;
+            case "disk":
+              b.disk(readObjectList(p, TemplateDiskJson::read));
+              break;
+            case "data_volume_type":
+              b.dataVolumeType(readEnum(p, VolumeType::of));
+              break;
+            case "target_password":
+              b.targetPassword(readString(p));
+              break;
+            case "image_id":
+              b.imageId(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link TemplateResponseBody} as a JSON object. */
+    public static void write(JsonGenerator g, TemplateResponseBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeString(g, "is_template", v.getIsTemplate());
+      writeString(g, "region", v.getRegion());
+      writeString(g, "projectid", v.getProjectid());
+      writeString(g, "target_server_name", v.getTargetServerName());
+      writeString(g, "availability_zone", v.getAvailabilityZone());
+      writeEnum(g, "volumetype", v.getVolumetype());
+      writeString(g, "flavor", v.getFlavor());
+      writeObject(g, "vpc", v.getVpc(), VpcObjectJson::write);
+      writeList(g, "nics", v.getNics(), NicsJson::write);
+      writeList(g, "security_groups", v.getSecurityGroups(), SgObjectJson::write);
+      writeObject(g, "publicip", v.getPublicip(), PublicIpJson::write);
+      writeList(g, "disk", v.getDisk(), TemplateDiskJson::write);
+      writeEnum(g, "data_volume_type", v.getDataVolumeType());
+      writeString(g, "target_password", v.getTargetPassword());
+      writeString(g, "image_id", v.getImageId());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link UpdateTaskSpeedReq}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class UpdateTaskSpeedReqJson {
+    private UpdateTaskSpeedReqJson() {}
+
+    /** Reads a {@link UpdateTaskSpeedReq} from JSON text. */
+    public static UpdateTaskSpeedReq fromJson(String json) {
+      return JsonValues.readDocument(json, UpdateTaskSpeedReqJson::read);
+    }
+
+    /** Writes a {@link UpdateTaskSpeedReq} as compact JSON text. */
+    public static String toJson(UpdateTaskSpeedReq value) {
+      return JsonValues.writeDocument(value, UpdateTaskSpeedReqJson::write);
+    }
+
+    /** Reads one {@link UpdateTaskSpeedReq}; the parser stands on its START_OBJECT. */
+    public static UpdateTaskSpeedReq read(JsonParser p) throws IOException {
+      UpdateTaskSpeedReq.Builder b = UpdateTaskSpeedReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "subtask_name":
+              b.subtaskName(readEnum(p, SubtaskName::of));
+              break;
+            case "progress":
+              b.progress(readInteger(p));
+              break;
+            case "replicatesize":
+              b.replicatesize(readLong(p));
+              break;
+            case "totalsize":
+              b.totalsize(readLong(p));
+              break;
+            case "process_trace":
+              b.processTrace(readString(p));
+              break;
+            case "migrate_speed":
+              b.migrateSpeed(readDouble(p));
+              break;
+            case "compress_rate":
+              b.compressRate(readDouble(p));
+              break;
+            case "remain_time":
+              b.remainTime(readLong(p));
+              break;
+            case "total_cpu_usage":
+              b.totalCpuUsage(readDouble(p));
+              break;
+            case "agent_cpu_usage":
+              b.agentCpuUsage(readDouble(p));
+              break;
+            case "total_mem_usage":
+              b.totalMemUsage(readDouble(p));
+              break;
+            case "agent_mem_usage":
+              b.agentMemUsage(readDouble(p));
+              break;
+            case "total_disk_io":
+              b.totalDiskIo(readDouble(p));
+              break;
+            case "agent_disk_io":
+              b.agentDiskIo(readDouble(p));
+              break;
+            case "agent_time":
+              b.agentTime(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link UpdateTaskSpeedReq} as a JSON object. */
+    public static void write(JsonGenerator g, UpdateTaskSpeedReq v) throws IOException {
+      g.writeStartObject();
+      writeEnum(g, "subtask_name", v.getSubtaskName());
+      writeNumber(g, "progress", v.getProgress());
+      writeNumber(g, "replicatesize", v.getReplicatesize());
+      writeNumber(g, "totalsize", v.getTotalsize());
+      writeString(g, "process_trace", v.getProcessTrace());
+      writeNumber(g, "migrate_speed", v.getMigrateSpeed());
+      writeNumber(g, "compress_rate", v.getCompressRate());
+      writeNumber(g, "remain_time", v.getRemainTime());
+      writeNumber(g, "total_cpu_usage", v.getTotalCpuUsage());
+      writeNumber(g, "agent_cpu_usage", v.getAgentCpuUsage());
+      writeNumber(g, "total_mem_usage", v.getTotalMemUsage());
+      writeNumber(g, "agent_mem_usage", v.getAgentMemUsage());
+      writeNumber(g, "total_disk_io", v.getTotalDiskIo());
+      writeNumber(g, "agent_disk_io", v.getAgentDiskIo());
+      writeString(g, "agent_time", v.getAgentTime());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link UpdateTaskStatusReq}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class UpdateTaskStatusReqJson {
+    private UpdateTaskStatusReqJson() {}
+
+    /** Reads a {@link UpdateTaskStatusReq} from JSON text. */
+    public static UpdateTaskStatusReq fromJson(String json) {
+      return JsonValues.readDocument(json, UpdateTaskStatusReqJson::read);
+    }
+
+    /** Writes a {@link UpdateTaskStatusReq} as compact JSON text. */
+    public static String toJson(UpdateTaskStatusReq value) {
+      return JsonValues.writeDocument(value, UpdateTaskStatusReqJson::write);
+    }
+
+    /** Reads one {@link UpdateTaskStatusReq}; the parser stands on its START_OBJECT. */
+    public static UpdateTaskStatusReq read(JsonParser p) throws IOException {
+      UpdateTaskStatusReq.Builder b = UpdateTaskStatusReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "operation":
+              b.operation(readEnum(p, TaskOperation::of));
+              break;
+            case "template_id":
+              b.templateId(readString(p));
+              break;
+            case "switch_hce":
+              b.switchHce(readBoolean(p));
+              break;
+            case "is_need_consistency_check":
+              b.isNeedConsistencyCheck(readBoolean(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link UpdateTaskStatusReq} as a JSON object. */
+    public static void write(JsonGenerator g, UpdateTaskStatusReq v) throws IOException {
+      g.writeStartObject();
+      writeEnum(g, "operation", v.getOperation());
+      writeString(g, "template_id", v.getTemplateId());
+      writeBoolean(g, "switch_hce", v.getSwitchHce());
+      writeBoolean(g, "is_need_consistency_check", v.getIsNeedConsistencyCheck());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link UpdateTemplateReq}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class UpdateTemplateReqJson {
+    private UpdateTemplateReqJson() {}
+
+    /** Reads a {@link UpdateTemplateReq} from JSON text. */
+    public static UpdateTemplateReq fromJson(String json) {
+      return JsonValues.readDocument(json, UpdateTemplateReqJson::read);
+    }
+
+    /** Writes a {@link UpdateTemplateReq} as compact JSON text. */
+    public static String toJson(UpdateTemplateReq value) {
+      return JsonValues.writeDocument(value, UpdateTemplateReqJson::write);
+    }
+
+    /** Reads one {@link UpdateTemplateReq}; the parser stands on its START_OBJECT. */
+    public static UpdateTemplateReq read(JsonParser p) throws IOException {
+      UpdateTemplateReq.Builder b = UpdateTemplateReq.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "template":
+              b.template(readObject(p, TemplateRequestJson::read));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link UpdateTemplateReq} as a JSON object. */
+    public static void write(JsonGenerator g, UpdateTemplateReq v) throws IOException {
+      g.writeStartObject();
+      writeObject(g, "template", v.getTemplate(), TemplateRequestJson::write);
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * The JSON mapping of {@link UploadLogRequestBody}; SmsJacksonModule reads and writes through it
+   * too.
+   */
+  public static final class UploadLogRequestBodyJson {
+    private UploadLogRequestBodyJson() {}
+
+    /** Reads a {@link UploadLogRequestBody} from JSON text. */
+    public static UploadLogRequestBody fromJson(String json) {
+      return JsonValues.readDocument(json, UploadLogRequestBodyJson::read);
+    }
+
+    /** Writes a {@link UploadLogRequestBody} as compact JSON text. */
+    public static String toJson(UploadLogRequestBody value) {
+      return JsonValues.writeDocument(value, UploadLogRequestBodyJson::write);
+    }
+
+    /** Reads one {@link UploadLogRequestBody}; the parser stands on its START_OBJECT. */
+    public static UploadLogRequestBody read(JsonParser p) throws IOException {
+      UploadLogRequestBody.Builder b = UploadLogRequestBody.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "log_bucket":
+              b.logBucket(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link UploadLogRequestBody} as a JSON object. */
+    public static void write(JsonGenerator g, UploadLogRequestBody v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "log_bucket", v.getLogBucket());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link Version}; SmsJacksonModule reads and writes through it too. */
+  public static final class VersionJson {
+    private VersionJson() {}
+
+    /** Reads a {@link Version} from JSON text. */
+    public static Version fromJson(String json) {
+      return JsonValues.readDocument(json, VersionJson::read);
+    }
+
+    /** Writes a {@link Version} as compact JSON text. */
+    public static String toJson(Version value) {
+      return JsonValues.writeDocument(value, VersionJson::write);
+    }
+
+    /** Reads one {@link Version}; the parser stands on its START_OBJECT. */
+    public static Version read(JsonParser p) throws IOException {
+      Version.Builder b = Version.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "links":
+              b.links(readObjectList(p, LinkJson::read));
+              break;
+            case "status":
+              b.status(readString(p));
+              break;
+            case "updated":
+              b.updated(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link Version} as a JSON object. */
+    public static void write(JsonGenerator g, Version v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeList(g, "links", v.getLinks(), LinkJson::write);
+      writeString(g, "status", v.getStatus());
+      writeString(g, "updated", v.getUpdated());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link VolumeGroup}; SmsJacksonModule reads and writes through it too. */
+  public static final class VolumeGroupJson {
+    private VolumeGroupJson() {}
+
+    /** Reads a {@link VolumeGroup} from JSON text. */
+    public static VolumeGroup fromJson(String json) {
+      return JsonValues.readDocument(json, VolumeGroupJson::read);
+    }
+
+    /** Writes a {@link VolumeGroup} as compact JSON text. */
+    public static String toJson(VolumeGroup value) {
+      return JsonValues.writeDocument(value, VolumeGroupJson::write);
+    }
+
+    /** Reads one {@link VolumeGroup}; the parser stands on its START_OBJECT. */
+    public static VolumeGroup read(JsonParser p) throws IOException {
+      VolumeGroup.Builder b = VolumeGroup.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "components":
+              b.components(readString(p));
+              break;
+            case "free_size":
+              b.freeSize(readLong(p));
+              break;
+            case "logical_volumes":
+              b.logicalVolumes(readObjectList(p, LogicalVolumeJson::read));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "size":
+              b.size(readLong(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link VolumeGroup} as a JSON object. */
+    public static void write(JsonGenerator g, VolumeGroup v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "components", v.getComponents());
+      writeNumber(g, "free_size", v.getFreeSize());
+      writeList(g, "logical_volumes", v.getLogicalVolumes(), LogicalVolumeJson::write);
+      writeString(g, "name", v.getName());
+      writeNumber(g, "size", v.getSize());
+      g.writeEndObject();
+    }
+  }
+
+  /** The JSON mapping of {@link VpcObject}; SmsJacksonModule reads and writes through it too. */
+  public static final class VpcObjectJson {
+    private VpcObjectJson() {}
+
+    /** Reads a {@link VpcObject} from JSON text. */
+    public static VpcObject fromJson(String json) {
+      return JsonValues.readDocument(json, VpcObjectJson::read);
+    }
+
+    /** Writes a {@link VpcObject} as compact JSON text. */
+    public static String toJson(VpcObject value) {
+      return JsonValues.writeDocument(value, VpcObjectJson::write);
+    }
+
+    /** Reads one {@link VpcObject}; the parser stands on its START_OBJECT. */
+    public static VpcObject read(JsonParser p) throws IOException {
+      VpcObject.Builder b = VpcObject.builder();
+      String field = null;
+      try {
+        while ((field = p.nextFieldName()) != null) {
+          p.nextToken();
+          switch (field) {
+            case "id":
+              b.id(readString(p));
+              break;
+            case "name":
+              b.name(readString(p));
+              break;
+            case "cidr":
+              b.cidr(readString(p));
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+      } catch (JsonReadException e) {
+        throw e.inField(field);
+      }
+      requireEndObject(p);
+      return b.build();
+    }
+
+    /** Writes one {@link VpcObject} as a JSON object. */
+    public static void write(JsonGenerator g, VpcObject v) throws IOException {
+      g.writeStartObject();
+      writeString(g, "id", v.getId());
+      writeString(g, "name", v.getName());
+      writeString(g, "cidr", v.getCidr());
+      g.writeEndObject();
+    }
   }
 }
