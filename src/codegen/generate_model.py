@@ -452,6 +452,38 @@ def check(files):
     return problems
 
 
+def validate_operations(d):
+    """Fails on an operation the later generators could not use; the official SDK check is in Java."""
+    problems = []
+    for op in d["operations"]:
+        at = op["name"] + ": "
+        template = re.findall(r"\{([^}]+)\}", op["path"])
+        if template != [p["wire"] for p in op["pathParams"]]:
+            problems.append(at + "path parameters %s do not match the template %s" % (op["pathParams"], op["path"]))
+        for p in op["pathParams"] + op["queryParams"]:
+            try:
+                kind = parse(p["type"])
+            except ValueError as e:
+                problems.append(at + str(e))
+                continue
+            if kind[0] == "model" or (is_container(kind) and kind[1][0] != "scalar"):
+                problems.append(at + "parameter %s cannot be a %s" % (p["wire"], p["type"]))
+            camel(p["wire"])
+        if op["body"] is not None and op["body"] not in MODELS:
+            problems.append(at + "unknown body model " + op["body"])
+        kind = op["response"]["kind"]
+        if kind == "model" and op["response"].get("model") not in MODELS:
+            problems.append(at + "unknown response model %s" % op["response"].get("model"))
+        elif kind not in ("model", "text", "empty"):
+            problems.append(at + "unknown response kind " + kind)
+        if op["idempotent"] != (op["http"] != "POST"):
+            problems.append(at + "idempotent must be true exactly for GET, PUT and DELETE")
+        if op["method"] != lower_first(op["name"]):
+            problems.append(at + "method %s is not the lower camel of the name" % op["method"])
+    if problems:
+        raise SystemExit("\n".join(["%s is inconsistent:" % DESCRIPTION] + problems))
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
@@ -459,7 +491,7 @@ def write(path, text):
 
 
 def main(argv):
-    load()
+    validate_operations(load())
     files = outputs()
     if "--check" in argv:
         problems = check(files)
