@@ -1,8 +1,13 @@
 package org.migrationkit.sms.interop;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.model.OpenEnum;
@@ -46,6 +52,72 @@ final class ModelParity {
     List<String> out = new ArrayList<>();
     compareObjects(ours, official, "$", out);
     return out;
+  }
+
+  /**
+   * Returns the differences between two JSON texts of the same object, compared semantically:
+   * member order does not matter, numbers compare by value ({@code 1.0} equals {@code 1}), and a
+   * member that is {@code null}, an empty array or an empty object counts as absent (we write
+   * absent lists as {@code []}, the official SDK leaves null ones out).
+   */
+  static List<String> jsonDifferences(String ours, String official) {
+    List<String> out = new ArrayList<>();
+    try {
+      compareJson(normalise(JSON.readTree(ours)), normalise(JSON.readTree(official)), "$", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static @Nullable Object normalise(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isObject()) {
+      Map<String, Object> members = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        Object value = normalise(e.getValue());
+        if (value != null) {
+          members.put(e.getKey(), value);
+        }
+      }
+      return members.isEmpty() ? null : members;
+    }
+    if (node.isArray()) {
+      List<Object> items = new ArrayList<>();
+      node.forEach(item -> items.add(normalise(item)));
+      return items.isEmpty() ? null : items;
+    }
+    if (node.isNumber()) {
+      BigDecimal value = node.decimalValue();
+      return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    }
+    return node.isBoolean() ? (Object) node.booleanValue() : node.asText();
+  }
+
+  private static void compareJson(
+      @Nullable Object ours, @Nullable Object official, String path, List<String> out) {
+    if (ours instanceof Map && official instanceof Map) {
+      Set<String> names =
+          new TreeSet<>(((Map<?, ?>) ours).keySet().stream().map(String::valueOf).toList());
+      ((Map<?, ?>) official).keySet().forEach(k -> names.add(String.valueOf(k)));
+      for (String name : names) {
+        compareJson(
+            ((Map<?, ?>) ours).get(name), ((Map<?, ?>) official).get(name), path + "." + name, out);
+      }
+    } else if (ours instanceof List
+        && official instanceof List
+        && ((List<?>) ours).size() == ((List<?>) official).size()) {
+      for (int i = 0; i < ((List<?>) ours).size(); i++) {
+        compareJson(
+            ((List<?>) ours).get(i), ((List<?>) official).get(i), path + "[" + i + "]", out);
+      }
+    } else if (!Objects.equals(ours, official)) {
+      out.add(path + ": ours " + ours + ", the official " + official);
+    }
   }
 
   /** Returns the snake_case names of the getters a model class declares (ours or the official). */

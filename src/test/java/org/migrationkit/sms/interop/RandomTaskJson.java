@@ -5,13 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Seeded random ShowTask response bodies that cover every field of the API page's tables.
+ * Seeded random response bodies that cover every field of the API page's ShowTask tables, or of
+ * every model of the API description ({@link #tablesOf(ApiDescription)}).
  *
  * <pre>{@code
  * RandomTaskJson bodies = new RandomTaskJson(new Random(42));
@@ -37,7 +39,11 @@ final class RandomTaskJson {
     INT_ENUM,
     OBJECT,
     OBJECT_LIST,
-    STRING_LIST
+    STRING_LIST,
+    /** Any JSON value (the description's {@code json}). */
+    JSON_VALUE,
+    STRING_MAP,
+    STRING_MAP_LIST
   }
 
   /** One field of an object table: wire name, kind, and enum values or the nested table's name. */
@@ -250,16 +256,84 @@ final class RandomTaskJson {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final Random random;
+  private final Map<String, List<Field>> tables;
 
   RandomTaskJson(Random random) {
+    this(random, TABLES);
+  }
+
+  /** Bodies of the given tables; {@link #tablesOf(ApiDescription)} makes them for every model. */
+  RandomTaskJson(Random random, Map<String, List<Field>> tables) {
     this.random = random;
+    this.tables = tables;
+  }
+
+  /**
+   * Returns a table per model of the API description, keyed by our class name. Unlike {@link
+   * #TABLES} these come from the description, which ApiDescriptionMatchesOfficialSdkTest checks
+   * against the official SDK.
+   */
+  static Map<String, List<Field>> tablesOf(ApiDescription api) {
+    Map<String, List<Field>> tables = new LinkedHashMap<>();
+    for (ApiDescription.Model model : api.models().values()) {
+      List<Field> fields = new ArrayList<>();
+      for (ApiDescription.Field f : model.fields()) {
+        fields.add(fieldOf(api, f));
+      }
+      tables.put(model.name(), List.copyOf(fields));
+    }
+    return tables;
+  }
+
+  private static Field fieldOf(ApiDescription api, ApiDescription.Field f) {
+    String type = f.type();
+    switch (type) {
+      case "string":
+        return s(f.wire());
+      case "integer":
+        return f.values().isEmpty()
+            ? f(f.wire(), Kind.INT)
+            : new Field(f.wire(), Kind.INT_ENUM, f.values(), "");
+      case "long":
+        return f(f.wire(), Kind.LONG);
+      case "double":
+        return f(f.wire(), Kind.DOUBLE);
+      case "boolean":
+        return f(f.wire(), Kind.BOOLEAN);
+      case "timestamp":
+        return f(f.wire(), Kind.EPOCH_MILLIS);
+      case "json":
+        return f(f.wire(), Kind.JSON_VALUE);
+      case "list<string>":
+        return f(f.wire(), Kind.STRING_LIST);
+      case "map<string,string>":
+        return f(f.wire(), Kind.STRING_MAP);
+      case "list<map<string,string>>":
+        return f(f.wire(), Kind.STRING_MAP_LIST);
+      default:
+        if (api.enums().containsKey(type)) {
+          return e(f.wire(), api.enums().get(type));
+        }
+        if (api.models().containsKey(type)) {
+          return o(f.wire(), type);
+        }
+        if (ApiDescription.isList(type) && api.models().containsKey(ApiDescription.inner(type))) {
+          return list(f.wire(), ApiDescription.inner(type));
+        }
+        throw new IllegalArgumentException("no random values for type " + type);
+    }
   }
 
   /** Returns the next random body: a ShowTask response object. */
   String next() {
+    return next("ShowTaskResponse");
+  }
+
+  /** Returns the next random body: an object of the given table. */
+  String next(String table) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
-      writeObject(g, "ShowTaskResponse", 0);
+      writeObject(g, table, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -268,7 +342,7 @@ final class RandomTaskJson {
 
   private void writeObject(JsonGenerator g, String table, int depth) throws IOException {
     g.writeStartObject();
-    for (Field field : TABLES.get(table)) {
+    for (Field field : tables.get(table)) {
       if (random.nextInt(12) == 0) {
         writeUnknown(g);
       }
@@ -356,8 +430,60 @@ final class RandomTaskJson {
         }
         g.writeEndArray();
         break;
+      case JSON_VALUE:
+        writeAnyJson(g, depth);
+        break;
+      case STRING_MAP:
+        writeStringMap(g);
+        break;
+      case STRING_MAP_LIST:
+        g.writeStartArray();
+        for (int i = random.nextInt(3); i > 0; i--) {
+          writeStringMap(g);
+        }
+        g.writeEndArray();
+        break;
       default:
         throw new IllegalStateException("unhandled kind " + field.kind());
+    }
+  }
+
+  private void writeStringMap(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      g.writeStringField("key_" + i + text(), text());
+    }
+    g.writeEndObject();
+  }
+
+  private void writeAnyJson(JsonGenerator g, int depth) throws IOException {
+    switch (random.nextInt(depth < 3 ? 6 : 4)) {
+      case 0:
+        g.writeString(text());
+        break;
+      case 1:
+        g.writeNumber(random.nextInt());
+        break;
+      case 2:
+        g.writeBoolean(random.nextBoolean());
+        break;
+      case 3:
+        writeDouble(g);
+        break;
+      case 4:
+        g.writeStartArray();
+        for (int i = random.nextInt(3); i > 0; i--) {
+          writeAnyJson(g, depth + 1);
+        }
+        g.writeEndArray();
+        break;
+      default:
+        g.writeStartObject();
+        for (int i = random.nextInt(3); i > 0; i--) {
+          g.writeFieldName("k" + i);
+          writeAnyJson(g, depth + 1);
+        }
+        g.writeEndObject();
     }
   }
 

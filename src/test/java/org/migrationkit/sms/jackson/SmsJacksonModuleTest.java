@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.migrationkit.sms.model.Firmware;
+import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.model.SubTask;
 import org.migrationkit.sms.model.TaskState;
@@ -40,6 +42,18 @@ class SmsJacksonModuleTest {
 
     assertThat(json).isEqualTo(TASK.toJson());
     assertThat(json).contains("\"os_type\":", "\"create_date\":");
+  }
+
+  @Test
+  void everyDescribedModel_writtenAndReadLikeItsOwnJson() throws Exception {
+    ShowServerResponse server =
+        ShowServerResponse.fromJson(
+            "{\"id\":\"s1\",\"firmware\":\"UEFI\",\"disks\":[{\"name\":\"sda\"}],"
+                + "\"current_task\":{\"state\":\"RUNNING\"}}");
+
+    assertThat(mapper.writeValueAsString(server)).isEqualTo(server.toJson());
+    assertThat(mapper.readValue(server.toJson(), ShowServerResponse.class)).isEqualTo(server);
+    assertThat(mapper.writeValueAsString(Firmware.of("FUTURE"))).isEqualTo("\"FUTURE\"");
   }
 
   @Test

@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
@@ -258,6 +261,38 @@ public final class JsonValues {
     return readList(p, JsonValues::readString);
   }
 
+  static <T> Map<String, T> readMap(JsonParser p, Reader<T> reader) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL || isEmptyText(p)) {
+      return Map.of();
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw new JsonReadException("expected an object but found " + describe(p));
+    }
+    Map<String, T> entries = new LinkedHashMap<>();
+    String key = null;
+    try {
+      while ((key = p.nextFieldName()) != null) {
+        p.nextToken();
+        T value = reader.read(p);
+        if (value != null) {
+          entries.put(key, value);
+        }
+      }
+    } catch (JsonReadException e) {
+      throw e.inField(key);
+    }
+    return Collections.unmodifiableMap(entries);
+  }
+
+  /** Reads any JSON value as its compact JSON text; {@code null} for a JSON null. */
+  static @Nullable String readRawJson(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return copyStructure(p);
+  }
+
   private static boolean isEmptyText(JsonParser p) throws IOException {
     return p.currentToken() == JsonToken.VALUE_STRING && p.getText().isBlank();
   }
@@ -390,6 +425,50 @@ public final class JsonValues {
       writer.write(g, value);
     }
     g.writeEndArray();
+  }
+
+  static void writeRawJson(JsonGenerator g, String name, @Nullable String json) throws IOException {
+    if (json != null) {
+      g.writeFieldName(name);
+      g.writeRawValue(json);
+    }
+  }
+
+  static void writeNumberValue(JsonGenerator g, Number value) throws IOException {
+    if (value instanceof Integer) {
+      g.writeNumber(value.intValue());
+    } else if (value instanceof Long) {
+      g.writeNumber(value.longValue());
+    } else if (Double.isFinite(value.doubleValue())) {
+      g.writeNumber(value.doubleValue());
+    } else {
+      g.writeNull();
+    }
+  }
+
+  static <T> void writeListValue(JsonGenerator g, List<T> values, Writer<T> writer)
+      throws IOException {
+    g.writeStartArray();
+    for (T value : values) {
+      writer.write(g, value);
+    }
+    g.writeEndArray();
+  }
+
+  static <T> void writeMap(JsonGenerator g, String name, Map<String, T> values, Writer<T> writer)
+      throws IOException {
+    g.writeFieldName(name);
+    writeMapValue(g, values, writer);
+  }
+
+  static <T> void writeMapValue(JsonGenerator g, Map<String, T> values, Writer<T> writer)
+      throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, T> entry : values.entrySet()) {
+      g.writeFieldName(entry.getKey());
+      writer.write(g, entry.getValue());
+    }
+    g.writeEndObject();
   }
 
   static void writeStringList(JsonGenerator g, String name, List<String> values)
