@@ -76,14 +76,18 @@ def gen_request(op):
     if any(k == ("scalar", "timestamp") for k in kinds):
         imports.add("java.time.Instant")
     required = [m for m in ms if m[4]]
-    example = "".join(".%s(%s)" % (m[0], m[0]) for m in required)
+    if required:
+        example = "%s request =\n *     %s.builder()\n%s *         .build();" % (
+            cls, cls, "".join(" *         .%s(%s)\n" % (m[0], m[0]) for m in required))
+    else:
+        example = "%s request = %s.builder().build();" % (cls, cls)
     out = [HEADER, "package %s;\n" % PKG]
     out += ["import %s;" % i for i in sorted(imports)]
     out.append("")
-    out.append("/**\n * The request of %s ({@code %s %s}).\n *\n * <pre>{@code\n * %s response = sms.%s(%s.builder()%s.build());\n"
+    out.append("/**\n * The request of \"%s\" ({@code %s %s}).\n *\n * <pre>{@code\n * %s\n * %s response = sms.%s(request);\n"
                " * }</pre>\n *\n * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members%s, so a bad\n"
                " * request fails before any network I/O.%s\n */"
-               % (op["purpose"], op["http"], op["path"], response_type(op), op["method"], cls, example,
+               % (op["purpose"], op["http"], op["path"], example, response_type(op), op["method"],
                   " and the path parameters" if op["pathParams"] else "",
                   (" The body ({@code %s}) is written from the body fields, nulls left out." % op["body"])
                   if op["body"] else ""))
@@ -187,8 +191,9 @@ def gen_response(op):
     what = ("The service answers this operation with no body, so {@link #getBody()} is empty."
             if empty else "The service answers this operation with text that is no model; it is kept whole.")
     out = [HEADER, "package %s;\n" % PKG, "import java.util.Objects;", "import org.jspecify.annotations.Nullable;\n"]
-    out.append("/**\n * The answer of %s ({@code %s %s}).\n *\n * <p>%s The answer's {@code X-Request-Id}\n"
-               " * reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.\n */"
+    out.append("/**\n * The answer of \"%s\" ({@code %s %s}).\n *\n * <p>%s The answer's {@code X-Request-Id}\n"
+               " * reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link\n"
+               " * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.\n */"
                % (op["purpose"], op["http"], op["path"], what))
     out.append("public final class %s {\n  private final String body;\n" % cls)
     out.append("  private %s(String body) {\n    this.body = Objects.requireNonNull(body, \"body\");\n  }\n" % cls)

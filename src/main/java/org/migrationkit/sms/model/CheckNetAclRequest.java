@@ -6,11 +6,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of check target network ACL ({@code GET
+ * The request of "check target network ACL" ({@code GET
  * /v3/tasks/{t_project_id}/networkacl/{t_network_id}/check}).
  *
  * <pre>{@code
- * CheckNetAclResponse response = sms.checkNetAcl(CheckNetAclRequest.builder().tProjectId(tProjectId).tNetworkId(tNetworkId).regionId(regionId).osType(osType).build());
+ * CheckNetAclRequest request =
+ *     CheckNetAclRequest.builder()
+ *         .tProjectId(tProjectId)
+ *         .tNetworkId(tNetworkId)
+ *         .regionId(regionId)
+ *         .osType(osType)
+ *         .build();
+ * CheckNetAclResponse response = sms.checkNetAcl(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

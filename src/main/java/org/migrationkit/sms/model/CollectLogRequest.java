@@ -6,10 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of upload task logs to a bucket ({@code POST /v3/tasks/{task_id}/log}).
+ * The request of "upload task logs to a bucket" ({@code POST /v3/tasks/{task_id}/log}).
  *
  * <pre>{@code
- * CollectLogResponse response = sms.collectLog(CollectLogRequest.builder().taskId(taskId).logBucket(logBucket).build());
+ * CollectLogRequest request =
+ *     CollectLogRequest.builder()
+ *         .taskId(taskId)
+ *         .logBucket(logBucket)
+ *         .build();
+ * CollectLogResponse response = sms.collectLog(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of create migration project ({@code POST /v3/migprojects}).
+ * The request of "create migration project" ({@code POST /v3/migprojects}).
  *
  * <pre>{@code
- * CreateMigprojectResponse response = sms.createMigproject(CreateMigprojectRequest.builder().name(name).region(region).usePublicIp(usePublicIp).existServer(existServer).type(type).syncing(syncing).build());
+ * CreateMigprojectRequest request =
+ *     CreateMigprojectRequest.builder()
+ *         .name(name)
+ *         .region(region)
+ *         .usePublicIp(usePublicIp)
+ *         .existServer(existServer)
+ *         .type(type)
+ *         .syncing(syncing)
+ *         .build();
+ * CreateMigprojectResponse response = sms.createMigproject(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of accept privacy agreement ({@code POST /v3/privacy-agreements}).
+ * The request of "accept privacy agreement" ({@code POST /v3/privacy-agreements}).
  *
  * <pre>{@code
- * CreatePrivacyAgreementsResponse response = sms.createPrivacyAgreements(CreatePrivacyAgreementsRequest.builder().build());
+ * CreatePrivacyAgreementsRequest request = CreatePrivacyAgreementsRequest.builder().build();
+ * CreatePrivacyAgreementsResponse response = sms.createPrivacyAgreements(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

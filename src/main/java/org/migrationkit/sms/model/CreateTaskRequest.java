@@ -6,10 +6,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of create migration task ({@code POST /v3/tasks}).
+ * The request of "create migration task" ({@code POST /v3/tasks}).
  *
  * <pre>{@code
- * CreateTaskResponse response = sms.createTask(CreateTaskRequest.builder().name(name).type(type).osType(osType).sourceServer(sourceServer).targetServer(targetServer).regionName(regionName).regionId(regionId).projectName(projectName).projectId(projectId).build());
+ * CreateTaskRequest request =
+ *     CreateTaskRequest.builder()
+ *         .name(name)
+ *         .type(type)
+ *         .osType(osType)
+ *         .sourceServer(sourceServer)
+ *         .targetServer(targetServer)
+ *         .regionName(regionName)
+ *         .regionId(regionId)
+ *         .projectName(projectName)
+ *         .projectId(projectId)
+ *         .build();
+ * CreateTaskResponse response = sms.createTask(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of create target-server template ({@code POST /v3/vm/templates}).
+ * The request of "create target-server template" ({@code POST /v3/vm/templates}).
  *
  * <pre>{@code
- * CreateTemplateResponse response = sms.createTemplate(CreateTemplateRequest.builder().template(template).build());
+ * CreateTemplateRequest request =
+ *     CreateTemplateRequest.builder()
+ *         .template(template)
+ *         .build();
+ * CreateTemplateResponse response = sms.createTemplate(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of delete migration project ({@code DELETE /v3/migprojects/{mig_project_id}}).
+ * The request of "delete migration project" ({@code DELETE /v3/migprojects/{mig_project_id}}).
  *
  * <pre>{@code
- * DeleteMigprojectResponse response = sms.deleteMigproject(DeleteMigprojectRequest.builder().migProjectId(migProjectId).build());
+ * DeleteMigprojectRequest request =
+ *     DeleteMigprojectRequest.builder()
+ *         .migProjectId(migProjectId)
+ *         .build();
+ * DeleteMigprojectResponse response = sms.deleteMigproject(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of delete one source server record ({@code DELETE /v3/sources/{source_id}}).
+ * The request of "delete one source server record" ({@code DELETE /v3/sources/{source_id}}).
  *
  * <pre>{@code
- * DeleteServerResponse response = sms.deleteServer(DeleteServerRequest.builder().sourceId(sourceId).build());
+ * DeleteServerRequest request =
+ *     DeleteServerRequest.builder()
+ *         .sourceId(sourceId)
+ *         .build();
+ * DeleteServerResponse response = sms.deleteServer(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

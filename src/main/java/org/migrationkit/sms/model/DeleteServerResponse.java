@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of delete one source server record ({@code DELETE /v3/sources/{source_id}}).
+ * The answer of "delete one source server record" ({@code DELETE /v3/sources/{source_id}}).
  *
  * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.
+ * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
+ * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
  */
 public final class DeleteServerResponse {
   private final String body;

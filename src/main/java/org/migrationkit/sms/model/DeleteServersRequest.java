@@ -7,10 +7,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of batch delete source server records ({@code POST /v3/sources/delete}).
+ * The request of "batch delete source server records" ({@code POST /v3/sources/delete}).
  *
  * <pre>{@code
- * DeleteServersResponse response = sms.deleteServers(DeleteServersRequest.builder().ids(ids).build());
+ * DeleteServersRequest request =
+ *     DeleteServersRequest.builder()
+ *         .ids(ids)
+ *         .build();
+ * DeleteServersResponse response = sms.deleteServers(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

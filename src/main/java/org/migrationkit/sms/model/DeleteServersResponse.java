@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of batch delete source server records ({@code POST /v3/sources/delete}).
+ * The answer of "batch delete source server records" ({@code POST /v3/sources/delete}).
  *
  * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.
+ * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
+ * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
  */
 public final class DeleteServersResponse {
   private final String body;

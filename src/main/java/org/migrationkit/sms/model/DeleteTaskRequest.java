@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of delete task ({@code DELETE /v3/tasks/{task_id}}).
+ * The request of "delete task" ({@code DELETE /v3/tasks/{task_id}}).
  *
  * <pre>{@code
- * DeleteTaskResponse response = sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build());
+ * DeleteTaskRequest request =
+ *     DeleteTaskRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * DeleteTaskResponse response = sms.deleteTask(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -7,10 +7,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of batch delete tasks ({@code POST /v3/tasks/delete}).
+ * The request of "batch delete tasks" ({@code POST /v3/tasks/delete}).
  *
  * <pre>{@code
- * DeleteTasksResponse response = sms.deleteTasks(DeleteTasksRequest.builder().ids(ids).build());
+ * DeleteTasksRequest request =
+ *     DeleteTasksRequest.builder()
+ *         .ids(ids)
+ *         .build();
+ * DeleteTasksResponse response = sms.deleteTasks(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

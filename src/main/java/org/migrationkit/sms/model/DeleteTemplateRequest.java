@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of delete template ({@code DELETE /v3/vm/templates/{id}}).
+ * The request of "delete template" ({@code DELETE /v3/vm/templates/{id}}).
  *
  * <pre>{@code
- * DeleteTemplateResponse response = sms.deleteTemplate(DeleteTemplateRequest.builder().id(id).build());
+ * DeleteTemplateRequest request =
+ *     DeleteTemplateRequest.builder()
+ *         .id(id)
+ *         .build();
+ * DeleteTemplateResponse response = sms.deleteTemplate(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -7,10 +7,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of batch delete templates ({@code POST /v3/vm/templates/delete}).
+ * The request of "batch delete templates" ({@code POST /v3/vm/templates/delete}).
  *
  * <pre>{@code
- * DeleteTemplatesResponse response = sms.deleteTemplates(DeleteTemplatesRequest.builder().build());
+ * DeleteTemplatesRequest request = DeleteTemplatesRequest.builder().build();
+ * DeleteTemplatesResponse response = sms.deleteTemplates(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of list API versions ({@code GET /}).
+ * The request of "list API versions" ({@code GET /}).
  *
  * <pre>{@code
- * ListApiVersionResponse response = sms.listApiVersion(ListApiVersionRequest.builder().build());
+ * ListApiVersionRequest request = ListApiVersionRequest.builder().build();
+ * ListApiVersionResponse response = sms.listApiVersion(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

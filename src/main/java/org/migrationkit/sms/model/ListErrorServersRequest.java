@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of list source servers with migration errors ({@code GET /v3/errors}).
+ * The request of "list source servers with migration errors" ({@code GET /v3/errors}).
  *
  * <pre>{@code
- * ListErrorServersResponse response = sms.listErrorServers(ListErrorServersRequest.builder().offset(offset).build());
+ * ListErrorServersRequest request =
+ *     ListErrorServersRequest.builder()
+ *         .offset(offset)
+ *         .build();
+ * ListErrorServersResponse response = sms.listErrorServers(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of list migration projects ({@code GET /v3/migprojects}).
+ * The request of "list migration projects" ({@code GET /v3/migprojects}).
  *
  * <pre>{@code
- * ListMigprojectsResponse response = sms.listMigprojects(ListMigprojectsRequest.builder().build());
+ * ListMigprojectsRequest request = ListMigprojectsRequest.builder().build();
+ * ListMigprojectsResponse response = sms.listMigprojects(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of list registered source servers ({@code GET /v3/sources}).
+ * The request of "list registered source servers" ({@code GET /v3/sources}).
  *
  * <pre>{@code
- * ListServersResponse response = sms.listServers(ListServersRequest.builder().build());
+ * ListServersRequest request = ListServersRequest.builder().build();
+ * ListServersResponse response = sms.listServers(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of list migration tasks ({@code GET /v3/tasks}).
+ * The request of "list migration tasks" ({@code GET /v3/tasks}).
  *
  * <pre>{@code
- * ListTasksResponse response = sms.listTasks(ListTasksRequest.builder().build());
+ * ListTasksRequest request = ListTasksRequest.builder().build();
+ * ListTasksResponse response = sms.listTasks(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

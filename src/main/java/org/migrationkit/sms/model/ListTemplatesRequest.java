@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of list templates ({@code GET /v3/vm/templates}).
+ * The request of "list templates" ({@code GET /v3/vm/templates}).
  *
  * <pre>{@code
- * ListTemplatesResponse response = sms.listTemplates(ListTemplatesRequest.builder().build());
+ * ListTemplatesRequest request = ListTemplatesRequest.builder().build();
+ * ListTemplatesResponse response = sms.listTemplates(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

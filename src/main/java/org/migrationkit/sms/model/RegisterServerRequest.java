@@ -7,10 +7,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of register a source server (agent report) ({@code POST /v3/sources}).
+ * The request of "register a source server (agent report)" ({@code POST /v3/sources}).
  *
  * <pre>{@code
- * RegisterServerResponse response = sms.registerServer(RegisterServerRequest.builder().build());
+ * RegisterServerRequest request = RegisterServerRequest.builder().build();
+ * RegisterServerResponse response = sms.registerServer(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of show one API version ({@code GET /{version}}).
+ * The request of "show one API version" ({@code GET /{version}}).
  *
  * <pre>{@code
- * ShowApiVersionResponse response = sms.showApiVersion(ShowApiVersionRequest.builder().version(version).build());
+ * ShowApiVersionRequest request =
+ *     ShowApiVersionRequest.builder()
+ *         .version(version)
+ *         .build();
+ * ShowApiVersionResponse response = sms.showApiVersion(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

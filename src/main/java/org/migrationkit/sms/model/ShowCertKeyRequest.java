@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of SSL certificate and key for the task channel ({@code GET
+ * The request of "SSL certificate and key for the task channel" ({@code GET
  * /v3/tasks/{task_id}/certkey}).
  *
  * <pre>{@code
- * ShowCertKeyResponse response = sms.showCertKey(ShowCertKeyRequest.builder().taskId(taskId).build());
+ * ShowCertKeyRequest request =
+ *     ShowCertKeyRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * ShowCertKeyResponse response = sms.showCertKey(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of fetch pending command for a source (agent) ({@code GET
+ * The request of "fetch pending command for a source (agent)" ({@code GET
  * /v3/sources/{server_id}/command}).
  *
  * <pre>{@code
- * ShowCommandResponse response = sms.showCommand(ShowCommandRequest.builder().serverId(serverId).build());
+ * ShowCommandRequest request =
+ *     ShowCommandRequest.builder()
+ *         .serverId(serverId)
+ *         .build();
+ * ShowCommandResponse response = sms.showCommand(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of agent configuration and region list ({@code GET /v3/config}).
+ * The request of "agent configuration and region list" ({@code GET /v3/config}).
  *
  * <pre>{@code
- * ShowConfigResponse response = sms.showConfig(ShowConfigRequest.builder().build());
+ * ShowConfigRequest request = ShowConfigRequest.builder().build();
+ * ShowConfigResponse response = sms.showConfig(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

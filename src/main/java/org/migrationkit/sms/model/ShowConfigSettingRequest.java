@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of get task special configuration ({@code GET
+ * The request of "get task special configuration" ({@code GET
  * /v3/tasks/{task_id}/configuration-setting}).
  *
  * <pre>{@code
- * ShowConfigSettingResponse response = sms.showConfigSetting(ShowConfigSettingRequest.builder().taskId(taskId).build());
+ * ShowConfigSettingRequest request =
+ *     ShowConfigSettingRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * ShowConfigSettingResponse response = sms.showConfigSetting(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

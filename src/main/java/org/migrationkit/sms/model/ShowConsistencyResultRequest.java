@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of get consistency-check results ({@code GET
+ * The request of "get consistency-check results" ({@code GET
  * /v3/tasks/{task_id}/consistency-result}).
  *
  * <pre>{@code
- * ShowConsistencyResultResponse response = sms.showConsistencyResult(ShowConsistencyResultRequest.builder().taskId(taskId).build());
+ * ShowConsistencyResultRequest request =
+ *     ShowConsistencyResultRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * ShowConsistencyResultResponse response = sms.showConsistencyResult(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

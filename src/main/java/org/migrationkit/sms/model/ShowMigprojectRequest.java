@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of get migration project ({@code GET /v3/migprojects/{mig_project_id}}).
+ * The request of "get migration project" ({@code GET /v3/migprojects/{mig_project_id}}).
  *
  * <pre>{@code
- * ShowMigprojectResponse response = sms.showMigproject(ShowMigprojectRequest.builder().migProjectId(migProjectId).build());
+ * ShowMigprojectRequest request =
+ *     ShowMigprojectRequest.builder()
+ *         .migProjectId(migProjectId)
+ *         .build();
+ * ShowMigprojectResponse response = sms.showMigproject(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of count source servers per state ({@code GET /v3/sources/overview}).
+ * The request of "count source servers per state" ({@code GET /v3/sources/overview}).
  *
  * <pre>{@code
- * ShowOverviewResponse response = sms.showOverview(ShowOverviewRequest.builder().build());
+ * ShowOverviewRequest request = ShowOverviewRequest.builder().build();
+ * ShowOverviewResponse response = sms.showOverview(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of certificate passphrase for the task channel ({@code GET
+ * The request of "certificate passphrase for the task channel" ({@code GET
  * /v3/tasks/{task_id}/passphrase}).
  *
  * <pre>{@code
- * ShowPassphraseResponse response = sms.showPassphrase(ShowPassphraseRequest.builder().taskId(taskId).build());
+ * ShowPassphraseRequest request =
+ *     ShowPassphraseRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * ShowPassphraseResponse response = sms.showPassphrase(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

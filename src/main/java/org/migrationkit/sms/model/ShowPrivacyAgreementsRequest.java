@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of query privacy-agreement flag ({@code GET /v3/privacy-agreements}).
+ * The request of "query privacy-agreement flag" ({@code GET /v3/privacy-agreements}).
  *
  * <pre>{@code
- * ShowPrivacyAgreementsResponse response = sms.showPrivacyAgreements(ShowPrivacyAgreementsRequest.builder().build());
+ * ShowPrivacyAgreementsRequest request = ShowPrivacyAgreementsRequest.builder().build();
+ * ShowPrivacyAgreementsResponse response = sms.showPrivacyAgreements(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad

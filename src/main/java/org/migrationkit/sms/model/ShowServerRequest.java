@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of source server details (disks, checks, init_target_server) ({@code GET
+ * The request of "source server details (disks, checks, init_target_server)" ({@code GET
  * /v3/sources/{source_id}}).
  *
  * <pre>{@code
- * ShowServerResponse response = sms.showServer(ShowServerRequest.builder().sourceId(sourceId).build());
+ * ShowServerRequest request =
+ *     ShowServerRequest.builder()
+ *         .sourceId(sourceId)
+ *         .build();
+ * ShowServerResponse response = sms.showServer(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

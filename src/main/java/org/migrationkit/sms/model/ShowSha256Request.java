@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of hash value for a key ({@code GET /v3/sha256/{key}}).
+ * The request of "hash value for a key" ({@code GET /v3/sha256/{key}}).
  *
  * <pre>{@code
- * ShowSha256Response response = sms.showSha256(ShowSha256Request.builder().key(key).build());
+ * ShowSha256Request request =
+ *     ShowSha256Request.builder()
+ *         .key(key)
+ *         .build();
+ * ShowSha256Response response = sms.showSha256(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

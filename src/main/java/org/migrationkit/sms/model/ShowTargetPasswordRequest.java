@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of get target server password of a template ({@code GET
+ * The request of "get target server password of a template" ({@code GET
  * /v3/vm/templates/{id}/target-password}).
  *
  * <pre>{@code
- * ShowTargetPasswordResponse response = sms.showTargetPassword(ShowTargetPasswordRequest.builder().id(id).build());
+ * ShowTargetPasswordRequest request =
+ *     ShowTargetPasswordRequest.builder()
+ *         .id(id)
+ *         .build();
+ * ShowTargetPasswordResponse response = sms.showTargetPassword(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

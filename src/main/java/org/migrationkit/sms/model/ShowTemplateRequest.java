@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of get template ({@code GET /v3/vm/templates/{id}}).
+ * The request of "get template" ({@code GET /v3/vm/templates/{id}}).
  *
  * <pre>{@code
- * ShowTemplateResponse response = sms.showTemplate(ShowTemplateRequest.builder().id(id).build());
+ * ShowTemplateRequest request =
+ *     ShowTemplateRequest.builder()
+ *         .id(id)
+ *         .build();
+ * ShowTemplateResponse response = sms.showTemplate(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

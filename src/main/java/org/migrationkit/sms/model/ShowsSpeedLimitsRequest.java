@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of get speed-limit schedule ({@code GET /v3/tasks/{task_id}/speed-limit}).
+ * The request of "get speed-limit schedule" ({@code GET /v3/tasks/{task_id}/speed-limit}).
  *
  * <pre>{@code
- * ShowsSpeedLimitsResponse response = sms.showsSpeedLimits(ShowsSpeedLimitsRequest.builder().taskId(taskId).build());
+ * ShowsSpeedLimitsRequest request =
+ *     ShowsSpeedLimitsRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * ShowsSpeedLimitsResponse response = sms.showsSpeedLimits(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of unlock target server ({@code POST /v3/tasks/{task_id}/unlock}).
+ * The request of "unlock target server" ({@code POST /v3/tasks/{task_id}/unlock}).
  *
  * <pre>{@code
- * UnlockTargetEcsResponse response = sms.unlockTargetEcs(UnlockTargetEcsRequest.builder().taskId(taskId).build());
+ * UnlockTargetEcsRequest request =
+ *     UnlockTargetEcsRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * UnlockTargetEcsResponse response = sms.unlockTargetEcs(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

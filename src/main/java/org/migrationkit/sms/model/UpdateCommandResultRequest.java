@@ -6,11 +6,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of report command result (agent) ({@code POST
+ * The request of "report command result (agent)" ({@code POST
  * /v3/sources/{server_id}/command_result}).
  *
  * <pre>{@code
- * UpdateCommandResultResponse response = sms.updateCommandResult(UpdateCommandResultRequest.builder().serverId(serverId).commandName(commandName).result(result).resultDetail(resultDetail).build());
+ * UpdateCommandResultRequest request =
+ *     UpdateCommandResultRequest.builder()
+ *         .serverId(serverId)
+ *         .commandName(commandName)
+ *         .result(result)
+ *         .resultDetail(resultDetail)
+ *         .build();
+ * UpdateCommandResultResponse response = sms.updateCommandResult(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

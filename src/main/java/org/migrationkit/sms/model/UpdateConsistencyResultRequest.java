@@ -7,11 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of report consistency-check results ({@code POST
+ * The request of "report consistency-check results" ({@code POST
  * /v3/tasks/{task_id}/consistency-result}).
  *
  * <pre>{@code
- * UpdateConsistencyResultResponse response = sms.updateConsistencyResult(UpdateConsistencyResultRequest.builder().taskId(taskId).build());
+ * UpdateConsistencyResultRequest request =
+ *     UpdateConsistencyResultRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * UpdateConsistencyResultResponse response = sms.updateConsistencyResult(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,11 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of change copy state / migration cycle of a source ({@code PUT
+ * The request of "change copy state / migration cycle of a source" ({@code PUT
  * /v3/sources/{source_id}/changestate}).
  *
  * <pre>{@code
- * UpdateCopyStateResponse response = sms.updateCopyState(UpdateCopyStateRequest.builder().sourceId(sourceId).build());
+ * UpdateCopyStateRequest request =
+ *     UpdateCopyStateRequest.builder()
+ *         .sourceId(sourceId)
+ *         .build();
+ * UpdateCopyStateResponse response = sms.updateCopyState(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,11 +6,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of change copy state / migration cycle of a source ({@code PUT
+ * The answer of "change copy state / migration cycle of a source" ({@code PUT
  * /v3/sources/{source_id}/changestate}).
  *
  * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.
+ * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
+ * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
  */
 public final class UpdateCopyStateResponse {
   private final String body;

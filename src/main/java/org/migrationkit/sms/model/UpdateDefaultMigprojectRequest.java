@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of make project the default ({@code PUT /v3/migprojects/{mig_project_id}/default}).
+ * The request of "make project the default" ({@code PUT /v3/migprojects/{mig_project_id}/default}).
  *
  * <pre>{@code
- * UpdateDefaultMigprojectResponse response = sms.updateDefaultMigproject(UpdateDefaultMigprojectRequest.builder().migProjectId(migProjectId).build());
+ * UpdateDefaultMigprojectRequest request =
+ *     UpdateDefaultMigprojectRequest.builder()
+ *         .migProjectId(migProjectId)
+ *         .build();
+ * UpdateDefaultMigprojectResponse response = sms.updateDefaultMigproject(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -7,11 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of replace disk/volume info of a source ({@code PUT
+ * The request of "replace disk/volume info of a source" ({@code PUT
  * /v3/sources/{source_id}/diskinfo}).
  *
  * <pre>{@code
- * UpdateDiskInfoResponse response = sms.updateDiskInfo(UpdateDiskInfoRequest.builder().sourceId(sourceId).build());
+ * UpdateDiskInfoRequest request =
+ *     UpdateDiskInfoRequest.builder()
+ *         .sourceId(sourceId)
+ *         .build();
+ * UpdateDiskInfoResponse response = sms.updateDiskInfo(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

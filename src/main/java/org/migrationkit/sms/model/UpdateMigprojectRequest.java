@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of update migration project ({@code PUT /v3/migprojects/{mig_project_id}}).
+ * The request of "update migration project" ({@code PUT /v3/migprojects/{mig_project_id}}).
  *
  * <pre>{@code
- * UpdateMigprojectResponse response = sms.updateMigproject(UpdateMigprojectRequest.builder().migProjectId(migProjectId).build());
+ * UpdateMigprojectRequest request =
+ *     UpdateMigprojectRequest.builder()
+ *         .migProjectId(migProjectId)
+ *         .build();
+ * UpdateMigprojectResponse response = sms.updateMigproject(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of update migration project ({@code PUT /v3/migprojects/{mig_project_id}}).
+ * The answer of "update migration project" ({@code PUT /v3/migprojects/{mig_project_id}}).
  *
  * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.
+ * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
+ * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
  */
 public final class UpdateMigprojectResponse {
   private final String body;

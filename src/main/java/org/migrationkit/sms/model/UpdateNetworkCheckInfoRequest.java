@@ -6,11 +6,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of report network-check metrics ({@code POST
+ * The request of "report network-check metrics" ({@code POST
  * /v3/{task_id}/update-network-check-info}).
  *
  * <pre>{@code
- * UpdateNetworkCheckInfoResponse response = sms.updateNetworkCheckInfo(UpdateNetworkCheckInfoRequest.builder().taskId(taskId).networkDelay(networkDelay).networkJitter(networkJitter).migrationSpeed(migrationSpeed).lossPercentage(lossPercentage).cpuUsage(cpuUsage).memUsage(memUsage).evaluationResult(evaluationResult).build());
+ * UpdateNetworkCheckInfoRequest request =
+ *     UpdateNetworkCheckInfoRequest.builder()
+ *         .taskId(taskId)
+ *         .networkDelay(networkDelay)
+ *         .networkJitter(networkJitter)
+ *         .migrationSpeed(migrationSpeed)
+ *         .lossPercentage(lossPercentage)
+ *         .cpuUsage(cpuUsage)
+ *         .memUsage(memUsage)
+ *         .evaluationResult(evaluationResult)
+ *         .build();
+ * UpdateNetworkCheckInfoResponse response = sms.updateNetworkCheckInfo(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

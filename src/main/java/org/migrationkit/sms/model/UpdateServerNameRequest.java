@@ -7,11 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of rename / set project / disk adjustments of a source ({@code PUT
+ * The request of "rename / set project / disk adjustments of a source" ({@code PUT
  * /v3/sources/{source_id}}).
  *
  * <pre>{@code
- * UpdateServerNameResponse response = sms.updateServerName(UpdateServerNameRequest.builder().sourceId(sourceId).build());
+ * UpdateServerNameRequest request =
+ *     UpdateServerNameRequest.builder()
+ *         .sourceId(sourceId)
+ *         .build();
+ * UpdateServerNameResponse response = sms.updateServerName(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

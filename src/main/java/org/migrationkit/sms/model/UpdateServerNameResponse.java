@@ -6,11 +6,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of rename / set project / disk adjustments of a source ({@code PUT
+ * The answer of "rename / set project / disk adjustments of a source" ({@code PUT
  * /v3/sources/{source_id}}).
  *
  * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.
+ * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
+ * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
  */
 public final class UpdateServerNameResponse {
   private final String body;

@@ -7,10 +7,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of set speed-limit schedule ({@code POST /v3/tasks/{task_id}/speed-limit}).
+ * The request of "set speed-limit schedule" ({@code POST /v3/tasks/{task_id}/speed-limit}).
  *
  * <pre>{@code
- * UpdateSpeedResponse response = sms.updateSpeed(UpdateSpeedRequest.builder().taskId(taskId).speedLimit(speedLimit).build());
+ * UpdateSpeedRequest request =
+ *     UpdateSpeedRequest.builder()
+ *         .taskId(taskId)
+ *         .speedLimit(speedLimit)
+ *         .build();
+ * UpdateSpeedResponse response = sms.updateSpeed(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

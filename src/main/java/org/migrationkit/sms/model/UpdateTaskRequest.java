@@ -8,10 +8,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of update task ({@code PUT /v3/tasks/{task_id}}).
+ * The request of "update task" ({@code PUT /v3/tasks/{task_id}}).
  *
  * <pre>{@code
- * UpdateTaskResponse response = sms.updateTask(UpdateTaskRequest.builder().taskId(taskId).build());
+ * UpdateTaskRequest request =
+ *     UpdateTaskRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * UpdateTaskResponse response = sms.updateTask(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of report subtask progress/speed ({@code PUT /v3/tasks/{task_id}/progress}).
+ * The request of "report subtask progress/speed" ({@code PUT /v3/tasks/{task_id}/progress}).
  *
  * <pre>{@code
- * UpdateTaskSpeedResponse response = sms.updateTaskSpeed(UpdateTaskSpeedRequest.builder().taskId(taskId).build());
+ * UpdateTaskSpeedRequest request =
+ *     UpdateTaskSpeedRequest.builder()
+ *         .taskId(taskId)
+ *         .build();
+ * UpdateTaskSpeedResponse response = sms.updateTaskSpeed(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -6,10 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of report subtask progress/speed ({@code PUT /v3/tasks/{task_id}/progress}).
+ * The answer of "report subtask progress/speed" ({@code PUT /v3/tasks/{task_id}/progress}).
  *
  * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#callEnd}. Immutable.
+ * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
+ * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
  */
 public final class UpdateTaskSpeedResponse {
   private final String body;

@@ -6,11 +6,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of task action: start/stop/test/clone_test/restart/network_check/skip/clear ({@code
+ * The request of "task action: start/stop/test/clone_test/restart/network_check/skip/clear" ({@code
  * POST /v3/tasks/{task_id}/action}).
  *
  * <pre>{@code
- * UpdateTaskStatusResponse response = sms.updateTaskStatus(UpdateTaskStatusRequest.builder().taskId(taskId).operation(operation).build());
+ * UpdateTaskStatusRequest request =
+ *     UpdateTaskStatusRequest.builder()
+ *         .taskId(taskId)
+ *         .operation(operation)
+ *         .build();
+ * UpdateTaskStatusResponse response = sms.updateTaskStatus(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

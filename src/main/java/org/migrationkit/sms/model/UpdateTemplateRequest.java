@@ -6,10 +6,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of update template ({@code PUT /v3/vm/templates/{id}}).
+ * The request of "update template" ({@code PUT /v3/vm/templates/{id}}).
  *
  * <pre>{@code
- * UpdateTemplateResponse response = sms.updateTemplate(UpdateTemplateRequest.builder().id(id).build());
+ * UpdateTemplateRequest request =
+ *     UpdateTemplateRequest.builder()
+ *         .id(id)
+ *         .build();
+ * UpdateTemplateResponse response = sms.updateTemplate(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

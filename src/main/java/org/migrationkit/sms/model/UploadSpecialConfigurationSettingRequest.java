@@ -7,11 +7,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request of set task special configuration ({@code POST
+ * The request of "set task special configuration" ({@code POST
  * /v3/tasks/{task_id}/configuration-setting}).
  *
  * <pre>{@code
- * UploadSpecialConfigurationSettingResponse response = sms.uploadSpecialConfigurationSetting(UploadSpecialConfigurationSettingRequest.builder().taskId(taskId).configurations(configurations).build());
+ * UploadSpecialConfigurationSettingRequest request =
+ *     UploadSpecialConfigurationSettingRequest.builder()
+ *         .taskId(taskId)
+ *         .configurations(configurations)
+ *         .build();
+ * UploadSpecialConfigurationSettingResponse response = sms.uploadSpecialConfigurationSetting(request);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path

@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -97,7 +98,29 @@ class OperationDifferentialTest {
       }
       assertThat(theirs.signatureValid()).as(at + " official signature").isTrue();
       assertThat(mine.signatureValid()).as(at + " our signature").isTrue();
+      assertThat(mine.header("Authorization"))
+          .as(at + ": our Authorization against the official signer's, same X-Sdk-Date")
+          .startsWith("SDK-HMAC-SHA256 ")
+          .isEqualTo(officialSignature(mine));
     }
+  }
+
+  /** What the official signer makes of the request we sent, under its own X-Sdk-Date. */
+  private String officialSignature(RecordingServer.Received request) {
+    List<Map.Entry<String, String>> query = new ArrayList<>();
+    for (String pair : pairs(request.rawQuery())) {
+      int eq = pair.indexOf('=');
+      query.add(Map.entry(pair.substring(0, eq), pair.substring(eq + 1)));
+    }
+    return OfficialResigner.authorization(
+        AK,
+        SK,
+        request.method(),
+        server.endpoint(),
+        request.rawPath(),
+        query,
+        request.body(),
+        request::header);
   }
 
   /** A call whose outcome does not matter: only the request it put on the wire. */
