@@ -191,21 +191,28 @@ def gen_response(op):
     what = ("The service answers this operation with no body, so {@link #getBody()} is empty."
             if empty else "The service answers this operation with text that is no model; it is kept whole.")
     out = [HEADER, "package %s;\n" % PKG, "import java.util.Objects;", "import org.jspecify.annotations.Nullable;\n"]
-    out.append("/**\n * The answer of \"%s\" ({@code %s %s}).\n *\n * <p>%s The answer's {@code X-Request-Id}\n"
-               " * reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link\n"
-               " * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.\n */"
+    out.append("/**\n * The answer of \"%s\" ({@code %s %s}).\n *\n * <p>%s Immutable.\n */"
                % (op["purpose"], op["http"], op["path"], what))
-    out.append("public final class %s {\n  private final String body;\n" % cls)
-    out.append("  private %s(String body) {\n    this.body = Objects.requireNonNull(body, \"body\");\n  }\n" % cls)
-    out.append("  /**\n   * Returns an answer holding the given body text.\n   *\n   * @param body the body text, as the"
-               " service sent it\n   * @return the answer\n   */")
-    out.append("  public static %s of(String body) {\n    return new %s(body);\n  }\n" % (cls, cls))
+    out.append("public final class %s {\n  private final String body;\n  private final @Nullable String requestId;\n" % cls)
+    out.append("  private %s(String body, @Nullable String requestId) {\n"
+               "    this.body = Objects.requireNonNull(body, \"body\");\n    this.requestId = requestId;\n  }\n" % cls)
+    out.append("  /**\n   * Returns an answer holding the given body text and request id.\n   *\n   * @param body the body text,"
+               " as the service sent it\n   * @param requestId the answer's {@code X-Request-Id}, or {@code null}\n"
+               "   * @return the answer\n   */")
+    out.append("  public static %s of(String body, @Nullable String requestId) {\n    return new %s(body, requestId);\n  }\n"
+               % (cls, cls))
     out.append("  /**\n   * Returns the body text, as the service sent it.\n   *\n   * @return the text, empty when the"
                " service sent none\n   */")
     out.append("  public String getBody() {\n    return body;\n  }\n")
-    out.append("  @Override\n  public boolean equals(@Nullable Object o) {\n    return o instanceof %s && ((%s) o).body.equals(body);\n  }\n" % (cls, cls))
-    out.append("  @Override\n  public int hashCode() {\n    return body.hashCode();\n  }\n")
-    out.append("  @Override\n  public String toString() {\n    return \"%s{body=\" + body + \"}\";\n  }\n}" % cls)
+    out.append("  /**\n   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.\n   *\n"
+               "   * @return the request id, or {@code null} when the answer had none\n   */")
+    out.append("  public @Nullable String getRequestId() {\n    return requestId;\n  }\n")
+    out.append("  @Override\n  public boolean equals(@Nullable Object o) {\n    return o instanceof %s\n"
+               "        && ((%s) o).body.equals(body)\n        && Objects.equals(((%s) o).requestId, requestId);\n  }\n"
+               % (cls, cls, cls))
+    out.append("  @Override\n  public int hashCode() {\n    return Objects.hash(body, requestId);\n  }\n")
+    out.append("  @Override\n  public String toString() {\n    return \"%s{body=\" + body + \", requestId=\" + requestId + \"}\";\n  }\n}"
+               % cls)
     return "\n".join(out) + "\n"
 
 
@@ -234,9 +241,9 @@ def descriptor(op, indent):
     if kind == "model":
         lines.append("%s    .readsModel(ModelJson.%sJson::read);" % (i, resp))
     elif kind == "text":
-        lines.append("%s    .readsText(%s::of);" % (i, resp))
+        lines.append("%s    .readsTextAndRequestId(%s::of);" % (i, resp))
     else:
-        lines.append("%s    .readsNothing(() -> %s.of(\"\"));" % (i, resp))
+        lines.append("%s    .readsNothingButRequestId(%s::of);" % (i, resp))
     return "\n".join(lines)
 
 

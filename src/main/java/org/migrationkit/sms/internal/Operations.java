@@ -196,7 +196,7 @@ public final class Operations {
                 "DeleteMigproject", "DELETE", "/v3/migprojects/{mig_project_id}")
             .path(r -> List.of(r.getMigProjectId()))
             .idempotent(true)
-            .readsText(DeleteMigprojectResponse::of);
+            .readsTextAndRequestId(DeleteMigprojectResponse::of);
   }
 
   /** {@code GET /v3/migprojects/{mig_project_id}}: get migration project. */
@@ -241,7 +241,7 @@ public final class Operations {
                             .startNetworkCheck(r.getStartNetworkCheck())
                             .build()))
             .idempotent(true)
-            .readsText(UpdateMigprojectResponse::of);
+            .readsTextAndRequestId(UpdateMigprojectResponse::of);
   }
 
   /** {@code PUT /v3/migprojects/{mig_project_id}/default}: make project the default. */
@@ -255,7 +255,7 @@ public final class Operations {
                     "UpdateDefaultMigproject", "PUT", "/v3/migprojects/{mig_project_id}/default")
                 .path(r -> List.of(r.getMigProjectId()))
                 .idempotent(true)
-                .readsText(UpdateDefaultMigprojectResponse::of);
+                .readsTextAndRequestId(UpdateDefaultMigprojectResponse::of);
   }
 
   /** {@code GET /}: list API versions. */
@@ -303,7 +303,7 @@ public final class Operations {
             Operation.<CreatePrivacyAgreementsRequest>builder(
                     "CreatePrivacyAgreements", "POST", "/v3/privacy-agreements")
                 .idempotent(false)
-                .readsText(CreatePrivacyAgreementsResponse::of);
+                .readsTextAndRequestId(CreatePrivacyAgreementsResponse::of);
   }
 
   /** {@code GET /v3/sha256/{key}}: hash value for a key. */
@@ -434,7 +434,7 @@ public final class Operations {
                 (g, r) ->
                     ModelJson.DeleteIdsJson.write(g, DeleteIds.builder().ids(r.getIds()).build()))
             .idempotent(false)
-            .readsNothing(() -> DeleteServersResponse.of(""));
+            .readsNothingButRequestId(DeleteServersResponse::of);
   }
 
   /** {@code GET /v3/sources/overview}: count source servers per state. */
@@ -481,7 +481,7 @@ public final class Operations {
                                 .resultDetail(r.getResultDetail())
                                 .build()))
                 .idempotent(false)
-                .readsText(UpdateCommandResultResponse::of);
+                .readsTextAndRequestId(UpdateCommandResultResponse::of);
   }
 
   /** {@code DELETE /v3/sources/{source_id}}: delete one source server record. */
@@ -493,7 +493,7 @@ public final class Operations {
         Operation.<DeleteServerRequest>builder("DeleteServer", "DELETE", "/v3/sources/{source_id}")
             .path(r -> List.of(r.getSourceId()))
             .idempotent(true)
-            .readsNothing(() -> DeleteServerResponse.of(""));
+            .readsNothingButRequestId(DeleteServerResponse::of);
   }
 
   /**
@@ -530,7 +530,7 @@ public final class Operations {
                             .volumeGroups(r.getVolumeGroups())
                             .build()))
             .idempotent(true)
-            .readsNothing(() -> UpdateServerNameResponse.of(""));
+            .readsNothingButRequestId(UpdateServerNameResponse::of);
   }
 
   /**
@@ -554,7 +554,7 @@ public final class Operations {
                             .migrationcycle(r.getMigrationcycle())
                             .build()))
             .idempotent(true)
-            .readsText(UpdateCopyStateResponse::of);
+            .readsTextAndRequestId(UpdateCopyStateResponse::of);
   }
 
   /** {@code PUT /v3/sources/{source_id}/diskinfo}: replace disk/volume info of a source. */
@@ -576,7 +576,7 @@ public final class Operations {
                             .btrfsList(r.getBtrfsList())
                             .build()))
             .idempotent(true)
-            .readsNothing(() -> UpdateDiskInfoResponse.of(""));
+            .readsNothingButRequestId(UpdateDiskInfoResponse::of);
   }
 
   /** {@code GET /v3/tasks}: list migration tasks. */
@@ -650,7 +650,7 @@ public final class Operations {
                     ModelJson.DeleteTasksReqJson.write(
                         g, DeleteTasksReq.builder().ids(r.getIds()).build()))
             .idempotent(false)
-            .readsText(DeleteTasksResponse::of);
+            .readsTextAndRequestId(DeleteTasksResponse::of);
   }
 
   /**
@@ -669,7 +669,7 @@ public final class Operations {
                     q.add("region_id", r.getRegionId())
                         .add("os_type", r.getOsType() == null ? null : r.getOsType().value()))
             .idempotent(true)
-            .readsText(CheckNetAclResponse::of);
+            .readsTextAndRequestId(CheckNetAclResponse::of);
   }
 
   /** {@code DELETE /v3/tasks/{task_id}}: delete task. */
@@ -681,7 +681,7 @@ public final class Operations {
         Operation.<DeleteTaskRequest>builder("DeleteTask", "DELETE", "/v3/tasks/{task_id}")
             .path(r -> List.of(r.getTaskId()))
             .idempotent(true)
-            .readsText(DeleteTaskResponse::of);
+            .readsTextAndRequestId(DeleteTaskResponse::of);
   }
 
   /** {@code PUT /v3/tasks/{task_id}}: update task. */
@@ -730,7 +730,7 @@ public final class Operations {
                             .subTasks(r.getSubTasks())
                             .build()))
             .idempotent(true)
-            .readsText(UpdateTaskResponse::of);
+            .readsTextAndRequestId(UpdateTaskResponse::of);
   }
 
   /**
@@ -756,7 +756,7 @@ public final class Operations {
                             .isNeedConsistencyCheck(r.getIsNeedConsistencyCheck())
                             .build()))
             .idempotent(false)
-            .readsText(UpdateTaskStatusResponse::of);
+            .readsTextAndRequestId(UpdateTaskStatusResponse::of);
   }
 
   /** {@code GET /v3/tasks/{task_id}/certkey}: SSL certificate and key for the task channel. */
@@ -807,7 +807,7 @@ public final class Operations {
                                 .configurations(r.getConfigurations())
                                 .build()))
                 .idempotent(false)
-                .readsText(UploadSpecialConfigurationSettingResponse::of);
+                .readsTextAndRequestId(UploadSpecialConfigurationSettingResponse::of);
   }
 
   /** {@code GET /v3/tasks/{task_id}/consistency-result}: get consistency-check results. */
@@ -842,7 +842,7 @@ public final class Operations {
                                 .consistencyResult(r.getConsistencyResult())
                                 .build()))
                 .idempotent(false)
-                .readsText(UpdateConsistencyResultResponse::of);
+                .readsTextAndRequestId(UpdateConsistencyResultResponse::of);
   }
 
   /** {@code POST /v3/tasks/{task_id}/log}: upload task logs to a bucket. */
@@ -858,7 +858,7 @@ public final class Operations {
                     ModelJson.UploadLogRequestBodyJson.write(
                         g, UploadLogRequestBody.builder().logBucket(r.getLogBucket()).build()))
             .idempotent(false)
-            .readsText(CollectLogResponse::of);
+            .readsTextAndRequestId(CollectLogResponse::of);
   }
 
   /** {@code GET /v3/tasks/{task_id}/passphrase}: certificate passphrase for the task channel. */
@@ -905,7 +905,7 @@ public final class Operations {
                             .agentTime(r.getAgentTime())
                             .build()))
             .idempotent(true)
-            .readsText(UpdateTaskSpeedResponse::of);
+            .readsTextAndRequestId(UpdateTaskSpeedResponse::of);
   }
 
   /** {@code GET /v3/tasks/{task_id}/speed-limit}: get speed-limit schedule. */
@@ -935,7 +935,7 @@ public final class Operations {
                     ModelJson.SpeedLimitJson.write(
                         g, SpeedLimit.builder().speedLimit(r.getSpeedLimit()).build()))
             .idempotent(false)
-            .readsText(UpdateSpeedResponse::of);
+            .readsTextAndRequestId(UpdateSpeedResponse::of);
   }
 
   /** {@code POST /v3/tasks/{task_id}/unlock}: unlock target server. */
@@ -948,7 +948,7 @@ public final class Operations {
                 "UnlockTargetEcs", "POST", "/v3/tasks/{task_id}/unlock")
             .path(r -> List.of(r.getTaskId()))
             .idempotent(false)
-            .readsText(UnlockTargetEcsResponse::of);
+            .readsTextAndRequestId(UnlockTargetEcsResponse::of);
   }
 
   /** {@code POST /v3/{task_id}/update-network-check-info}: report network-check metrics. */
@@ -977,7 +977,7 @@ public final class Operations {
                                 .evaluationResult(r.getEvaluationResult())
                                 .build()))
                 .idempotent(false)
-                .readsText(UpdateNetworkCheckInfoResponse::of);
+                .readsTextAndRequestId(UpdateNetworkCheckInfoResponse::of);
   }
 
   /** {@code GET /v3/vm/templates}: list templates. */
@@ -1026,7 +1026,7 @@ public final class Operations {
                     ModelJson.DeletetemplatesReqJson.write(
                         g, DeletetemplatesReq.builder().ids(r.getIds()).build()))
             .idempotent(false)
-            .readsText(DeleteTemplatesResponse::of);
+            .readsTextAndRequestId(DeleteTemplatesResponse::of);
   }
 
   /** {@code DELETE /v3/vm/templates/{id}}: delete template. */
@@ -1039,7 +1039,7 @@ public final class Operations {
                 "DeleteTemplate", "DELETE", "/v3/vm/templates/{id}")
             .path(r -> List.of(r.getId()))
             .idempotent(true)
-            .readsText(DeleteTemplateResponse::of);
+            .readsTextAndRequestId(DeleteTemplateResponse::of);
   }
 
   /** {@code GET /v3/vm/templates/{id}}: get template. */
@@ -1067,7 +1067,7 @@ public final class Operations {
                     ModelJson.UpdateTemplateReqJson.write(
                         g, UpdateTemplateReq.builder().template(r.getTemplate()).build()))
             .idempotent(true)
-            .readsText(UpdateTemplateResponse::of);
+            .readsTextAndRequestId(UpdateTemplateResponse::of);
   }
 
   /**

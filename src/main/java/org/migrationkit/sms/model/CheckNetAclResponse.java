@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "check target network ACL" ({@code GET
  * /v3/tasks/{t_project_id}/networkacl/{t_network_id}/check}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class CheckNetAclResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private CheckNetAclResponse(String body) {
+  private CheckNetAclResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static CheckNetAclResponse of(String body) {
-    return new CheckNetAclResponse(body);
+  public static CheckNetAclResponse of(String body, @Nullable String requestId) {
+    return new CheckNetAclResponse(body, requestId);
   }
 
   /**
@@ -39,18 +40,29 @@ public final class CheckNetAclResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof CheckNetAclResponse && ((CheckNetAclResponse) o).body.equals(body);
+    return o instanceof CheckNetAclResponse
+        && ((CheckNetAclResponse) o).body.equals(body)
+        && Objects.equals(((CheckNetAclResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "CheckNetAclResponse{body=" + body + "}";
+    return "CheckNetAclResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

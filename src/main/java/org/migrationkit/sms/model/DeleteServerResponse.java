@@ -8,25 +8,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The answer of "delete one source server record" ({@code DELETE /v3/sources/{source_id}}).
  *
- * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with no body, so {@link #getBody()} is empty. Immutable.
  */
 public final class DeleteServerResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private DeleteServerResponse(String body) {
+  private DeleteServerResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static DeleteServerResponse of(String body) {
-    return new DeleteServerResponse(body);
+  public static DeleteServerResponse of(String body, @Nullable String requestId) {
+    return new DeleteServerResponse(body, requestId);
   }
 
   /**
@@ -38,18 +39,29 @@ public final class DeleteServerResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof DeleteServerResponse && ((DeleteServerResponse) o).body.equals(body);
+    return o instanceof DeleteServerResponse
+        && ((DeleteServerResponse) o).body.equals(body)
+        && Objects.equals(((DeleteServerResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "DeleteServerResponse{body=" + body + "}";
+    return "DeleteServerResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

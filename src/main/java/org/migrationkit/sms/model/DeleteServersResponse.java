@@ -8,25 +8,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The answer of "batch delete source server records" ({@code POST /v3/sources/delete}).
  *
- * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with no body, so {@link #getBody()} is empty. Immutable.
  */
 public final class DeleteServersResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private DeleteServersResponse(String body) {
+  private DeleteServersResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static DeleteServersResponse of(String body) {
-    return new DeleteServersResponse(body);
+  public static DeleteServersResponse of(String body, @Nullable String requestId) {
+    return new DeleteServersResponse(body, requestId);
   }
 
   /**
@@ -38,18 +39,29 @@ public final class DeleteServersResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof DeleteServersResponse && ((DeleteServersResponse) o).body.equals(body);
+    return o instanceof DeleteServersResponse
+        && ((DeleteServersResponse) o).body.equals(body)
+        && Objects.equals(((DeleteServersResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "DeleteServersResponse{body=" + body + "}";
+    return "DeleteServersResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "report command result (agent)" ({@code POST
  * /v3/sources/{server_id}/command_result}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateCommandResultResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateCommandResultResponse(String body) {
+  private UpdateCommandResultResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateCommandResultResponse of(String body) {
-    return new UpdateCommandResultResponse(body);
+  public static UpdateCommandResultResponse of(String body, @Nullable String requestId) {
+    return new UpdateCommandResultResponse(body, requestId);
   }
 
   /**
@@ -39,19 +40,29 @@ public final class UpdateCommandResultResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UpdateCommandResultResponse
-        && ((UpdateCommandResultResponse) o).body.equals(body);
+        && ((UpdateCommandResultResponse) o).body.equals(body)
+        && Objects.equals(((UpdateCommandResultResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateCommandResultResponse{body=" + body + "}";
+    return "UpdateCommandResultResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

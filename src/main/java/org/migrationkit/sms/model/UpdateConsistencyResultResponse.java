@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "report consistency-check results" ({@code POST
  * /v3/tasks/{task_id}/consistency-result}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateConsistencyResultResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateConsistencyResultResponse(String body) {
+  private UpdateConsistencyResultResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateConsistencyResultResponse of(String body) {
-    return new UpdateConsistencyResultResponse(body);
+  public static UpdateConsistencyResultResponse of(String body, @Nullable String requestId) {
+    return new UpdateConsistencyResultResponse(body, requestId);
   }
 
   /**
@@ -39,19 +40,29 @@ public final class UpdateConsistencyResultResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UpdateConsistencyResultResponse
-        && ((UpdateConsistencyResultResponse) o).body.equals(body);
+        && ((UpdateConsistencyResultResponse) o).body.equals(body)
+        && Objects.equals(((UpdateConsistencyResultResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateConsistencyResultResponse{body=" + body + "}";
+    return "UpdateConsistencyResultResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "change copy state / migration cycle of a source" ({@code PUT
  * /v3/sources/{source_id}/changestate}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateCopyStateResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateCopyStateResponse(String body) {
+  private UpdateCopyStateResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateCopyStateResponse of(String body) {
-    return new UpdateCopyStateResponse(body);
+  public static UpdateCopyStateResponse of(String body, @Nullable String requestId) {
+    return new UpdateCopyStateResponse(body, requestId);
   }
 
   /**
@@ -39,18 +40,29 @@ public final class UpdateCopyStateResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UpdateCopyStateResponse && ((UpdateCopyStateResponse) o).body.equals(body);
+    return o instanceof UpdateCopyStateResponse
+        && ((UpdateCopyStateResponse) o).body.equals(body)
+        && Objects.equals(((UpdateCopyStateResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateCopyStateResponse{body=" + body + "}";
+    return "UpdateCopyStateResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "replace disk/volume info of a source" ({@code PUT
  * /v3/sources/{source_id}/diskinfo}).
  *
- * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with no body, so {@link #getBody()} is empty. Immutable.
  */
 public final class UpdateDiskInfoResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateDiskInfoResponse(String body) {
+  private UpdateDiskInfoResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateDiskInfoResponse of(String body) {
-    return new UpdateDiskInfoResponse(body);
+  public static UpdateDiskInfoResponse of(String body, @Nullable String requestId) {
+    return new UpdateDiskInfoResponse(body, requestId);
   }
 
   /**
@@ -39,18 +40,29 @@ public final class UpdateDiskInfoResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UpdateDiskInfoResponse && ((UpdateDiskInfoResponse) o).body.equals(body);
+    return o instanceof UpdateDiskInfoResponse
+        && ((UpdateDiskInfoResponse) o).body.equals(body)
+        && Objects.equals(((UpdateDiskInfoResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateDiskInfoResponse{body=" + body + "}";
+    return "UpdateDiskInfoResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

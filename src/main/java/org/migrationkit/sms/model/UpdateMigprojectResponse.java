@@ -8,25 +8,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The answer of "update migration project" ({@code PUT /v3/migprojects/{mig_project_id}}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateMigprojectResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateMigprojectResponse(String body) {
+  private UpdateMigprojectResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateMigprojectResponse of(String body) {
-    return new UpdateMigprojectResponse(body);
+  public static UpdateMigprojectResponse of(String body, @Nullable String requestId) {
+    return new UpdateMigprojectResponse(body, requestId);
   }
 
   /**
@@ -38,19 +39,29 @@ public final class UpdateMigprojectResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UpdateMigprojectResponse
-        && ((UpdateMigprojectResponse) o).body.equals(body);
+        && ((UpdateMigprojectResponse) o).body.equals(body)
+        && Objects.equals(((UpdateMigprojectResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateMigprojectResponse{body=" + body + "}";
+    return "UpdateMigprojectResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "report network-check metrics" ({@code POST
  * /v3/{task_id}/update-network-check-info}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateNetworkCheckInfoResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateNetworkCheckInfoResponse(String body) {
+  private UpdateNetworkCheckInfoResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateNetworkCheckInfoResponse of(String body) {
-    return new UpdateNetworkCheckInfoResponse(body);
+  public static UpdateNetworkCheckInfoResponse of(String body, @Nullable String requestId) {
+    return new UpdateNetworkCheckInfoResponse(body, requestId);
   }
 
   /**
@@ -39,19 +40,29 @@ public final class UpdateNetworkCheckInfoResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UpdateNetworkCheckInfoResponse
-        && ((UpdateNetworkCheckInfoResponse) o).body.equals(body);
+        && ((UpdateNetworkCheckInfoResponse) o).body.equals(body)
+        && Objects.equals(((UpdateNetworkCheckInfoResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateNetworkCheckInfoResponse{body=" + body + "}";
+    return "UpdateNetworkCheckInfoResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "rename / set project / disk adjustments of a source" ({@code PUT
  * /v3/sources/{source_id}}).
  *
- * <p>The service answers this operation with no body, so {@link #getBody()} is empty. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with no body, so {@link #getBody()} is empty. Immutable.
  */
 public final class UpdateServerNameResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateServerNameResponse(String body) {
+  private UpdateServerNameResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateServerNameResponse of(String body) {
-    return new UpdateServerNameResponse(body);
+  public static UpdateServerNameResponse of(String body, @Nullable String requestId) {
+    return new UpdateServerNameResponse(body, requestId);
   }
 
   /**
@@ -39,19 +40,29 @@ public final class UpdateServerNameResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UpdateServerNameResponse
-        && ((UpdateServerNameResponse) o).body.equals(body);
+        && ((UpdateServerNameResponse) o).body.equals(body)
+        && Objects.equals(((UpdateServerNameResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateServerNameResponse{body=" + body + "}";
+    return "UpdateServerNameResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

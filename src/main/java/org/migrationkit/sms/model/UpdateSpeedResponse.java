@@ -8,25 +8,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The answer of "set speed-limit schedule" ({@code POST /v3/tasks/{task_id}/speed-limit}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateSpeedResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateSpeedResponse(String body) {
+  private UpdateSpeedResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateSpeedResponse of(String body) {
-    return new UpdateSpeedResponse(body);
+  public static UpdateSpeedResponse of(String body, @Nullable String requestId) {
+    return new UpdateSpeedResponse(body, requestId);
   }
 
   /**
@@ -38,18 +39,29 @@ public final class UpdateSpeedResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UpdateSpeedResponse && ((UpdateSpeedResponse) o).body.equals(body);
+    return o instanceof UpdateSpeedResponse
+        && ((UpdateSpeedResponse) o).body.equals(body)
+        && Objects.equals(((UpdateSpeedResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateSpeedResponse{body=" + body + "}";
+    return "UpdateSpeedResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -8,25 +8,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The answer of "update task" ({@code PUT /v3/tasks/{task_id}}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateTaskResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateTaskResponse(String body) {
+  private UpdateTaskResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateTaskResponse of(String body) {
-    return new UpdateTaskResponse(body);
+  public static UpdateTaskResponse of(String body, @Nullable String requestId) {
+    return new UpdateTaskResponse(body, requestId);
   }
 
   /**
@@ -38,18 +39,29 @@ public final class UpdateTaskResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof UpdateTaskResponse && ((UpdateTaskResponse) o).body.equals(body);
+    return o instanceof UpdateTaskResponse
+        && ((UpdateTaskResponse) o).body.equals(body)
+        && Objects.equals(((UpdateTaskResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateTaskResponse{body=" + body + "}";
+    return "UpdateTaskResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

@@ -9,25 +9,26 @@ import org.jspecify.annotations.Nullable;
  * The answer of "task action: start/stop/test/clone_test/restart/network_check/skip/clear" ({@code
  * POST /v3/tasks/{task_id}/action}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UpdateTaskStatusResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UpdateTaskStatusResponse(String body) {
+  private UpdateTaskStatusResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UpdateTaskStatusResponse of(String body) {
-    return new UpdateTaskStatusResponse(body);
+  public static UpdateTaskStatusResponse of(String body, @Nullable String requestId) {
+    return new UpdateTaskStatusResponse(body, requestId);
   }
 
   /**
@@ -39,19 +40,29 @@ public final class UpdateTaskStatusResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UpdateTaskStatusResponse
-        && ((UpdateTaskStatusResponse) o).body.equals(body);
+        && ((UpdateTaskStatusResponse) o).body.equals(body)
+        && Objects.equals(((UpdateTaskStatusResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UpdateTaskStatusResponse{body=" + body + "}";
+    return "UpdateTaskStatusResponse{body=" + body + ", requestId=" + requestId + "}";
   }
 }

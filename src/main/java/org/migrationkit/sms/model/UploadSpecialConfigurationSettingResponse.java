@@ -9,25 +9,27 @@ import org.jspecify.annotations.Nullable;
  * The answer of "set task special configuration" ({@code POST
  * /v3/tasks/{task_id}/configuration-setting}).
  *
- * <p>The service answers this operation with text that is no model; it is kept whole. The answer's
- * {@code X-Request-Id} reaches {@link org.migrationkit.sms.SmsEventListener#attemptEnd} as {@link
- * org.migrationkit.sms.AttemptOutcome#requestId()}. Immutable.
+ * <p>The service answers this operation with text that is no model; it is kept whole. Immutable.
  */
 public final class UploadSpecialConfigurationSettingResponse {
   private final String body;
+  private final @Nullable String requestId;
 
-  private UploadSpecialConfigurationSettingResponse(String body) {
+  private UploadSpecialConfigurationSettingResponse(String body, @Nullable String requestId) {
     this.body = Objects.requireNonNull(body, "body");
+    this.requestId = requestId;
   }
 
   /**
-   * Returns an answer holding the given body text.
+   * Returns an answer holding the given body text and request id.
    *
    * @param body the body text, as the service sent it
+   * @param requestId the answer's {@code X-Request-Id}, or {@code null}
    * @return the answer
    */
-  public static UploadSpecialConfigurationSettingResponse of(String body) {
-    return new UploadSpecialConfigurationSettingResponse(body);
+  public static UploadSpecialConfigurationSettingResponse of(
+      String body, @Nullable String requestId) {
+    return new UploadSpecialConfigurationSettingResponse(body, requestId);
   }
 
   /**
@@ -39,19 +41,33 @@ public final class UploadSpecialConfigurationSettingResponse {
     return body;
   }
 
+  /**
+   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.
+   *
+   * @return the request id, or {@code null} when the answer had none
+   */
+  public @Nullable String getRequestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UploadSpecialConfigurationSettingResponse
-        && ((UploadSpecialConfigurationSettingResponse) o).body.equals(body);
+        && ((UploadSpecialConfigurationSettingResponse) o).body.equals(body)
+        && Objects.equals(((UploadSpecialConfigurationSettingResponse) o).requestId, requestId);
   }
 
   @Override
   public int hashCode() {
-    return body.hashCode();
+    return Objects.hash(body, requestId);
   }
 
   @Override
   public String toString() {
-    return "UploadSpecialConfigurationSettingResponse{body=" + body + "}";
+    return "UploadSpecialConfigurationSettingResponse{body="
+        + body
+        + ", requestId="
+        + requestId
+        + "}";
   }
 }

@@ -27,8 +27,9 @@ import org.migrationkit.sms.testsupport.Fixtures;
 
 /**
  * Each of the 51 operations against WireMock on loopback: required members are checked before any
- * I/O, an error answer maps to {@link SmsServiceException}, and a 503 is retried exactly when the
- * operation is idempotent.
+ * I/O, a 200 gives the response (for an answer that is no model: its text and request id), an error
+ * answer maps to {@link SmsServiceException}, and a 503 is retried exactly when the operation is
+ * idempotent.
  */
 class EveryOperationWireMockTest {
   private static final String AK = "HPUA6QWERTYASDF1234Z";
@@ -90,6 +91,31 @@ class EveryOperationWireMockTest {
           .hasMessageNotContaining("\n");
     }
     assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void call_http200_returnsTheAnswer(ApiDescription.Operation op) throws Throwable {
+    String body = "{\"job_id\":\"job-" + op.name() + "\"}";
+    wm.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json;charset=UTF-8")
+                    .withHeader("X-Request-Id", "req-200-" + op.name())
+                    .withBody(body)));
+
+    Object response = OperationRequests.call(sms, op, request(op));
+
+    assertThat(response).isNotNull();
+    if (!op.responseKind().equals("model")) {
+      assertThat(response.getClass().getMethod("getBody").invoke(response))
+          .isEqualTo(op.responseKind().equals("text") ? body : "");
+      assertThat(response.getClass().getMethod("getRequestId").invoke(response))
+          .isEqualTo("req-200-" + op.name());
+    }
+    assertThat(wm.getAllServeEvents()).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")
