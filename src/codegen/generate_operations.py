@@ -89,7 +89,7 @@ def gen_request(op):
                " * request fails before any network I/O.%s\n */"
                % (op["purpose"], op["http"], op["path"], example, response_type(op), op["method"],
                   " and the path parameters" if op["pathParams"] else "",
-                  (" The body ({@code %s}) is written from the body fields, nulls left out." % op["body"])
+                  (" The body ({@code %s}) is written from the body fields; null values, empty lists and empty maps are left out." % op["body"])
                   if op["body"] else ""))
     out.append("public final class %s {" % cls)
 

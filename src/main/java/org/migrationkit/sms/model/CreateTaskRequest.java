@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad
  * request fails before any network I/O. The body ({@code PostTask}) is written from the body
- * fields, nulls left out.
+ * fields; null values, empty lists and empty maps are left out.
  */
 public final class CreateTaskRequest {
   private final String name;

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members, so a bad
  * request fails before any network I/O. The body ({@code PostSourceServerBody}) is written from the
- * body fields, nulls left out.
+ * body fields; null values, empty lists and empty maps are left out.
  */
 public final class RegisterServerRequest {
   private final @Nullable String id;

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe. {@link Builder#build()} checks the required members and the path
  * parameters, so a bad request fails before any network I/O. The body ({@code PutSourceServerBody})
- * is written from the body fields, nulls left out.
+ * is written from the body fields; null values, empty lists and empty maps are left out.
  */
 public final class UpdateServerNameRequest {
   private final String sourceId;

@@ -105,6 +105,38 @@ class OperationDifferentialTest {
     }
   }
 
+  /**
+   * Only the required members set: the same wire again, and no unset list or map sent as {@code []}
+   * or <code>{}</code> (the official SDK leaves them out).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void minimalRequest_bothClientsSendTheSameRequest(ApiDescription.Operation op) throws Throwable {
+    OperationRequests.Values values =
+        OperationRequests.minimal(op, new Random(SEED - op.name().hashCode()));
+
+    RecordingServer.Received theirs =
+        sent(
+            () ->
+                OperationRequests.callOfficial(
+                    official, op, OperationRequests.official(op, values)));
+    RecordingServer.Received mine =
+        sent(() -> OperationRequests.call(ours, op, OperationRequests.ours(op, values, Set.of())));
+
+    String at = op.name() + " " + values;
+    assertThat(mine.method()).as(at).isEqualTo(theirs.method());
+    assertThat(mine.rawPath()).as(at).isEqualTo(theirs.rawPath());
+    assertThat(pairs(mine.rawQuery()))
+        .as(at)
+        .containsExactlyInAnyOrderElementsOf(pairs(theirs.rawQuery()));
+    if (op.body() != null) {
+      assertThat(ModelParity.jsonDifferences(mine.body(), theirs.body())).as(at).isEmpty();
+      System.out.println(
+          "MINIMAL " + op.name() + " ours=" + mine.body() + " theirs=" + theirs.body());
+    }
+    assertThat(mine.header("Authorization")).as(at).isEqualTo(officialSignature(mine));
+  }
+
   /** What the official signer makes of the request we sent, under its own X-Sdk-Date. */
   private String officialSignature(RecordingServer.Received request) {
     List<Map.Entry<String, String>> query = new ArrayList<>();

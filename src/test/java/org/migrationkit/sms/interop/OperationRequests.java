@@ -75,6 +75,36 @@ final class OperationRequests {
     return Stream.concat(params, body).toList();
   }
 
+  /**
+   * Returns values for the required members only, as {@link #random} would give them; the body
+   * holds the required fields (all the way down) and nothing else.
+   */
+  static Values minimal(ApiDescription.Operation op, Random random) {
+    Values all = random(op, random);
+    Map<String, String> params = new LinkedHashMap<>();
+    Stream.concat(op.pathParams().stream(), op.queryParams().stream())
+        .filter(ApiDescription.Param::required)
+        .forEach(p -> params.put(p.wire(), all.params().get(p.wire())));
+    String body = op.body() == null ? null : requiredObject(op.body(), random);
+    return new Values(params, body);
+  }
+
+  private static String requiredObject(String model, Random random) {
+    StringBuilder s = new StringBuilder("{");
+    String sep = "";
+    for (ApiDescription.Field f : API.models().get(model).fields()) {
+      if (f.required()) {
+        s.append(sep).append('"').append(f.wire()).append("\":");
+        s.append(
+            API.models().containsKey(f.type())
+                ? requiredObject(f.type(), random)
+                : value(f.type(), f.values(), random, 0));
+        sep = ",";
+      }
+    }
+    return s.append('}').toString();
+  }
+
   static Values random(ApiDescription.Operation op, Random random) {
     Map<String, String> params = new LinkedHashMap<>();
     for (ApiDescription.Param p : op.pathParams()) {
