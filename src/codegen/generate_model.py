@@ -161,7 +161,8 @@ def gen_model(cls):
     out.append("  public static %s fromJson(String json) {\n"
                "    Objects.requireNonNull(json, \"json\");\n"
                "    return org.migrationkit.sms.internal.json.ModelJson.%sJson.fromJson(json);\n  }\n" % (cls, cls))
-    out.append("  /**\n   * Writes this object as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out).\n"
+    out.append("  /**\n   * Writes this object as wire JSON (snake_case; timestamps as epoch milliseconds; nulls and empty lists and maps\n"
+               "   * left out).\n"
                "   *\n   * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value\n   */")
     out.append("  public String toJson() {\n    return org.migrationkit.sms.internal.json.ModelJson.%sJson.toJson(this);\n  }\n" % cls)
     for w, t, d, _ in fields:
