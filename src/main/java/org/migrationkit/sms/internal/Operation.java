@@ -15,15 +15,19 @@ import org.migrationkit.sms.internal.json.JsonValues;
 /**
  * One SMS API operation, declared as data: HTTP method, path template and path values, query
  * parameters, JSON body, what a 2xx answer holds, and whether the operation may be repeated. The
- * transport and the signer know nothing of any particular operation, so a new one is a new constant
- * in {@link Operations} and nothing more.
+ * transport and the signer know nothing of any particular operation, so a new one is a new
+ * descriptor in {@link Operations} (generated from the API description) and nothing more.
  *
  * <pre>{@code
+ * static final Operation<ListTasksRequest, ListTasksResponse> LIST_TASKS =
+ *     Operation.<ListTasksRequest>builder("ListTasks", "GET", "/v3/tasks")
+ *         .query((r, q) -> q.add("limit", r.getLimit()).add("offset", r.getOffset()))
+ *         .readsModel(ModelJson.ListTasksResponseJson::read);
  * static final Operation<DeleteTasksRequest, DeleteTasksResponse> DELETE_TASKS =
  *     Operation.<DeleteTasksRequest>builder("DeleteTasks", "POST", "/v3/tasks/delete")
- *         .query((request, query) -> query.add("force", request.getForce()))
- *         .body((g, request) -> ModelJson.writeDeleteTasksReq(g, request.getBody()))
- *         .readsModel(ModelJson::readDeleteTasksResponse);
+ *         .body((g, r) -> ModelJson.DeleteTasksReqJson.write(
+ *             g, DeleteTasksReq.builder().ids(r.getIds()).build()))
+ *         .readsTextAndRequestId(DeleteTasksResponse::of);
  * }</pre>
  *
  * <p>The wire form: each path value is percent-encoded as exactly one segment; query parameters are

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -91,6 +93,44 @@ class EveryOperationWireMockTest {
           .hasMessageNotContaining("\n");
     }
     assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void build_badPathParameter_failsNamingItBeforeAnyRequest(ApiDescription.Operation op) {
+    assumeThat(op.pathParams()).as(op.name() + " has no path parameter").isNotEmpty();
+    OperationRequests.Values values =
+        OperationRequests.random(op, new Random(op.name().hashCode()));
+
+    for (ApiDescription.Param p : op.pathParams()) {
+      String member = OperationRequests.camel(p.wire());
+      for (String bad : List.of("..", ".", " ", "x".repeat(256), "a\uD800b")) {
+        Map<String, String> params = new LinkedHashMap<>(values.params());
+        params.put(p.wire(), bad);
+        OperationRequests.Values withBad = new OperationRequests.Values(params, values.body());
+        assertThatThrownBy(() -> OperationRequests.ours(op, withBad, Set.of()))
+            .as(op.name() + " " + member + "=" + bad)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(member + " ");
+      }
+    }
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("operations")
+  void request_isAValue(ApiDescription.Operation op) throws Throwable {
+    Object request = request(op);
+    Object builder = request.getClass().getMethod("toBuilder").invoke(request);
+    Object copy = builder.getClass().getMethod("build").invoke(builder);
+    Object other =
+        OperationRequests.ours(op, OperationRequests.random(op, new Random(7)), Set.of());
+
+    assertThat(copy).isEqualTo(request).hasSameHashCodeAs(request).isNotSameAs(request);
+    if (!op.pathParams().isEmpty() || !op.queryParams().isEmpty() || op.body() != null) {
+      assertThat(other).isNotEqualTo(request);
+    }
+    assertThat(request.toString()).startsWith(op.name() + "Request{");
   }
 
   @ParameterizedTest(name = "{0}")
