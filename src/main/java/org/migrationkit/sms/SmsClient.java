@@ -46,6 +46,13 @@ import org.migrationkit.sms.model.*;
  * }
  * }</pre>
  *
+ * <p>Every operation of SMS v3 is a pair of methods, {@code xxx(XxxRequest)} and {@code
+ * xxxAsync(XxxRequest)}, named as in Huawei Cloud's own SDK ({@code listTasks}, {@code createTask},
+ * {@code updateTaskStatus}, ...); they are generated from {@code src/codegen/sms-v3.json} into the
+ * marked region of this class. An idempotent operation ({@code GET}, {@code PUT}, {@code DELETE})
+ * is retried as the {@link RetryPolicy} allows; a {@code POST} is repeated only when the request
+ * provably never reached the service.
+ *
  * <p>Thread-safe: build one and share it. Every call signs afresh and either returns the typed
  * answer or throws one {@link SmsException}: {@link SmsServiceException} for an error answer (any
  * status but 2xx), {@link SmsClientException} when no usable answer arrived. Clients built without
