@@ -31,8 +31,7 @@ import org.migrationkit.sms.internal.SdkInfo;
 import org.migrationkit.sms.internal.SharedHttpClient;
 import org.migrationkit.sms.internal.Transport;
 import org.migrationkit.sms.internal.TransportSettings;
-import org.migrationkit.sms.model.ShowTaskRequest;
-import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.*;
 
 /**
  * A client of Huawei Cloud Server Migration Service (SMS).
@@ -46,6 +45,13 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *   OsType os = task.getSourceServer().getOsType();
  * }
  * }</pre>
+ *
+ * <p>Every operation of SMS v3 is a pair of methods, {@code xxx(XxxRequest)} and {@code
+ * xxxAsync(XxxRequest)}, named as in Huawei Cloud's own SDK ({@code listTasks}, {@code createTask},
+ * {@code updateTaskStatus}, ...); they are generated from {@code src/codegen/sms-v3.json} into the
+ * marked region of this class. An idempotent operation ({@code GET}, {@code PUT}, {@code DELETE})
+ * is retried as the {@link RetryPolicy} allows; a {@code POST} is repeated only when the request
+ * provably never reached the service.
  *
  * <p>Thread-safe: build one and share it. Every call signs afresh and either returns the typed
  * answer or throws one {@link SmsException}: {@link SmsServiceException} for an error answer (any
@@ -176,6 +182,1567 @@ public final class SmsClient implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     return new TaskWaiter(this::showTaskAsync, taskId, options).start();
   }
+
+  // BEGIN GENERATED OPERATIONS (src/codegen/generate_operations.py writes this region from
+  // src/codegen/sms-v3.json; edit the description, not the region)
+
+  /**
+   * List migration projects.
+   *
+   * <p>{@code GET /v3/migprojects}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ListMigprojectsResponse listMigprojects(ListMigprojectsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ListMigprojects.OPERATION, request);
+  }
+
+  /**
+   * List migration projects, without blocking.
+   *
+   * <p>{@code GET /v3/migprojects}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #listMigprojects(ListMigprojectsRequest)} would throw
+   */
+  public CompletableFuture<ListMigprojectsResponse> listMigprojectsAsync(
+      ListMigprojectsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ListMigprojects.OPERATION, request);
+  }
+
+  /**
+   * Create migration project.
+   *
+   * <p>{@code POST /v3/migprojects}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public CreateMigprojectResponse createMigproject(CreateMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.CreateMigproject.OPERATION, request);
+  }
+
+  /**
+   * Create migration project, without blocking.
+   *
+   * <p>{@code POST /v3/migprojects}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #createMigproject(CreateMigprojectRequest)} would throw
+   */
+  public CompletableFuture<CreateMigprojectResponse> createMigprojectAsync(
+      CreateMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.CreateMigproject.OPERATION, request);
+  }
+
+  /**
+   * Delete migration project.
+   *
+   * <p>{@code DELETE /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteMigprojectResponse deleteMigproject(DeleteMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteMigproject.OPERATION, request);
+  }
+
+  /**
+   * Delete migration project, without blocking.
+   *
+   * <p>{@code DELETE /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteMigproject(DeleteMigprojectRequest)} would throw
+   */
+  public CompletableFuture<DeleteMigprojectResponse> deleteMigprojectAsync(
+      DeleteMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteMigproject.OPERATION, request);
+  }
+
+  /**
+   * Get migration project.
+   *
+   * <p>{@code GET /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowMigprojectResponse showMigproject(ShowMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowMigproject.OPERATION, request);
+  }
+
+  /**
+   * Get migration project, without blocking.
+   *
+   * <p>{@code GET /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showMigproject(ShowMigprojectRequest)} would throw
+   */
+  public CompletableFuture<ShowMigprojectResponse> showMigprojectAsync(
+      ShowMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowMigproject.OPERATION, request);
+  }
+
+  /**
+   * Update migration project.
+   *
+   * <p>{@code PUT /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateMigprojectResponse updateMigproject(UpdateMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateMigproject.OPERATION, request);
+  }
+
+  /**
+   * Update migration project, without blocking.
+   *
+   * <p>{@code PUT /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateMigproject(UpdateMigprojectRequest)} would throw
+   */
+  public CompletableFuture<UpdateMigprojectResponse> updateMigprojectAsync(
+      UpdateMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateMigproject.OPERATION, request);
+  }
+
+  /**
+   * Make project the default.
+   *
+   * <p>{@code PUT /v3/migprojects/{mig_project_id}/default}. Idempotent: retried as the client's
+   * retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateDefaultMigprojectResponse updateDefaultMigproject(
+      UpdateDefaultMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateDefaultMigproject.OPERATION, request);
+  }
+
+  /**
+   * Make project the default, without blocking.
+   *
+   * <p>{@code PUT /v3/migprojects/{mig_project_id}/default}. Idempotent: retried as the client's
+   * retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateDefaultMigproject(UpdateDefaultMigprojectRequest)} would throw
+   */
+  public CompletableFuture<UpdateDefaultMigprojectResponse> updateDefaultMigprojectAsync(
+      UpdateDefaultMigprojectRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateDefaultMigproject.OPERATION, request);
+  }
+
+  /**
+   * List API versions.
+   *
+   * <p>{@code GET /}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ListApiVersionResponse listApiVersion(ListApiVersionRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ListApiVersion.OPERATION, request);
+  }
+
+  /**
+   * List API versions, without blocking.
+   *
+   * <p>{@code GET /}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #listApiVersion(ListApiVersionRequest)} would throw
+   */
+  public CompletableFuture<ListApiVersionResponse> listApiVersionAsync(
+      ListApiVersionRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ListApiVersion.OPERATION, request);
+  }
+
+  /**
+   * Agent configuration and region list.
+   *
+   * <p>{@code GET /v3/config}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowConfigResponse showConfig(ShowConfigRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowConfig.OPERATION, request);
+  }
+
+  /**
+   * Agent configuration and region list, without blocking.
+   *
+   * <p>{@code GET /v3/config}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showConfig(ShowConfigRequest)} would throw
+   */
+  public CompletableFuture<ShowConfigResponse> showConfigAsync(ShowConfigRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowConfig.OPERATION, request);
+  }
+
+  /**
+   * Query privacy-agreement flag.
+   *
+   * <p>{@code GET /v3/privacy-agreements}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowPrivacyAgreementsResponse showPrivacyAgreements(ShowPrivacyAgreementsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowPrivacyAgreements.OPERATION, request);
+  }
+
+  /**
+   * Query privacy-agreement flag, without blocking.
+   *
+   * <p>{@code GET /v3/privacy-agreements}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showPrivacyAgreements(ShowPrivacyAgreementsRequest)} would throw
+   */
+  public CompletableFuture<ShowPrivacyAgreementsResponse> showPrivacyAgreementsAsync(
+      ShowPrivacyAgreementsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowPrivacyAgreements.OPERATION, request);
+  }
+
+  /**
+   * Accept privacy agreement.
+   *
+   * <p>{@code POST /v3/privacy-agreements}. Not idempotent: repeated only when the request provably
+   * never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public CreatePrivacyAgreementsResponse createPrivacyAgreements(
+      CreatePrivacyAgreementsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.CreatePrivacyAgreements.OPERATION, request);
+  }
+
+  /**
+   * Accept privacy agreement, without blocking.
+   *
+   * <p>{@code POST /v3/privacy-agreements}. Not idempotent: repeated only when the request provably
+   * never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #createPrivacyAgreements(CreatePrivacyAgreementsRequest)} would throw
+   */
+  public CompletableFuture<CreatePrivacyAgreementsResponse> createPrivacyAgreementsAsync(
+      CreatePrivacyAgreementsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.CreatePrivacyAgreements.OPERATION, request);
+  }
+
+  /**
+   * Hash value for a key.
+   *
+   * <p>{@code GET /v3/sha256/{key}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowSha256Response showSha256(ShowSha256Request request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowSha256.OPERATION, request);
+  }
+
+  /**
+   * Hash value for a key, without blocking.
+   *
+   * <p>{@code GET /v3/sha256/{key}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showSha256(ShowSha256Request)} would throw
+   */
+  public CompletableFuture<ShowSha256Response> showSha256Async(ShowSha256Request request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowSha256.OPERATION, request);
+  }
+
+  /**
+   * Show one API version.
+   *
+   * <p>{@code GET /{version}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowApiVersionResponse showApiVersion(ShowApiVersionRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowApiVersion.OPERATION, request);
+  }
+
+  /**
+   * Show one API version, without blocking.
+   *
+   * <p>{@code GET /{version}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showApiVersion(ShowApiVersionRequest)} would throw
+   */
+  public CompletableFuture<ShowApiVersionResponse> showApiVersionAsync(
+      ShowApiVersionRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowApiVersion.OPERATION, request);
+  }
+
+  /**
+   * List source servers with migration errors.
+   *
+   * <p>{@code GET /v3/errors}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ListErrorServersResponse listErrorServers(ListErrorServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ListErrorServers.OPERATION, request);
+  }
+
+  /**
+   * List source servers with migration errors, without blocking.
+   *
+   * <p>{@code GET /v3/errors}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #listErrorServers(ListErrorServersRequest)} would throw
+   */
+  public CompletableFuture<ListErrorServersResponse> listErrorServersAsync(
+      ListErrorServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ListErrorServers.OPERATION, request);
+  }
+
+  /**
+   * List registered source servers.
+   *
+   * <p>{@code GET /v3/sources}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ListServersResponse listServers(ListServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ListServers.OPERATION, request);
+  }
+
+  /**
+   * List registered source servers, without blocking.
+   *
+   * <p>{@code GET /v3/sources}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #listServers(ListServersRequest)} would throw
+   */
+  public CompletableFuture<ListServersResponse> listServersAsync(ListServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ListServers.OPERATION, request);
+  }
+
+  /**
+   * Register a source server (agent report).
+   *
+   * <p>{@code POST /v3/sources}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public RegisterServerResponse registerServer(RegisterServerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.RegisterServer.OPERATION, request);
+  }
+
+  /**
+   * Register a source server (agent report), without blocking.
+   *
+   * <p>{@code POST /v3/sources}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #registerServer(RegisterServerRequest)} would throw
+   */
+  public CompletableFuture<RegisterServerResponse> registerServerAsync(
+      RegisterServerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.RegisterServer.OPERATION, request);
+  }
+
+  /**
+   * Batch delete source server records.
+   *
+   * <p>{@code POST /v3/sources/delete}. Not idempotent: repeated only when the request provably
+   * never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteServersResponse deleteServers(DeleteServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteServers.OPERATION, request);
+  }
+
+  /**
+   * Batch delete source server records, without blocking.
+   *
+   * <p>{@code POST /v3/sources/delete}. Not idempotent: repeated only when the request provably
+   * never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteServers(DeleteServersRequest)} would throw
+   */
+  public CompletableFuture<DeleteServersResponse> deleteServersAsync(DeleteServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteServers.OPERATION, request);
+  }
+
+  /**
+   * Count source servers per state.
+   *
+   * <p>{@code GET /v3/sources/overview}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowOverviewResponse showOverview(ShowOverviewRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowOverview.OPERATION, request);
+  }
+
+  /**
+   * Count source servers per state, without blocking.
+   *
+   * <p>{@code GET /v3/sources/overview}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showOverview(ShowOverviewRequest)} would throw
+   */
+  public CompletableFuture<ShowOverviewResponse> showOverviewAsync(ShowOverviewRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowOverview.OPERATION, request);
+  }
+
+  /**
+   * Fetch pending command for a source (agent).
+   *
+   * <p>{@code GET /v3/sources/{server_id}/command}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowCommandResponse showCommand(ShowCommandRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowCommand.OPERATION, request);
+  }
+
+  /**
+   * Fetch pending command for a source (agent), without blocking.
+   *
+   * <p>{@code GET /v3/sources/{server_id}/command}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showCommand(ShowCommandRequest)} would throw
+   */
+  public CompletableFuture<ShowCommandResponse> showCommandAsync(ShowCommandRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowCommand.OPERATION, request);
+  }
+
+  /**
+   * Report command result (agent).
+   *
+   * <p>{@code POST /v3/sources/{server_id}/command_result}. Not idempotent: repeated only when the
+   * request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateCommandResultResponse updateCommandResult(UpdateCommandResultRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateCommandResult.OPERATION, request);
+  }
+
+  /**
+   * Report command result (agent), without blocking.
+   *
+   * <p>{@code POST /v3/sources/{server_id}/command_result}. Not idempotent: repeated only when the
+   * request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateCommandResult(UpdateCommandResultRequest)} would throw
+   */
+  public CompletableFuture<UpdateCommandResultResponse> updateCommandResultAsync(
+      UpdateCommandResultRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateCommandResult.OPERATION, request);
+  }
+
+  /**
+   * Delete one source server record.
+   *
+   * <p>{@code DELETE /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteServerResponse deleteServer(DeleteServerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteServer.OPERATION, request);
+  }
+
+  /**
+   * Delete one source server record, without blocking.
+   *
+   * <p>{@code DELETE /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteServer(DeleteServerRequest)} would throw
+   */
+  public CompletableFuture<DeleteServerResponse> deleteServerAsync(DeleteServerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteServer.OPERATION, request);
+  }
+
+  /**
+   * Source server details (disks, checks, init_target_server).
+   *
+   * <p>{@code GET /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowServerResponse showServer(ShowServerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowServer.OPERATION, request);
+  }
+
+  /**
+   * Source server details (disks, checks, init_target_server), without blocking.
+   *
+   * <p>{@code GET /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showServer(ShowServerRequest)} would throw
+   */
+  public CompletableFuture<ShowServerResponse> showServerAsync(ShowServerRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowServer.OPERATION, request);
+  }
+
+  /**
+   * Rename / set project / disk adjustments of a source.
+   *
+   * <p>{@code PUT /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateServerNameResponse updateServerName(UpdateServerNameRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateServerName.OPERATION, request);
+  }
+
+  /**
+   * Rename / set project / disk adjustments of a source, without blocking.
+   *
+   * <p>{@code PUT /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateServerName(UpdateServerNameRequest)} would throw
+   */
+  public CompletableFuture<UpdateServerNameResponse> updateServerNameAsync(
+      UpdateServerNameRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateServerName.OPERATION, request);
+  }
+
+  /**
+   * Change copy state / migration cycle of a source.
+   *
+   * <p>{@code PUT /v3/sources/{source_id}/changestate}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateCopyStateResponse updateCopyState(UpdateCopyStateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateCopyState.OPERATION, request);
+  }
+
+  /**
+   * Change copy state / migration cycle of a source, without blocking.
+   *
+   * <p>{@code PUT /v3/sources/{source_id}/changestate}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateCopyState(UpdateCopyStateRequest)} would throw
+   */
+  public CompletableFuture<UpdateCopyStateResponse> updateCopyStateAsync(
+      UpdateCopyStateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateCopyState.OPERATION, request);
+  }
+
+  /**
+   * Replace disk/volume info of a source.
+   *
+   * <p>{@code PUT /v3/sources/{source_id}/diskinfo}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateDiskInfoResponse updateDiskInfo(UpdateDiskInfoRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateDiskInfo.OPERATION, request);
+  }
+
+  /**
+   * Replace disk/volume info of a source, without blocking.
+   *
+   * <p>{@code PUT /v3/sources/{source_id}/diskinfo}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateDiskInfo(UpdateDiskInfoRequest)} would throw
+   */
+  public CompletableFuture<UpdateDiskInfoResponse> updateDiskInfoAsync(
+      UpdateDiskInfoRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateDiskInfo.OPERATION, request);
+  }
+
+  /**
+   * List migration tasks.
+   *
+   * <p>{@code GET /v3/tasks}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ListTasksResponse listTasks(ListTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ListTasks.OPERATION, request);
+  }
+
+  /**
+   * List migration tasks, without blocking.
+   *
+   * <p>{@code GET /v3/tasks}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #listTasks(ListTasksRequest)} would throw
+   */
+  public CompletableFuture<ListTasksResponse> listTasksAsync(ListTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ListTasks.OPERATION, request);
+  }
+
+  /**
+   * Create migration task.
+   *
+   * <p>{@code POST /v3/tasks}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public CreateTaskResponse createTask(CreateTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.CreateTask.OPERATION, request);
+  }
+
+  /**
+   * Create migration task, without blocking.
+   *
+   * <p>{@code POST /v3/tasks}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #createTask(CreateTaskRequest)} would throw
+   */
+  public CompletableFuture<CreateTaskResponse> createTaskAsync(CreateTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.CreateTask.OPERATION, request);
+  }
+
+  /**
+   * Batch delete tasks.
+   *
+   * <p>{@code POST /v3/tasks/delete}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteTasksResponse deleteTasks(DeleteTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteTasks.OPERATION, request);
+  }
+
+  /**
+   * Batch delete tasks, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/delete}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteTasks(DeleteTasksRequest)} would throw
+   */
+  public CompletableFuture<DeleteTasksResponse> deleteTasksAsync(DeleteTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteTasks.OPERATION, request);
+  }
+
+  /**
+   * Check target network ACL.
+   *
+   * <p>{@code GET /v3/tasks/{t_project_id}/networkacl/{t_network_id}/check}. Idempotent: retried as
+   * the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public CheckNetAclResponse checkNetAcl(CheckNetAclRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.CheckNetAcl.OPERATION, request);
+  }
+
+  /**
+   * Check target network ACL, without blocking.
+   *
+   * <p>{@code GET /v3/tasks/{t_project_id}/networkacl/{t_network_id}/check}. Idempotent: retried as
+   * the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #checkNetAcl(CheckNetAclRequest)} would throw
+   */
+  public CompletableFuture<CheckNetAclResponse> checkNetAclAsync(CheckNetAclRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.CheckNetAcl.OPERATION, request);
+  }
+
+  /**
+   * Delete task.
+   *
+   * <p>{@code DELETE /v3/tasks/{task_id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteTaskResponse deleteTask(DeleteTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteTask.OPERATION, request);
+  }
+
+  /**
+   * Delete task, without blocking.
+   *
+   * <p>{@code DELETE /v3/tasks/{task_id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteTask(DeleteTaskRequest)} would throw
+   */
+  public CompletableFuture<DeleteTaskResponse> deleteTaskAsync(DeleteTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteTask.OPERATION, request);
+  }
+
+  /**
+   * Update task.
+   *
+   * <p>{@code PUT /v3/tasks/{task_id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateTaskResponse updateTask(UpdateTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateTask.OPERATION, request);
+  }
+
+  /**
+   * Update task, without blocking.
+   *
+   * <p>{@code PUT /v3/tasks/{task_id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateTask(UpdateTaskRequest)} would throw
+   */
+  public CompletableFuture<UpdateTaskResponse> updateTaskAsync(UpdateTaskRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateTask.OPERATION, request);
+  }
+
+  /**
+   * Task action: start/stop/test/clone_test/restart/network_check/skip/clear.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/action}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateTaskStatusResponse updateTaskStatus(UpdateTaskStatusRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateTaskStatus.OPERATION, request);
+  }
+
+  /**
+   * Task action: start/stop/test/clone_test/restart/network_check/skip/clear, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/action}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateTaskStatus(UpdateTaskStatusRequest)} would throw
+   */
+  public CompletableFuture<UpdateTaskStatusResponse> updateTaskStatusAsync(
+      UpdateTaskStatusRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateTaskStatus.OPERATION, request);
+  }
+
+  /**
+   * SSL certificate and key for the task channel.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/certkey}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowCertKeyResponse showCertKey(ShowCertKeyRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowCertKey.OPERATION, request);
+  }
+
+  /**
+   * SSL certificate and key for the task channel, without blocking.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/certkey}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showCertKey(ShowCertKeyRequest)} would throw
+   */
+  public CompletableFuture<ShowCertKeyResponse> showCertKeyAsync(ShowCertKeyRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowCertKey.OPERATION, request);
+  }
+
+  /**
+   * Get task special configuration.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/configuration-setting}. Idempotent: retried as the client's
+   * retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowConfigSettingResponse showConfigSetting(ShowConfigSettingRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowConfigSetting.OPERATION, request);
+  }
+
+  /**
+   * Get task special configuration, without blocking.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/configuration-setting}. Idempotent: retried as the client's
+   * retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showConfigSetting(ShowConfigSettingRequest)} would throw
+   */
+  public CompletableFuture<ShowConfigSettingResponse> showConfigSettingAsync(
+      ShowConfigSettingRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowConfigSetting.OPERATION, request);
+  }
+
+  /**
+   * Set task special configuration.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/configuration-setting}. Not idempotent: repeated only when
+   * the request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UploadSpecialConfigurationSettingResponse uploadSpecialConfigurationSetting(
+      UploadSpecialConfigurationSettingRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UploadSpecialConfigurationSetting.OPERATION, request);
+  }
+
+  /**
+   * Set task special configuration, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/configuration-setting}. Not idempotent: repeated only when
+   * the request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #uploadSpecialConfigurationSetting(UploadSpecialConfigurationSettingRequest)} would throw
+   */
+  public CompletableFuture<UploadSpecialConfigurationSettingResponse>
+      uploadSpecialConfigurationSettingAsync(UploadSpecialConfigurationSettingRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UploadSpecialConfigurationSetting.OPERATION, request);
+  }
+
+  /**
+   * Get consistency-check results.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/consistency-result}. Idempotent: retried as the client's
+   * retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowConsistencyResultResponse showConsistencyResult(ShowConsistencyResultRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowConsistencyResult.OPERATION, request);
+  }
+
+  /**
+   * Get consistency-check results, without blocking.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/consistency-result}. Idempotent: retried as the client's
+   * retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showConsistencyResult(ShowConsistencyResultRequest)} would throw
+   */
+  public CompletableFuture<ShowConsistencyResultResponse> showConsistencyResultAsync(
+      ShowConsistencyResultRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowConsistencyResult.OPERATION, request);
+  }
+
+  /**
+   * Report consistency-check results.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/consistency-result}. Not idempotent: repeated only when the
+   * request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateConsistencyResultResponse updateConsistencyResult(
+      UpdateConsistencyResultRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateConsistencyResult.OPERATION, request);
+  }
+
+  /**
+   * Report consistency-check results, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/consistency-result}. Not idempotent: repeated only when the
+   * request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateConsistencyResult(UpdateConsistencyResultRequest)} would throw
+   */
+  public CompletableFuture<UpdateConsistencyResultResponse> updateConsistencyResultAsync(
+      UpdateConsistencyResultRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateConsistencyResult.OPERATION, request);
+  }
+
+  /**
+   * Upload task logs to a bucket.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/log}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public CollectLogResponse collectLog(CollectLogRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.CollectLog.OPERATION, request);
+  }
+
+  /**
+   * Upload task logs to a bucket, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/log}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #collectLog(CollectLogRequest)} would throw
+   */
+  public CompletableFuture<CollectLogResponse> collectLogAsync(CollectLogRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.CollectLog.OPERATION, request);
+  }
+
+  /**
+   * Certificate passphrase for the task channel.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/passphrase}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowPassphraseResponse showPassphrase(ShowPassphraseRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowPassphrase.OPERATION, request);
+  }
+
+  /**
+   * Certificate passphrase for the task channel, without blocking.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/passphrase}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showPassphrase(ShowPassphraseRequest)} would throw
+   */
+  public CompletableFuture<ShowPassphraseResponse> showPassphraseAsync(
+      ShowPassphraseRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowPassphrase.OPERATION, request);
+  }
+
+  /**
+   * Report subtask progress/speed.
+   *
+   * <p>{@code PUT /v3/tasks/{task_id}/progress}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateTaskSpeedResponse updateTaskSpeed(UpdateTaskSpeedRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateTaskSpeed.OPERATION, request);
+  }
+
+  /**
+   * Report subtask progress/speed, without blocking.
+   *
+   * <p>{@code PUT /v3/tasks/{task_id}/progress}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateTaskSpeed(UpdateTaskSpeedRequest)} would throw
+   */
+  public CompletableFuture<UpdateTaskSpeedResponse> updateTaskSpeedAsync(
+      UpdateTaskSpeedRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateTaskSpeed.OPERATION, request);
+  }
+
+  /**
+   * Get speed-limit schedule.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/speed-limit}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowsSpeedLimitsResponse showsSpeedLimits(ShowsSpeedLimitsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowsSpeedLimits.OPERATION, request);
+  }
+
+  /**
+   * Get speed-limit schedule, without blocking.
+   *
+   * <p>{@code GET /v3/tasks/{task_id}/speed-limit}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showsSpeedLimits(ShowsSpeedLimitsRequest)} would throw
+   */
+  public CompletableFuture<ShowsSpeedLimitsResponse> showsSpeedLimitsAsync(
+      ShowsSpeedLimitsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowsSpeedLimits.OPERATION, request);
+  }
+
+  /**
+   * Set speed-limit schedule.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/speed-limit}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateSpeedResponse updateSpeed(UpdateSpeedRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateSpeed.OPERATION, request);
+  }
+
+  /**
+   * Set speed-limit schedule, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/speed-limit}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateSpeed(UpdateSpeedRequest)} would throw
+   */
+  public CompletableFuture<UpdateSpeedResponse> updateSpeedAsync(UpdateSpeedRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateSpeed.OPERATION, request);
+  }
+
+  /**
+   * Unlock target server.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/unlock}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UnlockTargetEcsResponse unlockTargetEcs(UnlockTargetEcsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UnlockTargetEcs.OPERATION, request);
+  }
+
+  /**
+   * Unlock target server, without blocking.
+   *
+   * <p>{@code POST /v3/tasks/{task_id}/unlock}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #unlockTargetEcs(UnlockTargetEcsRequest)} would throw
+   */
+  public CompletableFuture<UnlockTargetEcsResponse> unlockTargetEcsAsync(
+      UnlockTargetEcsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UnlockTargetEcs.OPERATION, request);
+  }
+
+  /**
+   * Report network-check metrics.
+   *
+   * <p>{@code POST /v3/{task_id}/update-network-check-info}. Not idempotent: repeated only when the
+   * request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateNetworkCheckInfoResponse updateNetworkCheckInfo(
+      UpdateNetworkCheckInfoRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateNetworkCheckInfo.OPERATION, request);
+  }
+
+  /**
+   * Report network-check metrics, without blocking.
+   *
+   * <p>{@code POST /v3/{task_id}/update-network-check-info}. Not idempotent: repeated only when the
+   * request provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateNetworkCheckInfo(UpdateNetworkCheckInfoRequest)} would throw
+   */
+  public CompletableFuture<UpdateNetworkCheckInfoResponse> updateNetworkCheckInfoAsync(
+      UpdateNetworkCheckInfoRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateNetworkCheckInfo.OPERATION, request);
+  }
+
+  /**
+   * List templates.
+   *
+   * <p>{@code GET /v3/vm/templates}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ListTemplatesResponse listTemplates(ListTemplatesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ListTemplates.OPERATION, request);
+  }
+
+  /**
+   * List templates, without blocking.
+   *
+   * <p>{@code GET /v3/vm/templates}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #listTemplates(ListTemplatesRequest)} would throw
+   */
+  public CompletableFuture<ListTemplatesResponse> listTemplatesAsync(ListTemplatesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ListTemplates.OPERATION, request);
+  }
+
+  /**
+   * Create target-server template.
+   *
+   * <p>{@code POST /v3/vm/templates}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public CreateTemplateResponse createTemplate(CreateTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.CreateTemplate.OPERATION, request);
+  }
+
+  /**
+   * Create target-server template, without blocking.
+   *
+   * <p>{@code POST /v3/vm/templates}. Not idempotent: repeated only when the request provably never
+   * reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #createTemplate(CreateTemplateRequest)} would throw
+   */
+  public CompletableFuture<CreateTemplateResponse> createTemplateAsync(
+      CreateTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.CreateTemplate.OPERATION, request);
+  }
+
+  /**
+   * Batch delete templates.
+   *
+   * <p>{@code POST /v3/vm/templates/delete}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteTemplatesResponse deleteTemplates(DeleteTemplatesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteTemplates.OPERATION, request);
+  }
+
+  /**
+   * Batch delete templates, without blocking.
+   *
+   * <p>{@code POST /v3/vm/templates/delete}. Not idempotent: repeated only when the request
+   * provably never reached the service (see {@link RetryPolicy}).
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteTemplates(DeleteTemplatesRequest)} would throw
+   */
+  public CompletableFuture<DeleteTemplatesResponse> deleteTemplatesAsync(
+      DeleteTemplatesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteTemplates.OPERATION, request);
+  }
+
+  /**
+   * Delete template.
+   *
+   * <p>{@code DELETE /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public DeleteTemplateResponse deleteTemplate(DeleteTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.DeleteTemplate.OPERATION, request);
+  }
+
+  /**
+   * Delete template, without blocking.
+   *
+   * <p>{@code DELETE /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy
+   * allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #deleteTemplate(DeleteTemplateRequest)} would throw
+   */
+  public CompletableFuture<DeleteTemplateResponse> deleteTemplateAsync(
+      DeleteTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.DeleteTemplate.OPERATION, request);
+  }
+
+  /**
+   * Get template.
+   *
+   * <p>{@code GET /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowTemplateResponse showTemplate(ShowTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowTemplate.OPERATION, request);
+  }
+
+  /**
+   * Get template, without blocking.
+   *
+   * <p>{@code GET /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showTemplate(ShowTemplateRequest)} would throw
+   */
+  public CompletableFuture<ShowTemplateResponse> showTemplateAsync(ShowTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowTemplate.OPERATION, request);
+  }
+
+  /**
+   * Update template.
+   *
+   * <p>{@code PUT /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public UpdateTemplateResponse updateTemplate(UpdateTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.UpdateTemplate.OPERATION, request);
+  }
+
+  /**
+   * Update template, without blocking.
+   *
+   * <p>{@code PUT /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #updateTemplate(UpdateTemplateRequest)} would throw
+   */
+  public CompletableFuture<UpdateTemplateResponse> updateTemplateAsync(
+      UpdateTemplateRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.UpdateTemplate.OPERATION, request);
+  }
+
+  /**
+   * Get target server password of a template.
+   *
+   * <p>{@code GET /v3/vm/templates/{id}/target-password}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return the answer
+   * @throws SmsServiceException when the service answers with an error
+   * @throws SmsClientException when no usable answer arrives
+   */
+  public ShowTargetPasswordResponse showTargetPassword(ShowTargetPasswordRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.execute(Operations.ShowTargetPassword.OPERATION, request);
+  }
+
+  /**
+   * Get target server password of a template, without blocking.
+   *
+   * <p>{@code GET /v3/vm/templates/{id}/target-password}. Idempotent: retried as the client's retry
+   * policy allows.
+   *
+   * @param request the request, checked when it was built
+   * @return a future of the answer, or of the {@link SmsException} {@link
+   *     #showTargetPassword(ShowTargetPasswordRequest)} would throw
+   */
+  public CompletableFuture<ShowTargetPasswordResponse> showTargetPasswordAsync(
+      ShowTargetPasswordRequest request) {
+    Objects.requireNonNull(request, "request");
+    return transport.executeAsync(Operations.ShowTargetPassword.OPERATION, request);
+  }
+
+  // END GENERATED OPERATIONS
 
   /**
    * Cancels the calls in flight (they end with an {@link SmsClientException}) and refuses new ones.

@@ -679,8 +679,8 @@ final class Exchange<Q, R> {
         throw unreadable("the body is empty", null);
       }
       return operation.responseKind() == Operation.ResponseKind.TEXT
-          ? operation.fromText("")
-          : operation.emptyAnswer();
+          ? operation.fromText("", requestId)
+          : operation.emptyAnswer(requestId);
     }
     if (body.contentLength() > transport.maxResponseBytes) {
       throw unreadable(
@@ -699,10 +699,10 @@ final class Exchange<Q, R> {
         MediaType type = body.contentType();
         Charset charset =
             type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-        return operation.fromText(new String(in.readAllBytes(), charset));
+        return operation.fromText(new String(in.readAllBytes(), charset), requestId);
       }
       in.transferTo(OutputStream.nullOutputStream()); // read to the end: the connection is reused
-      return operation.emptyAnswer();
+      return operation.emptyAnswer(requestId);
     } catch (JsonReadException e) {
       throw unreadable(e.getMessage(), e);
     } catch (JsonProcessingException e) {

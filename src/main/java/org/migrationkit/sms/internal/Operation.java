@@ -15,15 +15,19 @@ import org.migrationkit.sms.internal.json.JsonValues;
 /**
  * One SMS API operation, declared as data: HTTP method, path template and path values, query
  * parameters, JSON body, what a 2xx answer holds, and whether the operation may be repeated. The
- * transport and the signer know nothing of any particular operation, so a new one is a new constant
- * in {@link Operations} and nothing more.
+ * transport and the signer know nothing of any particular operation, so a new one is a new
+ * descriptor in {@link Operations} (generated from the API description) and nothing more.
  *
  * <pre>{@code
+ * static final Operation<ListTasksRequest, ListTasksResponse> LIST_TASKS =
+ *     Operation.<ListTasksRequest>builder("ListTasks", "GET", "/v3/tasks")
+ *         .query((r, q) -> q.add("limit", r.getLimit()).add("offset", r.getOffset()))
+ *         .readsModel(ModelJson.ListTasksResponseJson::read);
  * static final Operation<DeleteTasksRequest, DeleteTasksResponse> DELETE_TASKS =
  *     Operation.<DeleteTasksRequest>builder("DeleteTasks", "POST", "/v3/tasks/delete")
- *         .query((request, query) -> query.add("force", request.getForce()))
- *         .body((g, request) -> ModelJson.writeDeleteTasksReq(g, request.getBody()))
- *         .readsModel(ModelJson::readDeleteTasksResponse);
+ *         .body((g, r) -> ModelJson.DeleteTasksReqJson.write(
+ *             g, DeleteTasksReq.builder().ids(r.getIds()).build()))
+ *         .readsTextAndRequestId(DeleteTasksResponse::of);
  * }</pre>
  *
  * <p>The wire form: each path value is percent-encoded as exactly one segment; query parameters are
@@ -69,6 +73,23 @@ public final class Operation<Q, R> {
     void write(Q request, QueryParameters query);
   }
 
+  /**
+   * Makes the answer of a {@link ResponseKind#TEXT} or {@link ResponseKind#EMPTY} operation.
+   *
+   * @param <R> the response type
+   */
+  @FunctionalInterface
+  public interface TextAnswer<R> {
+    /**
+     * Makes the answer.
+     *
+     * @param text the body's text; empty for an {@link ResponseKind#EMPTY} operation
+     * @param requestId the answer's {@code X-Request-Id}, or {@code null} when it had none
+     * @return the response
+     */
+    R answer(String text, @Nullable String requestId);
+  }
+
   private static final JsonValues.Reader<Object> NO_READER =
       p -> {
         throw new IllegalStateException("not a model operation");
@@ -84,16 +105,16 @@ public final class Operation<Q, R> {
   private final boolean needsEmptyBody;
   private final ResponseKind responseKind;
   private final JsonValues.Reader<R> modelReader;
-  private final Function<String, R> textReader;
-  private final Supplier<R> emptyAnswer;
+  private final TextAnswer<R> textReader;
+  private final TextAnswer<R> emptyAnswer;
 
   @SuppressWarnings("unchecked")
   private Operation(
       Builder<Q> b,
       ResponseKind kind,
       JsonValues.@Nullable Reader<R> modelReader,
-      @Nullable Function<String, R> textReader,
-      @Nullable Supplier<R> emptyAnswer) {
+      @Nullable TextAnswer<R> textReader,
+      @Nullable TextAnswer<R> emptyAnswer) {
     this.name = b.name;
     this.method = b.method;
     this.path = b.path;
@@ -107,8 +128,8 @@ public final class Operation<Q, R> {
     this.responseKind = kind;
     this.modelReader =
         modelReader != null ? modelReader : (JsonValues.Reader<R>) (JsonValues.Reader<?>) NO_READER;
-    this.textReader = textReader != null ? textReader : text -> null;
-    this.emptyAnswer = emptyAnswer != null ? emptyAnswer : () -> null;
+    this.textReader = textReader != null ? textReader : (text, requestId) -> null;
+    this.emptyAnswer = emptyAnswer != null ? emptyAnswer : (text, requestId) -> null;
   }
 
   /**
@@ -196,13 +217,13 @@ public final class Operation<Q, R> {
   }
 
   /** Returns the answer of a {@link ResponseKind#TEXT} operation, from the body's text. */
-  R fromText(String text) {
-    return textReader.apply(text);
+  R fromText(String text, @Nullable String requestId) {
+    return textReader.answer(text, requestId);
   }
 
   /** Returns the answer of a {@link ResponseKind#EMPTY} operation. */
-  R emptyAnswer() {
-    return emptyAnswer.get();
+  R emptyAnswer(@Nullable String requestId) {
+    return emptyAnswer.answer("", requestId);
   }
 
   @Override
@@ -299,6 +320,19 @@ public final class Operation<Q, R> {
      * @return the operation
      */
     public <R> Operation<Q, R> readsText(Function<String, R> answer) {
+      Objects.requireNonNull(answer);
+      return readsTextAndRequestId((text, requestId) -> answer.apply(text));
+    }
+
+    /**
+     * Ends the declaration of an operation answering text that is no model, keeping the answer's
+     * {@code X-Request-Id}.
+     *
+     * @param answer makes the response from the body's text and the request id
+     * @param <R> the response type
+     * @return the operation
+     */
+    public <R> Operation<Q, R> readsTextAndRequestId(TextAnswer<R> answer) {
       return new Operation<>(this, ResponseKind.TEXT, null, Objects.requireNonNull(answer), null);
     }
 
@@ -310,6 +344,19 @@ public final class Operation<Q, R> {
      * @return the operation
      */
     public <R> Operation<Q, R> readsNothing(Supplier<R> answer) {
+      Objects.requireNonNull(answer);
+      return readsNothingButRequestId((text, requestId) -> answer.get());
+    }
+
+    /**
+     * Ends the declaration of an operation whose 2xx answer carries nothing but its {@code
+     * X-Request-Id}.
+     *
+     * @param answer makes the response from an empty text and the request id
+     * @param <R> the response type
+     * @return the operation
+     */
+    public <R> Operation<Q, R> readsNothingButRequestId(TextAnswer<R> answer) {
       return new Operation<>(this, ResponseKind.EMPTY, null, null, Objects.requireNonNull(answer));
     }
   }

@@ -53,7 +53,8 @@ public final class CreateTaskResponse {
   }
 
   /**
-   * Writes this object as wire JSON (snake_case; timestamps as epoch milliseconds; nulls left out).
+   * Writes this object as wire JSON (snake_case; timestamps as epoch milliseconds; nulls and empty
+   * lists and maps left out).
    *
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */

@@ -4,6 +4,8 @@ import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +36,24 @@ final class OfficialResigner {
       String endpoint,
       String path,
       Function<String, @Nullable String> header) {
+    return authorization(accessKey, secretKey, method, endpoint, path, List.of(), "", header);
+  }
+
+  /**
+   * Returns the official signer's {@code Authorization} for a request with a query and a body.
+   *
+   * @param query the decoded query parameters, name and value each, in the order received
+   * @param body the body as received, empty for none
+   */
+  static String authorization(
+      String accessKey,
+      String secretKey,
+      String method,
+      String endpoint,
+      String path,
+      List<Map.Entry<String, String>> query,
+      String body,
+      Function<String, @Nullable String> header) {
     String authorization = header.apply("authorization");
     int start = authorization.indexOf("SignedHeaders=") + "SignedHeaders=".length();
     String[] signed = authorization.substring(start, authorization.indexOf(',', start)).split(";");
@@ -42,6 +62,12 @@ final class OfficialResigner {
             .withEndpoint(endpoint)
             .withPath(path)
             .withMethod(HttpMethod.valueOf(method));
+    for (Map.Entry<String, String> parameter : query) {
+      request.addQueryParam(parameter.getKey(), List.of(parameter.getValue()));
+    }
+    if (!body.isEmpty()) {
+      request.withBodyAsString(body);
+    }
     for (String name : signed) {
       if (name.equals("x-sdk-date")) {
         // The official request looks this one up by its exact spelling; any other would be

@@ -20,9 +20,10 @@ import org.migrationkit.sms.auth.SignatureVerifier;
 import org.migrationkit.sms.testing.SmsSimulator;
 
 /**
- * A loopback HTTP server that records each request line exactly as it arrived, judges its signature
- * with our {@link SignatureVerifier}, and answers every request with the example task, whatever the
- * path: it shows what a client put on the wire, not what a service would make of it.
+ * A loopback HTTP server that records each request line (and body) exactly as it arrived, judges
+ * its signature with our {@link SignatureVerifier}, and answers every request with the example
+ * task, whatever the path: it shows what a client put on the wire, not what a service would make of
+ * it.
  *
  * <pre>{@code
  * try (RecordingServer server = RecordingServer.start(credentials)) {
@@ -38,7 +39,8 @@ final class RecordingServer implements AutoCloseable {
       String rawPath,
       @Nullable String rawQuery,
       Map<String, String> headers,
-      boolean signatureValid) {
+      boolean signatureValid,
+      String body) {
     /** Returns the request target: the raw path, and {@code ?query} when there is one. */
     String target() {
       return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
@@ -51,22 +53,27 @@ final class RecordingServer implements AutoCloseable {
 
   private final HttpServer server;
   private final SignatureVerifier verifier;
-  private final byte[] answer =
-      SmsSimulator.exampleTask().toJson().getBytes(StandardCharsets.UTF_8);
+  private final byte[] answer;
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
-  private RecordingServer(HttpServer server, SignatureVerifier verifier) {
+  private RecordingServer(HttpServer server, SignatureVerifier verifier, String answer) {
     this.server = server;
     this.verifier = verifier;
+    this.answer = answer.getBytes(StandardCharsets.UTF_8);
   }
 
   static RecordingServer start(Credentials accepted) {
+    return start(accepted, SmsSimulator.exampleTask().toJson());
+  }
+
+  /** Starts a server that answers every request with {@code answer}, a JSON text. */
+  static RecordingServer start(Credentials accepted, String answer) {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
       RecordingServer recorder =
           new RecordingServer(
-              server, SignatureVerifier.create(List.of(accepted), Clock.systemUTC()));
+              server, SignatureVerifier.create(List.of(accepted), Clock.systemUTC()), answer);
       server.createContext("/", recorder::handle);
       server.start();
       return recorder;
@@ -102,7 +109,13 @@ final class RecordingServer implements AutoCloseable {
           .getRequestHeaders()
           .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
       received.add(
-          new Received(exchange.getRequestMethod(), rawPath, rawQuery, Map.copyOf(headers), valid));
+          new Received(
+              exchange.getRequestMethod(),
+              rawPath,
+              rawQuery,
+              Map.copyOf(headers),
+              valid,
+              new String(body, StandardCharsets.UTF_8)));
       exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
       exchange.sendResponseHeaders(200, answer.length);
       try (OutputStream out = exchange.getResponseBody()) {

@@ -688,7 +688,12 @@ class ModelJsonTest {
   }
 
   private static void compare(String path, JsonNode expected, JsonNode actual, List<String> out) {
-    boolean expectedNull = expected == null || expected.isNull() || expected.isMissingNode();
+    // the writer leaves an empty list or map out: the reader makes it empty again
+    boolean expectedNull =
+        expected == null
+            || expected.isNull()
+            || expected.isMissingNode()
+            || (expected.isContainerNode() && expected.isEmpty() && actual == null);
     boolean actualNull = actual == null || actual.isNull() || actual.isMissingNode();
     if (expectedNull || actualNull) {
       if (expectedNull != actualNull) {

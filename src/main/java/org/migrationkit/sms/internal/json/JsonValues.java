@@ -418,8 +418,16 @@ public final class JsonValues {
     }
   }
 
+  /**
+   * Writes a list member; an empty list is left out, as a {@code null} value is: the model holds no
+   * {@code null} lists, and a request must not send {@code []} for a list its caller never set (on
+   * an update that could read as "remove them all"; the official SDK leaves an unset list out too).
+   */
   static <T> void writeList(JsonGenerator g, String name, List<T> values, Writer<T> writer)
       throws IOException {
+    if (values.isEmpty()) {
+      return;
+    }
     g.writeArrayFieldStart(name);
     for (T value : values) {
       writer.write(g, value);
@@ -455,8 +463,12 @@ public final class JsonValues {
     g.writeEndArray();
   }
 
+  /** Writes a map member; an empty map is left out, for the reason {@link #writeList} gives. */
   static <T> void writeMap(JsonGenerator g, String name, Map<String, T> values, Writer<T> writer)
       throws IOException {
+    if (values.isEmpty()) {
+      return;
+    }
     g.writeFieldName(name);
     writeMapValue(g, values, writer);
   }
