@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -174,6 +176,107 @@ public final class SmsClient implements AutoCloseable {
     ShowTaskRequest.builder().taskId(taskId).build(); // fail fast on a bad id
     Objects.requireNonNull(options, "options");
     return new TaskWaiter(this::showTaskAsync, taskId, options).start();
+  }
+
+  // ---- paginators: the limit/offset lists, fetched page by page ----
+
+  /**
+   * Lists tasks lazily: the returned {@link SmsPaginator} calls {@link #listTasks} for the next
+   * page only when iteration reaches it, starting at the request's {@code offset} with its {@code
+   * limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<TasksResponseBody> listTasksPaginator(ListTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listTasks(request.toBuilder().offset(offset).build()),
+        ListTasksResponse::getTasks,
+        ListTasksResponse::getCount);
+  }
+
+  /**
+   * Lists source servers lazily: the returned {@link SmsPaginator} calls {@link #listServers} for
+   * the next page only when iteration reaches it, starting at the request's {@code offset} with its
+   * {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<SourceServersResponseBody> listServersPaginator(ListServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listServers(request.toBuilder().offset(offset).build()),
+        ListServersResponse::getSourceServers,
+        ListServersResponse::getCount);
+  }
+
+  /**
+   * Lists target server templates lazily: the returned {@link SmsPaginator} calls {@link
+   * #listTemplates} for the next page only when iteration reaches it, starting at the request's
+   * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<TemplateResponseBody> listTemplatesPaginator(ListTemplatesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listTemplates(request.toBuilder().offset(offset).build()),
+        ListTemplatesResponse::getTemplates,
+        ListTemplatesResponse::getCount);
+  }
+
+  /**
+   * Lists migration projects lazily: the returned {@link SmsPaginator} calls {@link
+   * #listMigprojects} for the next page only when iteration reaches it, starting at the request's
+   * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<MigprojectsResponseBody> listMigprojectsPaginator(
+      ListMigprojectsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listMigprojects(request.toBuilder().offset(offset).build()),
+        ListMigprojectsResponse::getMigprojects,
+        ListMigprojectsResponse::getCount);
+  }
+
+  /**
+   * Lists migration errors lazily: the returned {@link SmsPaginator} calls {@link
+   * #listErrorServers} for the next page only when iteration reaches it, starting at the request's
+   * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<MigrationErrors> listErrorServersPaginator(ListErrorServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listErrorServers(request.toBuilder().offset(offset).build()),
+        ListErrorServersResponse::getMigrationErrors,
+        ListErrorServersResponse::getCount);
+  }
+
+  private static <R, T> SmsPaginator<T> paginate(
+      @Nullable Integer offset,
+      IntFunction<R> page,
+      Function<R, List<T>> items,
+      Function<R, @Nullable Integer> count) {
+    return new SmsPaginator<>(
+        offset == null ? 0 : offset,
+        start -> {
+          R answer = page.apply(start);
+          return new SmsPaginator.Page<>(items.apply(answer), count.apply(answer));
+        });
   }
 
   // BEGIN GENERATED OPERATIONS (src/codegen/generate_operations.py writes this region from
