@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ import org.migrationkit.sms.internal.SharedHttpClient;
 import org.migrationkit.sms.internal.Transport;
 import org.migrationkit.sms.internal.TransportSettings;
 import org.migrationkit.sms.model.*;
+import org.migrationkit.sms.model.ShowServerRequest;
+import org.migrationkit.sms.model.ShowServerResponse;
 
 /**
  * A client of Huawei Cloud Server Migration Service (SMS).
@@ -143,14 +146,18 @@ public final class SmsClient implements AutoCloseable {
    * @throws SmsClientException when the waiting thread is interrupted (its flag is set again)
    */
   public ShowTaskResponse waitForTask(String taskId, WaitOptions options) {
-    CompletableFuture<ShowTaskResponse> wait = waitForTaskAsync(taskId, options);
+    return awaitWait(waitForTaskAsync(taskId, options), "task", taskId);
+  }
+
+  /** Blocks for a wait; unwraps its failure, as thrown, and turns an interrupt into a failure. */
+  private static <T> T awaitWait(CompletableFuture<T> wait, String what, String id) {
     try {
       return wait.get();
     } catch (InterruptedException e) {
       wait.cancel(true);
       Thread.currentThread().interrupt();
       throw new SmsClientException(
-          "waiting for task " + Messages.quote(taskId) + " was interrupted", e);
+          "waiting for " + what + " " + Messages.quote(id) + " was interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
@@ -160,7 +167,7 @@ public final class SmsClient implements AutoCloseable {
         throw (Error) cause; // a predicate's or listener's own Error, as it was thrown
       }
       throw new SmsClientException(
-          "waiting for task " + Messages.quote(taskId) + " failed: " + cause, cause);
+          "waiting for " + what + " " + Messages.quote(id) + " failed: " + cause, cause);
     }
   }
 
@@ -175,7 +182,78 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowTaskResponse> waitForTaskAsync(String taskId, WaitOptions options) {
     ShowTaskRequest.builder().taskId(taskId).build(); // fail fast on a bad id
     Objects.requireNonNull(options, "options");
-    return new TaskWaiter(this::showTaskAsync, taskId, options).start();
+    return new Poller<>(this::showTaskAsync, taskId, options, new TaskGoal(taskId, options))
+        .start();
+  }
+
+  /**
+   * The default condition of {@link #waitForServer(String, WaitOptions)}: the agent is connected.
+   */
+  private static final Predicate<ShowServerResponse> CONNECTED =
+      server -> Boolean.TRUE.equals(server.getConnected());
+
+  /**
+   * Polls a source server ({@code ShowServer}) until its agent is connected, and returns its last
+   * response; see {@link #waitForServer(String, Predicate, WaitOptions)}.
+   *
+   * @param sourceServerId the source server id
+   * @param options the polling intervals and {@code maxWait}
+   * @return the source server as last polled, connected
+   * @throws WaitTimeoutException when {@code maxWait} passes first
+   */
+  public ShowServerResponse waitForServer(String sourceServerId, WaitOptions options) {
+    return waitForServer(sourceServerId, CONNECTED, options);
+  }
+
+  /**
+   * Polls a source server ({@code ShowServer}) until {@code ready} holds, such as {@code s ->
+   * Boolean.TRUE.equals(s.getConnected()) && SourceServerState.WAITING.equals(s.getState())}.
+   *
+   * <pre>{@code
+   * ShowServerResponse server = sms.waitForServer(serverId,
+   *     s -> Boolean.TRUE.equals(s.getConnected()), WaitOptions.builder().maxWait(Duration.ofMinutes(10)).build());
+   * }</pre>
+   *
+   * <p>The options' intervals, {@code initialDelay} and {@code maxWait} apply as for {@link
+   * #waitForTask}; their task predicates do not, and their progress listener is told only of
+   * absorbed poll failures ({@code onPollFailed}). Retryable poll failures are absorbed; any other
+   * failure ends the wait with it; a {@code ready} that throws ends it with what it threw.
+   *
+   * @param sourceServerId the source server id
+   * @param ready when the wait is over
+   * @param options the polling intervals and {@code maxWait}
+   * @return the source server as last polled
+   * @throws WaitTimeoutException when {@code maxWait} passes first (its message carries the last
+   *     state)
+   * @throws SmsException when a poll fails with a non-retryable error
+   * @throws SmsClientException when the waiting thread is interrupted (its flag is set again)
+   */
+  public ShowServerResponse waitForServer(
+      String sourceServerId, Predicate<ShowServerResponse> ready, WaitOptions options) {
+    return awaitWait(
+        waitForServerAsync(sourceServerId, ready, options), "source server", sourceServerId);
+  }
+
+  /**
+   * Polls a source server until {@code ready} holds, without blocking a thread; see {@link
+   * #waitForServer(String, Predicate, WaitOptions)}. Cancelling the future stops the polling.
+   *
+   * @param sourceServerId the source server id
+   * @param ready when the wait is over
+   * @param options the polling intervals and {@code maxWait}
+   * @return the future of the source server as last polled
+   */
+  public CompletableFuture<ShowServerResponse> waitForServerAsync(
+      String sourceServerId, Predicate<ShowServerResponse> ready, WaitOptions options) {
+    ShowServerRequest.builder().sourceId(sourceServerId).build(); // fail fast on a bad id
+    Objects.requireNonNull(ready, "ready");
+    Objects.requireNonNull(options, "options");
+    return new Poller<>(
+            id -> showServerAsync(ShowServerRequest.builder().sourceId(id).build()),
+            sourceServerId,
+            options,
+            new ServerGoal(sourceServerId, ready))
+        .start();
   }
 
   // ---- paginators: the limit/offset lists, fetched page by page ----
