@@ -60,6 +60,8 @@ rounds() {
   rounds "$ROUNDS" e2e-1 EndToEndBenchmark $E2E_ARGS -bm thrpt,sample -tu us -t 1
   rounds "$ROUNDS" e2e-8 EndToEndBenchmark $E2E_ARGS -bm thrpt,sample -tu us -t 8
   jmh e2e-large 'EndToEndBenchmark\.(ours|official|floor)$' $E2E_ARGS -bm thrpt -tu us -t 1 -p body=large
+  # listTasks (a page of 100 tasks) and createTask (a signed JSON body), ours beside the official SDK
+  jmh operations 'OperationsBenchmark\.(ours|official|oursCreate|officialCreate)$' $E2E_ARGS -bm thrpt,sample -tu us -t 1
 } | tee "$OUT/jmh.log"
 
 OUT=$OUT BUILD_DIR=$B src/jmh/cold-start.sh 10 | tee "$OUT/cold-start.txt"

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +35,8 @@ import org.migrationkit.sms.internal.SharedHttpClient;
 import org.migrationkit.sms.internal.Transport;
 import org.migrationkit.sms.internal.TransportSettings;
 import org.migrationkit.sms.model.*;
+import org.migrationkit.sms.model.ShowServerRequest;
+import org.migrationkit.sms.model.ShowServerResponse;
 
 /**
  * A client of Huawei Cloud Server Migration Service (SMS).
@@ -148,14 +153,18 @@ public final class SmsClient implements AutoCloseable {
    * @throws SmsClientException when the waiting thread is interrupted (its flag is set again)
    */
   public ShowTaskResponse waitForTask(String taskId, WaitOptions options) {
-    CompletableFuture<ShowTaskResponse> wait = waitForTaskAsync(taskId, options);
+    return awaitWait(waitForTaskAsync(taskId, options), "task", taskId);
+  }
+
+  /** Blocks for a wait; unwraps its failure, as thrown, and turns an interrupt into a failure. */
+  private static <T> T awaitWait(CompletableFuture<T> wait, String what, String id) {
     try {
       return wait.get();
     } catch (InterruptedException e) {
       wait.cancel(true);
       Thread.currentThread().interrupt();
       throw new SmsClientException(
-          "waiting for task " + Messages.quote(taskId) + " was interrupted", e);
+          "waiting for " + what + " " + Messages.quote(id) + " was interrupted", e);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
@@ -165,7 +174,7 @@ public final class SmsClient implements AutoCloseable {
         throw (Error) cause; // a predicate's or listener's own Error, as it was thrown
       }
       throw new SmsClientException(
-          "waiting for task " + Messages.quote(taskId) + " failed: " + cause, cause);
+          "waiting for " + what + " " + Messages.quote(id) + " failed: " + cause, cause);
     }
   }
 
@@ -180,7 +189,179 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowTaskResponse> waitForTaskAsync(String taskId, WaitOptions options) {
     ShowTaskRequest.builder().taskId(taskId).build(); // fail fast on a bad id
     Objects.requireNonNull(options, "options");
-    return new TaskWaiter(this::showTaskAsync, taskId, options).start();
+    return new Poller<>(this::showTaskAsync, taskId, options, new TaskGoal(taskId, options))
+        .start();
+  }
+
+  /**
+   * The default condition of {@link #waitForServer(String, WaitOptions)}: the agent is connected.
+   */
+  private static final Predicate<ShowServerResponse> CONNECTED =
+      server -> Boolean.TRUE.equals(server.getConnected());
+
+  /**
+   * Polls a source server ({@code ShowServer}) until its agent is connected, and returns its last
+   * response; see {@link #waitForServer(String, Predicate, WaitOptions)}.
+   *
+   * @param sourceServerId the source server id
+   * @param options the polling intervals and {@code maxWait}
+   * @return the source server as last polled, connected
+   * @throws WaitTimeoutException when {@code maxWait} passes first
+   */
+  public ShowServerResponse waitForServer(String sourceServerId, WaitOptions options) {
+    return waitForServer(sourceServerId, CONNECTED, options);
+  }
+
+  /**
+   * Polls a source server ({@code ShowServer}) until {@code ready} holds, such as {@code s ->
+   * Boolean.TRUE.equals(s.getConnected()) && SourceServerState.WAITING.equals(s.getState())}.
+   *
+   * <pre>{@code
+   * ShowServerResponse server = sms.waitForServer(serverId,
+   *     s -> Boolean.TRUE.equals(s.getConnected()), WaitOptions.builder().maxWait(Duration.ofMinutes(10)).build());
+   * }</pre>
+   *
+   * <p>The options' intervals, {@code initialDelay} and {@code maxWait} apply as for {@link
+   * #waitForTask}; their task predicates do not, and their progress listener is told only of
+   * absorbed poll failures ({@code onPollFailed}). Retryable poll failures are absorbed; any other
+   * failure ends the wait with it; a {@code ready} that throws ends it with what it threw.
+   *
+   * @param sourceServerId the source server id
+   * @param ready when the wait is over
+   * @param options the polling intervals and {@code maxWait}
+   * @return the source server as last polled
+   * @throws WaitTimeoutException when {@code maxWait} passes first (its message carries the last
+   *     state)
+   * @throws SmsException when a poll fails with a non-retryable error
+   * @throws SmsClientException when the waiting thread is interrupted (its flag is set again)
+   */
+  public ShowServerResponse waitForServer(
+      String sourceServerId, Predicate<ShowServerResponse> ready, WaitOptions options) {
+    return awaitWait(
+        waitForServerAsync(sourceServerId, ready, options), "source server", sourceServerId);
+  }
+
+  /**
+   * Polls a source server until {@code ready} holds, without blocking a thread; see {@link
+   * #waitForServer(String, Predicate, WaitOptions)}. Cancelling the future stops the polling.
+   *
+   * @param sourceServerId the source server id
+   * @param ready when the wait is over
+   * @param options the polling intervals and {@code maxWait}
+   * @return the future of the source server as last polled
+   */
+  public CompletableFuture<ShowServerResponse> waitForServerAsync(
+      String sourceServerId, Predicate<ShowServerResponse> ready, WaitOptions options) {
+    ShowServerRequest.builder().sourceId(sourceServerId).build(); // fail fast on a bad id
+    Objects.requireNonNull(ready, "ready");
+    Objects.requireNonNull(options, "options");
+    return new Poller<>(
+            id -> showServerAsync(ShowServerRequest.builder().sourceId(id).build()),
+            sourceServerId,
+            options,
+            new ServerGoal(sourceServerId, ready))
+        .start();
+  }
+
+  // ---- paginators: the limit/offset lists, fetched page by page ----
+
+  /**
+   * Lists tasks lazily: the returned {@link SmsPaginator} calls {@link #listTasks} for the next
+   * page only when iteration reaches it, starting at the request's {@code offset} with its {@code
+   * limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<TasksResponseBody> listTasksPaginator(ListTasksRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listTasks(request.toBuilder().offset(offset).build()),
+        ListTasksResponse::getTasks,
+        ListTasksResponse::getCount);
+  }
+
+  /**
+   * Lists source servers lazily: the returned {@link SmsPaginator} calls {@link #listServers} for
+   * the next page only when iteration reaches it, starting at the request's {@code offset} with its
+   * {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<SourceServersResponseBody> listServersPaginator(ListServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listServers(request.toBuilder().offset(offset).build()),
+        ListServersResponse::getSourceServers,
+        ListServersResponse::getCount);
+  }
+
+  /**
+   * Lists target server templates lazily: the returned {@link SmsPaginator} calls {@link
+   * #listTemplates} for the next page only when iteration reaches it, starting at the request's
+   * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<TemplateResponseBody> listTemplatesPaginator(ListTemplatesRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listTemplates(request.toBuilder().offset(offset).build()),
+        ListTemplatesResponse::getTemplates,
+        ListTemplatesResponse::getCount);
+  }
+
+  /**
+   * Lists migration projects lazily: the returned {@link SmsPaginator} calls {@link
+   * #listMigprojects} for the next page only when iteration reaches it, starting at the request's
+   * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<MigprojectsResponseBody> listMigprojectsPaginator(
+      ListMigprojectsRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listMigprojects(request.toBuilder().offset(offset).build()),
+        ListMigprojectsResponse::getMigprojects,
+        ListMigprojectsResponse::getCount);
+  }
+
+  /**
+   * Lists migration errors lazily: the returned {@link SmsPaginator} calls {@link
+   * #listErrorServers} for the next page only when iteration reaches it, starting at the request's
+   * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
+   *
+   * @param request the first page's request; its {@code offset} advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   */
+  public SmsPaginator<MigrationErrors> listErrorServersPaginator(ListErrorServersRequest request) {
+    Objects.requireNonNull(request, "request");
+    return paginate(
+        request.getOffset(),
+        offset -> listErrorServers(request.toBuilder().offset(offset).build()),
+        ListErrorServersResponse::getMigrationErrors,
+        ListErrorServersResponse::getCount);
+  }
+
+  private static <R, T> SmsPaginator<T> paginate(
+      @Nullable Integer offset,
+      IntFunction<R> page,
+      Function<R, List<T>> items,
+      Function<R, @Nullable Integer> count) {
+    return new SmsPaginator<>(
+        offset == null ? 0 : offset,
+        start -> {
+          R answer = page.apply(start);
+          return new SmsPaginator.Page<>(items.apply(answer), count.apply(answer));
+        });
   }
 
   // BEGIN GENERATED OPERATIONS (src/codegen/generate_operations.py writes this region from

@@ -32,7 +32,16 @@ public class WaitTimeoutException extends SmsException {
     this.lastResponse = lastResponse;
   }
 
-  /** {@return the task as last polled, or {@code null} when no poll succeeded} */
+  /** A wait for something other than a task (a source server): the message says what it saw. */
+  WaitTimeoutException(String message) {
+    super(message, null);
+    this.lastResponse = null;
+  }
+
+  /**
+   * {@return the task as last polled, or {@code null} when no poll succeeded or the wait was for a
+   * source server}
+   */
   public @Nullable ShowTaskResponse getLastResponse() {
     return lastResponse;
   }

@@ -1,5 +1,6 @@
 package org.migrationkit.sms;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -9,55 +10,68 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.internal.RetryScheduler;
-import org.migrationkit.sms.model.ShowTaskResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one task until it ends, without holding a thread between polls: each poll is an
- * asynchronous call, each wait a scheduled task. The blocking {@link SmsClient#waitForTask} waits
- * on the future this builds.
+ * Polls one resource (a task, a source server) until its {@link Goal} says the wait is over,
+ * without holding a thread between polls: each poll is an asynchronous call, each wait a scheduled
+ * task. The blocking {@link SmsClient#waitForTask} and {@link SmsClient#waitForServer} wait on the
+ * future this builds.
  *
  * <p>State: {@code interval} grows by half after each poll up to the maximum; {@code last} is the
- * last successful response; {@code lastProgress} the last progress reported.
+ * last successful response.
+ *
+ * @param <T> the polled response type
  */
-final class TaskWaiter {
-  private static final Logger log = LoggerFactory.getLogger(TaskWaiter.class);
+final class Poller<T> {
+  private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
-  private final Function<String, CompletableFuture<ShowTaskResponse>> poll;
-  private final String taskId;
+  /** What the wait is for: how one successful poll is judged, and how a timeout is reported. */
+  interface Goal<T> {
+    /**
+     * Judges one successful poll: returns {@code true} when the wait succeeded with it, {@code
+     * false} to poll again, or throws what the wait ends with (a failure state, a caller's
+     * predicate's own exception or error).
+     */
+    boolean reached(T polled);
+
+    /** Returns the exception of a wait whose {@code maxWait} passed; {@code last} may be null. */
+    RuntimeException timedOut(Duration maxWait, @Nullable T last);
+  }
+
+  private final Function<String, CompletableFuture<T>> poll;
+  private final String id;
   private final WaitOptions options;
+  private final Goal<T> goal;
   private final long deadlineNanos;
-  private final CompletableFuture<ShowTaskResponse> result = new CompletableFuture<>();
+  private final CompletableFuture<T> result = new CompletableFuture<>();
   private final AtomicBoolean listenerFailureLogged = new AtomicBoolean();
 
   private long intervalNanos;
-  private volatile @Nullable ShowTaskResponse last;
-  private @Nullable TaskProgress lastProgress;
+  private volatile @Nullable T last;
   private int consecutiveFailures;
   private volatile @Nullable ScheduledFuture<?> scheduled;
-  private volatile @Nullable CompletableFuture<ShowTaskResponse> inFlight;
+  private volatile @Nullable CompletableFuture<T> inFlight;
 
-  TaskWaiter(
-      Function<String, CompletableFuture<ShowTaskResponse>> poll,
-      String taskId,
-      WaitOptions options) {
+  Poller(
+      Function<String, CompletableFuture<T>> poll, String id, WaitOptions options, Goal<T> goal) {
     this.poll = poll;
-    this.taskId = taskId;
+    this.id = id;
     this.options = options;
+    this.goal = goal;
     this.deadlineNanos = System.nanoTime() + options.maxWait().toNanos();
     this.intervalNanos = options.pollInterval().toNanos();
   }
 
-  CompletableFuture<ShowTaskResponse> start() {
+  CompletableFuture<T> start() {
     // maxWait bounds a poll in flight too, not only the waits between polls
     ScheduledFuture<?> deadline =
         RetryScheduler.get()
             .schedule(
                 () -> {
-                  if (result.completeExceptionally(
-                      new WaitTimeoutException(taskId, options.maxWait(), last))) {
-                    CompletableFuture<ShowTaskResponse> p = inFlight;
+                  if (result.completeExceptionally(goal.timedOut(options.maxWait(), last))) {
+                    CompletableFuture<T> p = inFlight;
                     if (p != null) {
                       p.cancel(true);
                     }
@@ -73,7 +87,7 @@ final class TaskWaiter {
             if (s != null) {
               s.cancel(false);
             }
-            CompletableFuture<ShowTaskResponse> p = inFlight;
+            CompletableFuture<T> p = inFlight;
             if (p != null) {
               p.cancel(true);
             }
@@ -89,7 +103,7 @@ final class TaskWaiter {
     }
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
-      result.completeExceptionally(new WaitTimeoutException(taskId, options.maxWait(), last));
+      result.completeExceptionally(goal.timedOut(options.maxWait(), last));
       return;
     }
     scheduled =
@@ -102,12 +116,12 @@ final class TaskWaiter {
       return;
     }
     if (System.nanoTime() >= deadlineNanos) {
-      result.completeExceptionally(new WaitTimeoutException(taskId, options.maxWait(), last));
+      result.completeExceptionally(goal.timedOut(options.maxWait(), last));
       return;
     }
-    CompletableFuture<ShowTaskResponse> call;
+    CompletableFuture<T> call;
     try {
-      call = poll.apply(taskId);
+      call = poll.apply(id);
     } catch (Throwable e) {
       result.completeExceptionally(e);
       return;
@@ -120,15 +134,15 @@ final class TaskWaiter {
    * Handles one poll's outcome. Whatever goes wrong here ends the wait with it: a stage's own
    * exception would only be swallowed by CompletableFuture and leave the wait pending.
    */
-  private void onPolled(@Nullable ShowTaskResponse task, @Nullable Throwable error) {
+  private void onPolled(@Nullable T polled, @Nullable Throwable error) {
     try {
-      handlePoll(task, error);
+      handlePoll(polled, error);
     } catch (Throwable e) {
       result.completeExceptionally(e);
     }
   }
 
-  private void handlePoll(@Nullable ShowTaskResponse task, @Nullable Throwable error) {
+  private void handlePoll(@Nullable T polled, @Nullable Throwable error) {
     if (result.isDone()) {
       return;
     }
@@ -147,26 +161,20 @@ final class TaskWaiter {
       return;
     }
     consecutiveFailures = 0;
-    TaskProgress progress = TaskProgress.of(task, last == null ? null : last.getState());
-    last = task;
-    if (!progress.sameProgressAs(lastProgress)) {
-      lastProgress = progress;
-      notifyProgress(progress);
-    }
+    T current = java.util.Objects.requireNonNull(polled, "polled");
+    last = current;
+    boolean reached;
     try {
-      if (options.failWhen().test(task)) {
-        result.completeExceptionally(new TaskFailedException(task));
-        return;
-      }
-      if (options.successWhen().test(task)) {
-        result.complete(task);
-        return;
-      }
-    } catch (Throwable e) { // an Error too: the caller's predicate failed, the wait ends with it
+      reached = goal.reached(current);
+    } catch (Throwable e) { // an Error too: a failure state or the caller's predicate ends the wait
       result.completeExceptionally(e);
       return;
     }
-    schedule(nextInterval());
+    if (reached) {
+      result.complete(current);
+    } else {
+      schedule(nextInterval());
+    }
   }
 
   private long nextInterval() {
@@ -174,17 +182,6 @@ final class TaskWaiter {
     intervalNanos = Math.min(options.maxPollInterval().toNanos(), current + current / 2);
     double jitter = 0.9 + 0.2 * ThreadLocalRandom.current().nextDouble();
     return (long) (current * jitter);
-  }
-
-  private void notifyProgress(TaskProgress progress) {
-    TaskProgressListener listener = options.progressListener();
-    if (listener != null) {
-      try {
-        listener.onProgress(progress);
-      } catch (Throwable e) { // isolated, an Error too: a listener cannot stop the wait
-        logListenerFailure(e);
-      }
-    }
   }
 
   private void notifyPollFailed(SmsException failure) {
@@ -200,7 +197,9 @@ final class TaskWaiter {
 
   private void logListenerFailure(Throwable e) {
     if (listenerFailureLogged.compareAndSet(false, true)) {
-      log.debug("TaskProgressListener threw {}; further failures are not logged", e.toString());
+      log.debug(
+          "TaskProgressListener threw {} in onPollFailed; further failures are not logged",
+          e.toString());
     }
   }
 }
