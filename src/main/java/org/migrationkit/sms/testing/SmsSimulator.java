@@ -7,11 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.SignatureVerifier;
+import org.migrationkit.sms.model.OsType;
+import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
 
 /**
@@ -102,6 +105,12 @@ public final class SmsSimulator implements AutoCloseable {
   /** How many requests the journal keeps unless {@link Builder#maxJournalEntries} says. */
   public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 10_000;
 
+  /** How many source servers the simulator holds; registering more is refused. */
+  public static final int MAX_SOURCE_SERVERS = 1_000;
+
+  /** How many tasks the simulator holds; creating more is refused. */
+  public static final int MAX_TASKS = 1_000;
+
   private static final int HANDLER_THREADS = 8;
 
   private final HttpListener listener;
@@ -110,7 +119,12 @@ public final class SmsSimulator implements AutoCloseable {
   private final Clock signatureClock;
   private final Duration maxClockSkew;
   private final VirtualClock virtualClock;
-  private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
+  // insertion order is ListTasks order; guarded by itself
+  private final Map<String, SimulatedTask> tasks =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+  // the source servers and the workflow's operations; its methods run under its lock
+  private final SimulatedService service = new SimulatedService(this);
+  private volatile @Nullable TaskScript startedTaskScript;
   // by request number, the oldest dropped past maxJournalEntries; guarded by itself
   private final TreeMap<Long, JournalEntry> journal = new TreeMap<>();
   private final int maxJournalEntries;
@@ -251,8 +265,103 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator removeTask(String taskId) {
-    tasks.remove(taskId);
+    synchronized (service) {
+      tasks.remove(taskId);
+      service.forgetTask(taskId);
+    }
     return this;
+  }
+
+  /**
+   * Sets the lifecycle a task follows once {@code UpdateTaskStatus start} (or {@code restart}) runs
+   * it; the task itself is the script's base task. Without it a task runs the default lifecycle:
+   * one step per sub-task of a block migration, four for the data copy, then {@code
+   * MIGRATE_SUCCESS}, one step per {@code ShowTask} poll. Give a script with {@link
+   * TaskScript.Builder#stepEvery} to follow the virtual clock instead, or one that fails.
+   *
+   * @param script the lifecycle of started tasks
+   * @return this simulator
+   */
+  public SmsSimulator startedTaskScript(TaskScript script) {
+    this.startedTaskScript = Objects.requireNonNull(script, "script");
+    return this;
+  }
+
+  TaskScript startedTaskScript(ShowTaskResponse task) {
+    TaskScript chosen = startedTaskScript;
+    if (chosen != null) {
+      return chosen;
+    }
+    boolean windows = OsType.WINDOWS.equals(task.getOsType());
+    return TaskScript.builder()
+        .subTask("CREATE_CLOUD_SERVER", 1)
+        .subTask("SSL_CONFIG", 1)
+        .subTask("ATTACH_AGENT_IMAGE", 1)
+        .subTask(windows ? "FORMAT_DISK_WINDOWS" : "FORMAT_DISK_LINUX", 1)
+        .subTask(windows ? "MIGRATE_WINDOWS_BLOCK" : "MIGRATE_LINUX_FILE", 4)
+        .subTask(windows ? "CONFIGURE_WINDOWS" : "CONFIGURE_LINUX", 1)
+        .subTask("DETTACH_AGENT_IMAGE", 1)
+        .succeed()
+        .build();
+  }
+
+  // ---- source servers ----
+
+  /**
+   * Adds a source server, as if its agent had registered it. What the server leaves out is filled
+   * in: a new {@code id}, {@code connected=true}, state {@code waiting}, OS {@code LINUX}, {@code
+   * add_date} from the virtual clock, one 40 GiB system disk, and an {@code init_target_server}
+   * with one disk per source disk, ready for {@code CreateTask}.
+   *
+   * <pre>{@code
+   * ShowServerResponse server = simulator.addSourceServer(
+   *     ShowServerResponse.builder().name("web-1").ip("192.168.0.10").build());
+   * }</pre>
+   *
+   * @param server the server; its {@code id} is kept when it has one
+   * @return the server as stored, id included
+   * @throws IllegalStateException when the simulator holds {@link #MAX_SOURCE_SERVERS} already
+   */
+  public ShowServerResponse addSourceServer(ShowServerResponse server) {
+    Objects.requireNonNull(server, "server");
+    synchronized (service) {
+      return service.addServer(server);
+    }
+  }
+
+  /**
+   * Adds a Linux source server with this name, a private IP and one system disk; see {@link
+   * #addSourceServer(ShowServerResponse)}.
+   *
+   * @param name the server's name
+   * @return the server as stored, id included
+   */
+  public ShowServerResponse addSourceServer(String name) {
+    Objects.requireNonNull(name, "name");
+    synchronized (service) {
+      int n = service.serverCount() + 1;
+      return service.addServer(
+          ShowServerResponse.builder()
+              .name(name)
+              .hostname(name)
+              .ip("192.168." + (n / 250) + "." + (n % 250 + 2))
+              .osVersion("CentOS 7.9")
+              .cpuQuantity(2)
+              .memory(4_294_967_296L)
+              .build());
+    }
+  }
+
+  /**
+   * {@return the source server as {@code ShowServer} would answer, or {@code null} when there is
+   * none}
+   *
+   * @param serverId the server id
+   */
+  public @Nullable ShowServerResponse sourceServer(String serverId) {
+    synchronized (service) {
+      return service.server(serverId);
+    }
   }
 
   /**
@@ -443,6 +552,34 @@ public final class SmsSimulator implements AutoCloseable {
 
   @Nullable SimulatedTask simulatedTask(String taskId) {
     return tasks.get(taskId);
+  }
+
+  SimulatedService service() {
+    return service;
+  }
+
+  void storeTask(String taskId, SimulatedTask task) {
+    tasks.put(taskId, task);
+  }
+
+  void dropTask(String taskId) {
+    tasks.remove(taskId);
+  }
+
+  int taskCount() {
+    return tasks.size();
+  }
+
+  /** Returns every task as the next query would see it, in the order they were stored. */
+  Map<String, ShowTaskResponse> taskSnapshot() {
+    Map<String, SimulatedTask> copy;
+    synchronized (tasks) {
+      copy = new LinkedHashMap<>(tasks);
+    }
+    Instant now = virtualClock.now();
+    Map<String, ShowTaskResponse> out = new LinkedHashMap<>();
+    copy.forEach((id, task) -> out.put(id, task.peek(now)));
+    return out;
   }
 
   void record(JournalEntry entry) {
