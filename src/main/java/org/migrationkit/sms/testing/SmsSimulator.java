@@ -55,12 +55,44 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  * }
  * }</pre>
  *
- * <p>It starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the
- * example body's own id. Requests are handled in this order: the {@link FaultPlan} (a fault answers
- * instead, whatever the signature), then the signature (401 {@code APIGW.0301} with the reason),
- * then the route (404 {@code APIGW.0101} for anything but {@code GET /v3/tasks/{task_id}}, 404
- * {@code SMS.1204} for an unknown task), then the task. Every answer carries an {@code
- * X-Request-Id}.
+ * <p>A stateful local SMS for the migration workflow. It keeps source servers (seeded with {@link
+ * #addSourceServer} or registered through {@code RegisterServer}, as the agent does) and tasks
+ * (created through {@code CreateTask}, or stored with {@link #putTask} and {@link #script}); it
+ * starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the example
+ * body's own id. Emulated operations, answered in the service's wire shapes:
+ *
+ * <ul>
+ *   <li>{@code ListServers}, {@code ListTasks}: {@code limit} 0 to 100 (default 50) and {@code
+ *       offset} the item offset (0 to 65535), {@code count} the number of all matches, oldest
+ *       first; filters {@code id}, {@code name} (contained), {@code ip}, {@code state}, {@code
+ *       migration_cycle}, {@code connected} for servers and {@code id}, {@code name}, {@code
+ *       state}, {@code source_server_id} for tasks; other filters are ignored.
+ *   <li>{@code ShowServer}, {@code RegisterServer} (the same ip and name again keep one record),
+ *       {@code DeleteServer} (refused, 400 {@code SMS.1304}, while the server's task is working).
+ *   <li>{@code CreateTask}: a {@code READY} task with a new id; one task per source server (400
+ *       {@code SMS.1303}); {@code auto_start} starts it.
+ *   <li>{@code ShowTask}: as before, scripts advancing per poll or on the virtual clock.
+ *   <li>{@code UpdateTaskStatus}: {@code start} (from {@code READY}) runs the task by {@link
+ *       #startedTaskScript(TaskScript)} (default: sub-tasks of a migration, one step per poll, then
+ *       {@code MIGRATE_SUCCESS}); {@code stop} (from {@code RUNNING} or {@code SYNCING}) leaves it
+ *       {@code ABORT} where it was; {@code restart} (from {@code ABORT}, {@code MIGRATE_FAIL} or
+ *       {@code MIGRATE_SUCCESS}) runs it again from the start. Any other state: 400 {@code
+ *       SMS.1206}. {@code test}, {@code clone_test}, {@code network_check}, {@code skip} and {@code
+ *       clear} are not emulated (501).
+ *   <li>{@code DeleteTask}: refused, 400 {@code SMS.1205}, while the task is {@code RUNNING},
+ *       {@code SYNCING}, {@code ABORTING} or {@code DELETING}.
+ * </ul>
+ *
+ * <p>Every other operation of the API description answers 501 with {@code error_code} {@code
+ * SMS.SIMULATOR.0501} naming it; a path no operation has answers 404 {@code APIGW.0101}. Error
+ * codes the API reference does not give are the simulator's own: 404 {@code SMS.1302} (no such
+ * source server), 404 {@code SMS.1204} (no such task), 400 {@code SMS.9001} (unreadable body,
+ * missing member, {@code limit} or {@code offset} out of range). Requests are handled in this
+ * order: the {@link FaultPlan} (a fault answers instead, whatever the signature or operation), then
+ * the signature (401 {@code APIGW.0301} with the reason), then the route, then the state. Every
+ * answer carries an {@code X-Request-Id}. Bounded: at most {@link #MAX_SOURCE_SERVERS} source
+ * servers and {@link #MAX_TASKS} tasks created through the API (beyond: 403 {@code
+ * SMS.SIMULATOR.0403}).
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
