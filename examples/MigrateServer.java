@@ -157,6 +157,14 @@ public final class MigrateServer {
     } catch (SmsException e) {
       out.println("Cannot follow the task: " + e.getMessage());
     }
+    if (!ok) { // a task still running cannot be deleted: stop it first
+      try {
+        sms.updateTaskStatus(
+            UpdateTaskStatusRequest.builder().taskId(taskId).operation(TaskOperation.STOP).build());
+      } catch (SmsException e) {
+        out.println("Cannot stop the task (it may have ended): " + e.getMessage());
+      }
+    }
     sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build());
     out.println("Deleted task " + taskId);
     return ok;

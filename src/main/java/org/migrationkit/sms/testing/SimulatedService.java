@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.SmsClientException;
 import org.migrationkit.sms.internal.PercentEncoding;
 import org.migrationkit.sms.model.DeviceUse;
 import org.migrationkit.sms.model.DiskIntargetServer;
@@ -169,9 +170,11 @@ final class SimulatedService {
       }
     } catch (BadRequest e) {
       return Answer.json(400, ErrorBodies.badRequest(e.getMessage(), requestId));
-    } catch (RuntimeException e) { // an unreadable body: the generated reader names the problem
+    } catch (SmsClientException e) { // an unreadable body: the generated reader names the problem
       return Answer.json(
-          400, ErrorBodies.badRequest(op + ": the request body cannot be read: " + e, requestId));
+          400,
+          ErrorBodies.badRequest(
+              op + ": the request body cannot be read: " + e.getMessage(), requestId));
     }
   }
 

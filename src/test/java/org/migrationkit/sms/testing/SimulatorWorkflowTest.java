@@ -3,9 +3,16 @@ package org.migrationkit.sms.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +20,7 @@ import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.WaitOptions;
+import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.CreateTaskRequest;
 import org.migrationkit.sms.model.DeleteServerRequest;
@@ -326,6 +334,32 @@ class SimulatorWorkflowTest {
 
     assertThat(e.getStatusCode()).isEqualTo(400);
     assertThat(e.getErrorCode()).isEqualTo("SMS.9001");
+  }
+
+  @Test
+  void createTask_unreadableBody_400NamingTheProblem() throws Exception {
+    String path = "/v3/tasks";
+    byte[] body = "{\"name\":".getBytes(StandardCharsets.UTF_8);
+    URI uri = URI.create(simulator.endpoint() + path);
+    Map<String, String> headers =
+        AkSkSigner.sign(
+            "POST",
+            uri,
+            Map.of("Content-Type", "application/json"),
+            body,
+            CREDENTIALS,
+            Clock.systemUTC());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json");
+    headers.forEach(request::header);
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"error_code\":\"SMS.9001\"").contains("CreateTask");
   }
 
   @Test
