@@ -12,6 +12,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
 import org.migrationkit.sms.internal.PercentEncoding;
+import org.migrationkit.sms.model.DeleteIds;
+import org.migrationkit.sms.model.DeleteTasksReq;
 import org.migrationkit.sms.model.DeviceUse;
 import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.InitTargetServer;
@@ -20,6 +22,7 @@ import org.migrationkit.sms.model.ListTasksResponse;
 import org.migrationkit.sms.model.OsType;
 import org.migrationkit.sms.model.PostSourceServerBody;
 import org.migrationkit.sms.model.PostTask;
+import org.migrationkit.sms.model.PutSourceServerBody;
 import org.migrationkit.sms.model.ServerDisk;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
@@ -155,7 +158,12 @@ final class SimulatedService {
         case "RegisterServer":
           return registerServer(PostSourceServerBody.fromJson(text(body)), requestId);
         case "DeleteServer":
-          return deleteServer(match.param(0), requestId);
+          return deleteServers(List.of(match.param(0)), requestId);
+        case "DeleteServers":
+          return deleteServers(DeleteIds.fromJson(text(body)).getIds(), requestId);
+        case "UpdateServerName":
+          return updateServerName(
+              match.param(0), PutSourceServerBody.fromJson(text(body)), requestId);
         case "ListTasks":
           return listTasks(new Query(rawQuery));
         case "CreateTask":
@@ -164,7 +172,9 @@ final class SimulatedService {
           return updateTaskStatus(
               match.param(0), UpdateTaskStatusReq.fromJson(text(body)), requestId);
         case "DeleteTask":
-          return deleteTask(match.param(0), requestId);
+          return deleteTasks(List.of(match.param(0)), requestId);
+        case "DeleteTasks":
+          return deleteTasks(DeleteTasksReq.fromJson(text(body)).getIds(), requestId);
         default:
           return Answer.json(501, ErrorBodies.notEmulated(op, requestId));
       }
@@ -248,17 +258,36 @@ final class SimulatedService {
     return Answer.json(200, "{\"id\":\"" + server.getId() + "\"}");
   }
 
-  private Answer deleteServer(String id, String requestId) {
-    if (!servers.containsKey(id)) {
+  /** Deletes every server or, when one is unknown or being migrated, none. */
+  private Answer deleteServers(List<String> ids, String requestId) {
+    if (ids.isEmpty()) {
+      throw new BadRequest("ids must not be empty");
+    }
+    for (String id : ids) {
+      if (!servers.containsKey(id)) {
+        return Answer.json(404, ErrorBodies.noSuchServer(id, requestId));
+      }
+      String taskId = taskOfServer.get(id);
+      ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
+      if (task != null && working(task)) {
+        return Answer.json(400, ErrorBodies.serverBusy(id, taskId, requestId));
+      }
+    }
+    for (String id : ids) {
+      servers.remove(id);
+      taskOfServer.remove(id);
+    }
+    return Answer.json(200, "{}");
+  }
+
+  private Answer updateServerName(String id, PutSourceServerBody body, String requestId) {
+    ShowServerResponse s = servers.get(id);
+    if (s == null) {
       return Answer.json(404, ErrorBodies.noSuchServer(id, requestId));
     }
-    String taskId = taskOfServer.get(id);
-    ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
-    if (task != null && working(task)) {
-      return Answer.json(400, ErrorBodies.serverBusy(id, taskId, requestId));
+    if (body.getName() != null) {
+      servers.put(id, s.toBuilder().name(body.getName()).build());
     }
-    servers.remove(id);
-    taskOfServer.remove(id);
     return Answer.json(200, "{}");
   }
 
@@ -401,17 +430,24 @@ final class SimulatedService {
             id, script.toBuilder().baseTask(base).build(), simulator.virtualNow()));
   }
 
-  private Answer deleteTask(String id, String requestId) {
-    ShowTaskResponse task = simulator.task(id);
-    if (task == null) {
-      return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
+  /** Deletes every task or, when one is unknown or working, none. */
+  private Answer deleteTasks(List<String> ids, String requestId) {
+    if (ids.isEmpty()) {
+      throw new BadRequest("ids must not be empty");
     }
-    if (working(task)) {
-      return Answer.json(400, ErrorBodies.taskRunning(id, task.getState().value(), requestId));
+    for (String id : ids) {
+      ShowTaskResponse task = simulator.task(id);
+      if (task == null) {
+        return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
+      }
+      if (working(task)) {
+        return Answer.json(400, ErrorBodies.taskRunning(id, task.getState().value(), requestId));
+      }
     }
-    simulator.dropTask(id);
-    created.remove(id);
-    taskOfServer.values().remove(id);
+    for (String id : ids) {
+      simulator.dropTask(id);
+      forgetTask(id);
+    }
     return Answer.json(200, "{}");
   }
 

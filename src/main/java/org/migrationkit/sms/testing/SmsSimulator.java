@@ -68,7 +68,8 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *       migration_cycle}, {@code connected} for servers and {@code id}, {@code name}, {@code
  *       state}, {@code source_server_id} for tasks; other filters are ignored.
  *   <li>{@code ShowServer}, {@code RegisterServer} (the same ip and name again keep one record),
- *       {@code DeleteServer} (refused, 400 {@code SMS.1304}, while the server's task is working).
+ *       {@code UpdateServerName} (the name only), {@code DeleteServer} and {@code DeleteServers}
+ *       (refused, 400 {@code SMS.1304}, while a server's task is working; all or none).
  *   <li>{@code CreateTask}: a {@code READY} task with a new id; one task per source server (400
  *       {@code SMS.1303}); {@code auto_start} starts it.
  *   <li>{@code ShowTask}: as before, scripts advancing per poll or on the virtual clock.
@@ -79,8 +80,8 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  *       {@code MIGRATE_SUCCESS}) runs it again from the start. Any other state: 400 {@code
  *       SMS.1206}. {@code test}, {@code clone_test}, {@code network_check}, {@code skip} and {@code
  *       clear} are not emulated (501).
- *   <li>{@code DeleteTask}: refused, 400 {@code SMS.1205}, while the task is {@code RUNNING},
- *       {@code SYNCING}, {@code ABORTING} or {@code DELETING}.
+ *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.1205}, while a task is
+ *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING}; all or none.
  * </ul>
  *
  * <p>Every other operation of the API description answers 501 with {@code error_code} {@code

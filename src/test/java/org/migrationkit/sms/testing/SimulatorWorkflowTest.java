@@ -24,7 +24,9 @@ import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.CreateTaskRequest;
 import org.migrationkit.sms.model.DeleteServerRequest;
+import org.migrationkit.sms.model.DeleteServersRequest;
 import org.migrationkit.sms.model.DeleteTaskRequest;
+import org.migrationkit.sms.model.DeleteTasksRequest;
 import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.ListServersRequest;
 import org.migrationkit.sms.model.ListServersResponse;
@@ -45,6 +47,7 @@ import org.migrationkit.sms.model.TaskOperation;
 import org.migrationkit.sms.model.TaskState;
 import org.migrationkit.sms.model.TaskType;
 import org.migrationkit.sms.model.TasksResponseBody;
+import org.migrationkit.sms.model.UpdateServerNameRequest;
 import org.migrationkit.sms.model.UpdateTaskStatusRequest;
 
 /** The stateful simulator through our client over loopback: servers, tasks, their lifecycle. */
@@ -282,6 +285,37 @@ class SimulatorWorkflowTest {
     assertThat(busy.getErrorCode()).isEqualTo("SMS.1304");
     assertThat(simulator.sourceServer(server.getId())).isNull();
     assertThat(sms.listServers(ListServersRequest.builder().build()).getCount()).isZero();
+  }
+
+  @Test
+  void deleteTasks_oneWorking_deletesNoneThenAllOnceItStops() {
+    String idle = createTask(simulator.addSourceServer("a"));
+    String running = createTask(simulator.addSourceServer("b"));
+    action(running, TaskOperation.START);
+    DeleteTasksRequest both = DeleteTasksRequest.builder().ids(List.of(idle, running)).build();
+
+    SmsServiceException e = refusal(() -> sms.deleteTasks(both));
+    int listedAfterRefusal = sms.listTasks(ListTasksRequest.builder().build()).getCount();
+    action(running, TaskOperation.STOP);
+    sms.deleteTasks(both);
+
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1205");
+    assertThat(listedAfterRefusal).isEqualTo(2);
+    assertThat(sms.listTasks(ListTasksRequest.builder().build()).getCount()).isZero();
+  }
+
+  @Test
+  void deleteServers_andUpdateServerName_changeTheList() {
+    ShowServerResponse a = simulator.addSourceServer("a");
+    ShowServerResponse b = simulator.addSourceServer("b");
+    ShowServerResponse c = simulator.addSourceServer("c");
+
+    sms.updateServerName(UpdateServerNameRequest.builder().sourceId(c.getId()).name("c2").build());
+    sms.deleteServers(DeleteServersRequest.builder().ids(List.of(a.getId(), b.getId())).build());
+
+    assertThat(sms.listServers(ListServersRequest.builder().build()).getSourceServers())
+        .extracting(SourceServersResponseBody::getName)
+        .containsExactly("c2");
   }
 
   @Test
