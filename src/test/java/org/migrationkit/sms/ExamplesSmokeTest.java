@@ -53,6 +53,20 @@ class ExamplesSmokeTest {
   }
 
   @Test
+  void migrateServerExample_withoutCloudCredentials_migratesAndCleansUp() throws Exception {
+    assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
+    String output = runMain("MigrateServer");
+    assertThat(output)
+        .contains("migrating in the embedded simulator")
+        .contains("Source server web-server-01 (192.168.0.3)")
+        .contains("Created task ")
+        .contains("RUNNING  MIGRATE_LINUX_FILE")
+        .contains("[##############################] 100%  MIGRATE_SUCCESS")
+        .contains("Migrated web-server-01: MIGRATE_SUCCESS")
+        .contains("Deleted task ");
+  }
+
+  @Test
   void errorHandlingExample_explainsEveryKindOfFailure() throws Exception {
     String output = runMain("ErrorHandling");
     assertThat(output)

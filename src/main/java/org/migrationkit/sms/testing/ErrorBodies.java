@@ -30,6 +30,59 @@ final class ErrorBodies {
         "SMS.1204", "The task does not exist: " + (taskId == null ? "" : taskId), requestId);
   }
 
+  static String noSuchServer(String serverId, String requestId) {
+    return error("SMS.1302", "The source server does not exist: " + serverId, requestId);
+  }
+
+  static String badRequest(String message, String requestId) {
+    return error("SMS.9001", "Invalid request: " + message, requestId);
+  }
+
+  static String taskRunning(String taskId, String state, String requestId) {
+    return error(
+        "SMS.1205",
+        "The task is running and cannot be deleted: " + taskId + " is " + state,
+        requestId);
+  }
+
+  static String actionRefused(String operation, String taskId, String state, String requestId) {
+    return error(
+        "SMS.1206",
+        "The task state does not allow this operation: "
+            + operation
+            + " on "
+            + taskId
+            + " in "
+            + state,
+        requestId);
+  }
+
+  static String serverHasTask(String serverId, String taskId, String requestId) {
+    return error(
+        "SMS.1303",
+        "The source server already has a migration task: " + serverId + " has " + taskId,
+        requestId);
+  }
+
+  static String serverBusy(String serverId, String taskId, String requestId) {
+    return error(
+        "SMS.1304",
+        "The source server is being migrated and cannot be deleted: " + serverId + " by " + taskId,
+        requestId);
+  }
+
+  static String full(String what, String requestId) {
+    return error(
+        "SMS.SIMULATOR.0403", "The simulator holds as many " + what + " as it may", requestId);
+  }
+
+  static String notEmulated(String operation, String requestId) {
+    return error(
+        "SMS.SIMULATOR.0501",
+        operation + " is not emulated by SmsSimulator; see its Javadoc for what is",
+        requestId);
+  }
+
   /**
    * A request the gateway refuses before any API sees it (too large, too slow, malformed): one
    * code, {@code APIGW.0201}, whatever the status.

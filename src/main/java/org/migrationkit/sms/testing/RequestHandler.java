@@ -37,7 +37,7 @@ final class RequestHandler implements HttpListener.Handler {
         simulator.verifier().verify(method, rawPath, rawQuery, head::header, body);
     String taskId = taskId(method, rawPath);
 
-    Answer answer = answer(fault, verdict, taskId, requestId);
+    Answer answer = answer(fault, verdict, taskId, head, body, requestId);
     simulator.record(
         new JournalEntry(
             number,
@@ -110,6 +110,8 @@ final class RequestHandler implements HttpListener.Handler {
       @Nullable Fault fault,
       SignatureVerifier.Result verdict,
       @Nullable String taskId,
+      RequestHead head,
+      byte[] body,
       String requestId) {
     if (fault != null && !fault.passesThrough()) {
       return faulty(fault, taskId, requestId);
@@ -118,7 +120,14 @@ final class RequestHandler implements HttpListener.Handler {
       return Answer.json(401, ErrorBodies.unauthorized(verdict.reason(), requestId));
     }
     if (taskId == null) {
-      return Answer.json(404, ErrorBodies.noSuchApi(requestId));
+      Route.Match match = Route.match(head.method(), head.rawPath());
+      if (match == null) {
+        return Answer.json(404, ErrorBodies.noSuchApi(requestId));
+      }
+      SimulatedService service = simulator.service();
+      synchronized (service) {
+        return service.answer(match, head.rawQuery(), body, requestId);
+      }
     }
     SimulatedTask task = simulator.simulatedTask(taskId);
     if (task == null) {

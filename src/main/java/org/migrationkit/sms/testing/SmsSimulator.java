@@ -7,11 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.SignatureVerifier;
+import org.migrationkit.sms.model.OsType;
+import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
 
 /**
@@ -52,12 +55,45 @@ import org.migrationkit.sms.model.ShowTaskResponse;
  * }
  * }</pre>
  *
- * <p>It starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the
- * example body's own id. Requests are handled in this order: the {@link FaultPlan} (a fault answers
- * instead, whatever the signature), then the signature (401 {@code APIGW.0301} with the reason),
- * then the route (404 {@code APIGW.0101} for anything but {@code GET /v3/tasks/{task_id}}, 404
- * {@code SMS.1204} for an unknown task), then the task. Every answer carries an {@code
- * X-Request-Id}.
+ * <p>A stateful local SMS for the migration workflow. It keeps source servers (seeded with {@link
+ * #addSourceServer} or registered through {@code RegisterServer}, as the agent does) and tasks
+ * (created through {@code CreateTask}, or stored with {@link #putTask} and {@link #script}); it
+ * starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the example
+ * body's own id. Emulated operations, answered in the service's wire shapes:
+ *
+ * <ul>
+ *   <li>{@code ListServers}, {@code ListTasks}: {@code limit} 0 to 100 (default 50) and {@code
+ *       offset} the item offset (0 to 65535), {@code count} the number of all matches, oldest
+ *       first; filters {@code id}, {@code name} (contained), {@code ip}, {@code state}, {@code
+ *       migration_cycle}, {@code connected} for servers and {@code id}, {@code name}, {@code
+ *       state}, {@code source_server_id} for tasks; other filters are ignored.
+ *   <li>{@code ShowServer}, {@code RegisterServer} (the same ip and name again keep one record),
+ *       {@code UpdateServerName} (the name only), {@code DeleteServer} and {@code DeleteServers}
+ *       (refused, 400 {@code SMS.1304}, while a server's task is working; all or none).
+ *   <li>{@code CreateTask}: a {@code READY} task with a new id; one task per source server (400
+ *       {@code SMS.1303}); {@code auto_start} starts it.
+ *   <li>{@code ShowTask}: as before, scripts advancing per poll or on the virtual clock.
+ *   <li>{@code UpdateTaskStatus}: {@code start} (from {@code READY}) runs the task by {@link
+ *       #startedTaskScript(TaskScript)} (default: sub-tasks of a migration, one step per poll, then
+ *       {@code MIGRATE_SUCCESS}); {@code stop} (from {@code RUNNING} or {@code SYNCING}) leaves it
+ *       {@code ABORT} where it was; {@code restart} (from {@code ABORT}, {@code MIGRATE_FAIL} or
+ *       {@code MIGRATE_SUCCESS}) runs it again from the start. Any other state: 400 {@code
+ *       SMS.1206}. {@code test}, {@code clone_test}, {@code network_check}, {@code skip} and {@code
+ *       clear} are not emulated (501).
+ *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.1205}, while a task is
+ *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING}; all or none.
+ * </ul>
+ *
+ * <p>Every other operation of the API description answers 501 with {@code error_code} {@code
+ * SMS.SIMULATOR.0501} naming it; a path no operation has answers 404 {@code APIGW.0101}. Error
+ * codes the API reference does not give are the simulator's own: 404 {@code SMS.1302} (no such
+ * source server), 404 {@code SMS.1204} (no such task), 400 {@code SMS.9001} (unreadable body,
+ * missing member, {@code limit} or {@code offset} out of range). Requests are handled in this
+ * order: the {@link FaultPlan} (a fault answers instead, whatever the signature or operation), then
+ * the signature (401 {@code APIGW.0301} with the reason), then the route, then the state. Every
+ * answer carries an {@code X-Request-Id}. Bounded: at most {@link #MAX_SOURCE_SERVERS} source
+ * servers and {@link #MAX_TASKS} tasks created through the API (beyond: 403 {@code
+ * SMS.SIMULATOR.0403}).
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
@@ -102,6 +138,12 @@ public final class SmsSimulator implements AutoCloseable {
   /** How many requests the journal keeps unless {@link Builder#maxJournalEntries} says. */
   public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 10_000;
 
+  /** How many source servers the simulator holds; registering more is refused. */
+  public static final int MAX_SOURCE_SERVERS = 1_000;
+
+  /** How many tasks the simulator holds; creating more is refused. */
+  public static final int MAX_TASKS = 1_000;
+
   private static final int HANDLER_THREADS = 8;
 
   private final HttpListener listener;
@@ -110,7 +152,12 @@ public final class SmsSimulator implements AutoCloseable {
   private final Clock signatureClock;
   private final Duration maxClockSkew;
   private final VirtualClock virtualClock;
-  private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
+  // insertion order is ListTasks order; guarded by itself
+  private final Map<String, SimulatedTask> tasks =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+  // the source servers and the workflow's operations; its methods run under its lock
+  private final SimulatedService service = new SimulatedService(this);
+  private volatile @Nullable TaskScript startedTaskScript;
   // by request number, the oldest dropped past maxJournalEntries; guarded by itself
   private final TreeMap<Long, JournalEntry> journal = new TreeMap<>();
   private final int maxJournalEntries;
@@ -251,8 +298,103 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator removeTask(String taskId) {
-    tasks.remove(taskId);
+    synchronized (service) {
+      tasks.remove(taskId);
+      service.forgetTask(taskId);
+    }
     return this;
+  }
+
+  /**
+   * Sets the lifecycle a task follows once {@code UpdateTaskStatus start} (or {@code restart}) runs
+   * it; the task itself is the script's base task. Without it a task runs the default lifecycle:
+   * one step per sub-task of a block migration, four for the data copy, then {@code
+   * MIGRATE_SUCCESS}, one step per {@code ShowTask} poll. Give a script with {@link
+   * TaskScript.Builder#stepEvery} to follow the virtual clock instead, or one that fails.
+   *
+   * @param script the lifecycle of started tasks
+   * @return this simulator
+   */
+  public SmsSimulator startedTaskScript(TaskScript script) {
+    this.startedTaskScript = Objects.requireNonNull(script, "script");
+    return this;
+  }
+
+  TaskScript startedTaskScript(ShowTaskResponse task) {
+    TaskScript chosen = startedTaskScript;
+    if (chosen != null) {
+      return chosen;
+    }
+    boolean windows = OsType.WINDOWS.equals(task.getOsType());
+    return TaskScript.builder()
+        .subTask("CREATE_CLOUD_SERVER", 1)
+        .subTask("SSL_CONFIG", 1)
+        .subTask("ATTACH_AGENT_IMAGE", 1)
+        .subTask(windows ? "FORMAT_DISK_WINDOWS" : "FORMAT_DISK_LINUX", 1)
+        .subTask(windows ? "MIGRATE_WINDOWS_BLOCK" : "MIGRATE_LINUX_FILE", 4)
+        .subTask(windows ? "CONFIGURE_WINDOWS" : "CONFIGURE_LINUX", 1)
+        .subTask("DETTACH_AGENT_IMAGE", 1)
+        .succeed()
+        .build();
+  }
+
+  // ---- source servers ----
+
+  /**
+   * Adds a source server, as if its agent had registered it. What the server leaves out is filled
+   * in: a new {@code id}, {@code connected=true}, state {@code waiting}, OS {@code LINUX}, {@code
+   * add_date} from the virtual clock, one 40 GiB system disk, and an {@code init_target_server}
+   * with one disk per source disk, ready for {@code CreateTask}.
+   *
+   * <pre>{@code
+   * ShowServerResponse server = simulator.addSourceServer(
+   *     ShowServerResponse.builder().name("web-1").ip("192.168.0.10").build());
+   * }</pre>
+   *
+   * @param server the server; its {@code id} is kept when it has one
+   * @return the server as stored, id included
+   * @throws IllegalStateException when the simulator holds {@link #MAX_SOURCE_SERVERS} already
+   */
+  public ShowServerResponse addSourceServer(ShowServerResponse server) {
+    Objects.requireNonNull(server, "server");
+    synchronized (service) {
+      return service.addServer(server);
+    }
+  }
+
+  /**
+   * Adds a Linux source server with this name, a private IP and one system disk; see {@link
+   * #addSourceServer(ShowServerResponse)}.
+   *
+   * @param name the server's name
+   * @return the server as stored, id included
+   */
+  public ShowServerResponse addSourceServer(String name) {
+    Objects.requireNonNull(name, "name");
+    synchronized (service) {
+      int n = service.serverCount() + 1;
+      return service.addServer(
+          ShowServerResponse.builder()
+              .name(name)
+              .hostname(name)
+              .ip("192.168." + (n / 250) + "." + (n % 250 + 2))
+              .osVersion("CentOS 7.9")
+              .cpuQuantity(2)
+              .memory(4_294_967_296L)
+              .build());
+    }
+  }
+
+  /**
+   * {@return the source server as {@code ShowServer} would answer, or {@code null} when there is
+   * none}
+   *
+   * @param serverId the server id
+   */
+  public @Nullable ShowServerResponse sourceServer(String serverId) {
+    synchronized (service) {
+      return service.server(serverId);
+    }
   }
 
   /**
@@ -443,6 +585,34 @@ public final class SmsSimulator implements AutoCloseable {
 
   @Nullable SimulatedTask simulatedTask(String taskId) {
     return tasks.get(taskId);
+  }
+
+  SimulatedService service() {
+    return service;
+  }
+
+  void storeTask(String taskId, SimulatedTask task) {
+    tasks.put(taskId, task);
+  }
+
+  void dropTask(String taskId) {
+    tasks.remove(taskId);
+  }
+
+  int taskCount() {
+    return tasks.size();
+  }
+
+  /** Returns every task as the next query would see it, in the order they were stored. */
+  Map<String, ShowTaskResponse> taskSnapshot() {
+    Map<String, SimulatedTask> copy;
+    synchronized (tasks) {
+      copy = new LinkedHashMap<>(tasks);
+    }
+    Instant now = virtualClock.now();
+    Map<String, ShowTaskResponse> out = new LinkedHashMap<>();
+    copy.forEach((id, task) -> out.put(id, task.peek(now)));
+    return out;
   }
 
   void record(JournalEntry entry) {

@@ -113,7 +113,8 @@ class SimulatorHttpTest {
 
       connection.send(request.toString());
 
-      assertThat(connection.readResponse().status()).isEqualTo(404); // signed well, not routed
+      // signed well, routed to CreateTask, refused for want of source_server
+      assertThat(connection.readResponse().status()).isEqualTo(400);
       JournalEntry entry = simulator.journal().get(0);
       assertThat(entry.signatureValid()).as(entry.signatureReason()).isTrue();
     }

@@ -115,7 +115,7 @@ class SmsSimulatorTest {
   @Test
   void unknownRoute_answersGatewayNotFound() throws Exception {
     try (SmsSimulator simulator = SmsSimulator.start(PERMANENT)) {
-      String path = "/v3/sources";
+      String path = "/v3/no-such-resource";
       HttpResponse<String> response =
           rawGet(simulator, path, signed(simulator, path, PERMANENT, Instant.now()));
 

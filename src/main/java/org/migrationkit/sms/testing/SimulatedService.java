@@ -1,0 +1,526 @@
+package org.migrationkit.sms.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.SmsClientException;
+import org.migrationkit.sms.internal.PercentEncoding;
+import org.migrationkit.sms.model.DeleteIds;
+import org.migrationkit.sms.model.DeleteTasksReq;
+import org.migrationkit.sms.model.DeviceUse;
+import org.migrationkit.sms.model.DiskIntargetServer;
+import org.migrationkit.sms.model.InitTargetServer;
+import org.migrationkit.sms.model.ListServersResponse;
+import org.migrationkit.sms.model.ListTasksResponse;
+import org.migrationkit.sms.model.OsType;
+import org.migrationkit.sms.model.PostSourceServerBody;
+import org.migrationkit.sms.model.PostTask;
+import org.migrationkit.sms.model.PutSourceServerBody;
+import org.migrationkit.sms.model.ServerDisk;
+import org.migrationkit.sms.model.ShowServerResponse;
+import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.SourceServer;
+import org.migrationkit.sms.model.SourceServerState;
+import org.migrationkit.sms.model.SourceServersResponseBody;
+import org.migrationkit.sms.model.TaskByServerSource;
+import org.migrationkit.sms.model.TaskState;
+import org.migrationkit.sms.model.TaskTargetServer;
+import org.migrationkit.sms.model.TasksResponseBody;
+import org.migrationkit.sms.model.UpdateTaskStatusReq;
+
+/**
+ * The stateful part of {@link SmsSimulator}: source servers and the migration workflow's
+ * operations, answered from memory in the service's wire shapes. Tasks live in the simulator's task
+ * store (shared with {@code putTask} and {@code script}); this class keeps the source servers and,
+ * for each task created through the API, the READY task it was created as (what {@code restart}
+ * starts again from). Every method runs under the simulator's state lock.
+ */
+final class SimulatedService {
+  /** The task states in which a task is working: it may be stopped, not deleted nor started. */
+  private static final List<String> WORKING = List.of("RUNNING", "SYNCING", "ABORTING", "DELETING");
+
+  private final SmsSimulator simulator;
+  // insertion order is list order, as the service lists oldest first
+  private final Map<String, ShowServerResponse> servers = new LinkedHashMap<>();
+  private final Map<String, ShowTaskResponse> created = new HashMap<>();
+  private final Map<String, String> taskOfServer = new HashMap<>();
+
+  SimulatedService(SmsSimulator simulator) {
+    this.simulator = simulator;
+  }
+
+  // ---- seeding ----
+
+  ShowServerResponse addServer(ShowServerResponse server) {
+    if (servers.size() >= SmsSimulator.MAX_SOURCE_SERVERS) {
+      throw new IllegalStateException(
+          "cannot add a source server: the simulator holds " + SmsSimulator.MAX_SOURCE_SERVERS);
+    }
+    ShowServerResponse stored = complete(server);
+    servers.put(stored.getId(), stored);
+    return stored;
+  }
+
+  int serverCount() {
+    return servers.size();
+  }
+
+  @Nullable ShowServerResponse server(String id) {
+    ShowServerResponse s = servers.get(id);
+    return s == null ? null : withCurrentTask(s);
+  }
+
+  /** Fills what a registered server always has: id, connection, state, init_target_server. */
+  private ShowServerResponse complete(ShowServerResponse s) {
+    ShowServerResponse.Builder b = s.toBuilder();
+    if (s.getId() == null) {
+      b.id(UUID.randomUUID().toString());
+    }
+    if (s.getConnected() == null) {
+      b.connected(true);
+    }
+    if (s.getState() == null) {
+      b.state(SourceServerState.WAITING);
+    }
+    if (s.getOsType() == null) {
+      b.osType(OsType.LINUX);
+    }
+    if (s.getAddDate() == null) {
+      b.addDate(simulator.virtualNow());
+    }
+    List<ServerDisk> disks = s.getDisks();
+    if (disks.isEmpty()) {
+      disks =
+          List.of(
+              ServerDisk.builder()
+                  .name("/dev/vda")
+                  .deviceUse(DeviceUse.OS)
+                  .size(42_949_672_960L)
+                  .usedSize(8_589_934_592L)
+                  .physicalVolumes(List.of())
+                  .build());
+      b.disks(disks);
+    }
+    if (s.getInitTargetServer() == null) {
+      List<DiskIntargetServer> target = new ArrayList<>(disks.size());
+      for (ServerDisk d : disks) {
+        target.add(
+            DiskIntargetServer.builder()
+                .name(d.getName())
+                .size(d.getSize())
+                .usedSize(d.getUsedSize())
+                .deviceUse(d.getDeviceUse())
+                .build());
+      }
+      b.initTargetServer(InitTargetServer.builder().disks(target).build());
+    }
+    return b.build();
+  }
+
+  private ShowServerResponse withCurrentTask(ShowServerResponse s) {
+    String taskId = taskOfServer.get(s.getId());
+    ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
+    if (task == null) {
+      return s;
+    }
+    return s.toBuilder()
+        .currentTask(
+            TaskByServerSource.builder()
+                .id(taskId)
+                .name(task.getName())
+                .type(task.getType())
+                .state(task.getState())
+                .startDate(task.getStartDate())
+                .regionId(task.getRegionId())
+                .projectId(task.getProjectId())
+                .projectName(task.getProjectName())
+                .build())
+        .build();
+  }
+
+  // ---- operations ----
+
+  Answer answer(Route.Match match, @Nullable String rawQuery, byte[] body, String requestId) {
+    String op = match.route().operation();
+    try {
+      switch (op) {
+        case "ListServers":
+          return listServers(new Query(rawQuery));
+        case "ShowServer":
+          return showServer(match.param(0), requestId);
+        case "RegisterServer":
+          return registerServer(PostSourceServerBody.fromJson(text(body)), requestId);
+        case "DeleteServer":
+          return deleteServers(List.of(match.param(0)), requestId);
+        case "DeleteServers":
+          return deleteServers(DeleteIds.fromJson(text(body)).getIds(), requestId);
+        case "UpdateServerName":
+          return updateServerName(
+              match.param(0), PutSourceServerBody.fromJson(text(body)), requestId);
+        case "ListTasks":
+          return listTasks(new Query(rawQuery));
+        case "CreateTask":
+          return createTask(PostTask.fromJson(text(body)), requestId);
+        case "UpdateTaskStatus":
+          return updateTaskStatus(
+              match.param(0), UpdateTaskStatusReq.fromJson(text(body)), requestId);
+        case "DeleteTask":
+          return deleteTasks(List.of(match.param(0)), requestId);
+        case "DeleteTasks":
+          return deleteTasks(DeleteTasksReq.fromJson(text(body)).getIds(), requestId);
+        default:
+          return Answer.json(501, ErrorBodies.notEmulated(op, requestId));
+      }
+    } catch (BadRequest e) {
+      return Answer.json(400, ErrorBodies.badRequest(e.getMessage(), requestId));
+    } catch (SmsClientException e) { // an unreadable body: the generated reader names the problem
+      return Answer.json(
+          400,
+          ErrorBodies.badRequest(
+              op + ": the request body cannot be read: " + e.getMessage(), requestId));
+    }
+  }
+
+  private Answer listServers(Query q) {
+    List<SourceServersResponseBody> all = new ArrayList<>();
+    Predicate<ShowServerResponse> keep =
+        s ->
+            q.matches("id", s.getId())
+                && q.contains("name", s.getName())
+                && q.matches("ip", s.getIp())
+                && q.matches("state", s.getState() == null ? null : s.getState().value())
+                && q.matches(
+                    "migration_cycle",
+                    s.getMigrationCycle() == null ? null : s.getMigrationCycle().value())
+                && q.matches("connected", String.valueOf(s.getConnected()));
+    for (ShowServerResponse s : servers.values()) {
+      if (keep.test(s)) {
+        all.add(SourceServersResponseBody.fromJson(withCurrentTask(s).toJson()));
+      }
+    }
+    return Answer.json(
+        200,
+        ListServersResponse.builder()
+            .count(all.size())
+            .sourceServers(q.page(all))
+            .build()
+            .toJson());
+  }
+
+  private Answer showServer(String id, String requestId) {
+    ShowServerResponse s = server(id);
+    return s == null
+        ? Answer.json(404, ErrorBodies.noSuchServer(id, requestId))
+        : Answer.json(200, s.toJson());
+  }
+
+  private Answer registerServer(PostSourceServerBody body, String requestId) {
+    if (body.getIp() == null || body.getName() == null) {
+      throw new BadRequest("RegisterServer needs ip and name");
+    }
+    // the agent registers again after a restart: same ip and name, same record
+    for (ShowServerResponse s : servers.values()) {
+      if (body.getIp().equals(s.getIp()) && body.getName().equals(s.getName())) {
+        return Answer.json(200, "{\"id\":\"" + s.getId() + "\"}");
+      }
+    }
+    if (servers.size() >= SmsSimulator.MAX_SOURCE_SERVERS) {
+      return Answer.json(403, ErrorBodies.full("source servers", requestId));
+    }
+    ShowServerResponse server =
+        addServer(
+            ShowServerResponse.builder()
+                .ip(body.getIp())
+                .name(body.getName())
+                .hostname(body.getHostname())
+                .osType(body.getOsType())
+                .osVersion(body.getOsVersion())
+                .firmware(body.getFirmware())
+                .cpuQuantity(body.getCpuQuantity())
+                .memory(body.getMemory())
+                .disks(body.getDisks())
+                .volumeGroups(body.getVolumeGroups())
+                .btrfsList(body.getBtrfsList())
+                .networks(body.getNetworks())
+                .agentVersion(body.getAgentVersion())
+                .migrationCycle(body.getMigrationCycle())
+                .state(body.getState())
+                .oemSystem(body.getOemSystem())
+                .hasTc(body.getHasTc())
+                .build());
+    return Answer.json(200, "{\"id\":\"" + server.getId() + "\"}");
+  }
+
+  /** Deletes every server or, when one is unknown or being migrated, none. */
+  private Answer deleteServers(List<String> ids, String requestId) {
+    if (ids.isEmpty()) {
+      throw new BadRequest("ids must not be empty");
+    }
+    for (String id : ids) {
+      if (!servers.containsKey(id)) {
+        return Answer.json(404, ErrorBodies.noSuchServer(id, requestId));
+      }
+      String taskId = taskOfServer.get(id);
+      ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
+      if (task != null && working(task)) {
+        return Answer.json(400, ErrorBodies.serverBusy(id, taskId, requestId));
+      }
+    }
+    for (String id : ids) {
+      servers.remove(id);
+      taskOfServer.remove(id);
+    }
+    return Answer.json(200, "{}");
+  }
+
+  private Answer updateServerName(String id, PutSourceServerBody body, String requestId) {
+    ShowServerResponse s = servers.get(id);
+    if (s == null) {
+      return Answer.json(404, ErrorBodies.noSuchServer(id, requestId));
+    }
+    if (body.getName() != null) {
+      servers.put(id, s.toBuilder().name(body.getName()).build());
+    }
+    return Answer.json(200, "{}");
+  }
+
+  private Answer listTasks(Query q) {
+    List<TasksResponseBody> all = new ArrayList<>();
+    for (Map.Entry<String, ShowTaskResponse> e : simulator.taskSnapshot().entrySet()) {
+      ShowTaskResponse t = e.getValue();
+      SourceServer source = t.getSourceServer();
+      if (q.matches("id", e.getKey())
+          && q.contains("name", t.getName())
+          && q.matches("state", t.getState() == null ? null : t.getState().value())
+          && q.matches("source_server_id", source == null ? null : source.getId())) {
+        all.add(TasksResponseBody.fromJson(t.toBuilder().id(e.getKey()).build().toJson()));
+      }
+    }
+    return Answer.json(
+        200, ListTasksResponse.builder().count(all.size()).tasks(q.page(all)).build().toJson());
+  }
+
+  private Answer createTask(PostTask body, String requestId) {
+    if (body.getName() == null
+        || body.getSourceServer() == null
+        || body.getSourceServer().getId() == null
+        || body.getTargetServer() == null) {
+      throw new BadRequest("CreateTask needs name, source_server.id and target_server");
+    }
+    String serverId = body.getSourceServer().getId();
+    ShowServerResponse server = servers.get(serverId);
+    if (server == null) {
+      return Answer.json(404, ErrorBodies.noSuchServer(serverId, requestId));
+    }
+    String existing = taskOfServer.get(serverId);
+    if (existing != null && simulator.task(existing) != null) {
+      return Answer.json(400, ErrorBodies.serverHasTask(serverId, existing, requestId));
+    }
+    if (simulator.taskCount() >= SmsSimulator.MAX_TASKS) {
+      return Answer.json(403, ErrorBodies.full("tasks", requestId));
+    }
+    String id = UUID.randomUUID().toString();
+    Instant now = simulator.virtualNow();
+    ShowTaskResponse task =
+        ShowTaskResponse.builder()
+            .id(id)
+            .name(body.getName())
+            .type(body.getType())
+            .osType(body.getOsType() != null ? body.getOsType() : server.getOsType())
+            .priority(body.getPriority())
+            .speedLimit(body.getSpeedLimit())
+            .regionId(body.getRegionId())
+            .regionName(body.getRegionName())
+            .projectId(body.getProjectId())
+            .projectName(body.getProjectName())
+            .vmTemplateId(body.getVmTemplateId())
+            .migrationIp(body.getMigrationIp())
+            .startTargetServer(body.getStartTargetServer())
+            .sourceServer(
+                SourceServer.builder()
+                    .id(serverId)
+                    .ip(server.getIp())
+                    .name(server.getName())
+                    .osType(server.getOsType())
+                    .osVersion(server.getOsVersion())
+                    .state(server.getState())
+                    .migrationCycle(server.getMigrationCycle())
+                    .build())
+            .targetServer(
+                TaskTargetServer.builder()
+                    .vmId(body.getTargetServer().getVmId())
+                    .name(body.getTargetServer().getName())
+                    .osType(server.getOsType())
+                    .build())
+            .state(TaskState.READY)
+            .connected(server.getConnected())
+            .createDate(now)
+            .migrateSpeed(0.0)
+            .errorJson("")
+            .build();
+    created.put(id, task);
+    taskOfServer.put(serverId, id);
+    simulator.storeTask(id, SimulatedTask.fixed(id, task));
+    if (Boolean.TRUE.equals(body.getAutoStart())) {
+      start(id, task);
+    }
+    return Answer.json(200, "{\"id\":\"" + id + "\"}");
+  }
+
+  private Answer updateTaskStatus(String id, UpdateTaskStatusReq body, String requestId) {
+    ShowTaskResponse task = simulator.task(id);
+    if (task == null) {
+      return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
+    }
+    if (body.getOperation() == null) {
+      throw new BadRequest("UpdateTaskStatus needs operation");
+    }
+    String operation = body.getOperation().value();
+    String state = task.getState() == null ? "" : task.getState().value();
+    switch (operation) {
+      case "start":
+        if (!state.equals("READY")) {
+          return refused(operation, id, state, requestId);
+        }
+        start(id, created.getOrDefault(id, task));
+        return Answer.json(200, "{}");
+      case "stop":
+        if (!state.equals("RUNNING") && !state.equals("SYNCING")) {
+          return refused(operation, id, state, requestId);
+        }
+        // the service passes through ABORTING; the simulator lands on ABORT at once
+        simulator.storeTask(
+            id,
+            SimulatedTask.fixed(
+                id,
+                task.toBuilder()
+                    .state(TaskState.ABORT)
+                    .migrateSpeed(0.0)
+                    .remainSeconds(null)
+                    .build()));
+        return Answer.json(200, "{}");
+      case "restart":
+        if (working(task) || state.equals("READY")) {
+          return refused(operation, id, state, requestId);
+        }
+        start(id, created.getOrDefault(id, task));
+        return Answer.json(200, "{}");
+      default:
+        return Answer.json(
+            501, ErrorBodies.notEmulated("UpdateTaskStatus operation=" + operation, requestId));
+    }
+  }
+
+  private Answer refused(String operation, String id, String state, String requestId) {
+    return Answer.json(400, ErrorBodies.actionRefused(operation, id, state, requestId));
+  }
+
+  private void start(String id, ShowTaskResponse base) {
+    TaskScript script = simulator.startedTaskScript(base);
+    simulator.storeTask(
+        id,
+        SimulatedTask.scripted(
+            id, script.toBuilder().baseTask(base).build(), simulator.virtualNow()));
+  }
+
+  /** Deletes every task or, when one is unknown or working, none. */
+  private Answer deleteTasks(List<String> ids, String requestId) {
+    if (ids.isEmpty()) {
+      throw new BadRequest("ids must not be empty");
+    }
+    for (String id : ids) {
+      ShowTaskResponse task = simulator.task(id);
+      if (task == null) {
+        return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
+      }
+      if (working(task)) {
+        return Answer.json(400, ErrorBodies.taskRunning(id, task.getState().value(), requestId));
+      }
+    }
+    for (String id : ids) {
+      simulator.dropTask(id);
+      forgetTask(id);
+    }
+    return Answer.json(200, "{}");
+  }
+
+  void forgetTask(String id) {
+    created.remove(id);
+    taskOfServer.values().remove(id);
+  }
+
+  private static boolean working(ShowTaskResponse task) {
+    return task.getState() != null && WORKING.contains(task.getState().value());
+  }
+
+  private static String text(byte[] body) {
+    if (body.length == 0) {
+      throw new BadRequest("the request body is missing");
+    }
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** A request the service answers 400 {@code SMS.9001} with this message. */
+  private static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A list's query: filters compared exactly (name: contained), limit and item offset. */
+  private static final class Query {
+    private final Map<String, String> values = new HashMap<>();
+
+    Query(@Nullable String rawQuery) {
+      if (rawQuery == null || rawQuery.isEmpty()) {
+        return;
+      }
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        String name = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq));
+        values.put(name, eq < 0 ? "" : PercentEncoding.decode(pair.substring(eq + 1)));
+      }
+    }
+
+    boolean matches(String name, @Nullable String actual) {
+      String wanted = values.get(name);
+      return wanted == null || wanted.equals(actual);
+    }
+
+    boolean contains(String name, @Nullable String actual) {
+      String wanted = values.get(name);
+      return wanted == null || (actual != null && actual.contains(wanted));
+    }
+
+    /** Limit 0 to 100 (default 50) and offset 0 to 65535 (default 0), as the API page documents. */
+    <T> List<T> page(List<T> all) {
+      int limit = number("limit", 50, 0, 100);
+      int offset = number("offset", 0, 0, 65535);
+      int from = Math.min(offset, all.size());
+      return all.subList(from, Math.min(all.size(), from + limit));
+    }
+
+    private int number(String name, int absent, int min, int max) {
+      String text = values.get(name);
+      if (text == null) {
+        return absent;
+      }
+      try {
+        int n = Integer.parseInt(text);
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // answered below
+      }
+      throw new BadRequest(name + " must be " + min + " to " + max + ", was " + text);
+    }
+  }
+}

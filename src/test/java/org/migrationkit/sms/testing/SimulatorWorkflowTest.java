@@ -1,0 +1,420 @@
+package org.migrationkit.sms.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.migrationkit.sms.RetryPolicy;
+import org.migrationkit.sms.SmsClient;
+import org.migrationkit.sms.SmsServiceException;
+import org.migrationkit.sms.WaitOptions;
+import org.migrationkit.sms.auth.AkSkSigner;
+import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.model.CreateTaskRequest;
+import org.migrationkit.sms.model.DeleteServerRequest;
+import org.migrationkit.sms.model.DeleteServersRequest;
+import org.migrationkit.sms.model.DeleteTaskRequest;
+import org.migrationkit.sms.model.DeleteTasksRequest;
+import org.migrationkit.sms.model.DiskIntargetServer;
+import org.migrationkit.sms.model.ListServersRequest;
+import org.migrationkit.sms.model.ListServersResponse;
+import org.migrationkit.sms.model.ListTasksRequest;
+import org.migrationkit.sms.model.ListTasksResponse;
+import org.migrationkit.sms.model.ListTemplatesRequest;
+import org.migrationkit.sms.model.OsType;
+import org.migrationkit.sms.model.RegisterServerRequest;
+import org.migrationkit.sms.model.ShowServerRequest;
+import org.migrationkit.sms.model.ShowServerResponse;
+import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.SourceServerByTask;
+import org.migrationkit.sms.model.SourceServersResponseBody;
+import org.migrationkit.sms.model.SubTask;
+import org.migrationkit.sms.model.TargetDisks;
+import org.migrationkit.sms.model.TargetServerByTask;
+import org.migrationkit.sms.model.TaskOperation;
+import org.migrationkit.sms.model.TaskState;
+import org.migrationkit.sms.model.TaskType;
+import org.migrationkit.sms.model.TasksResponseBody;
+import org.migrationkit.sms.model.UpdateServerNameRequest;
+import org.migrationkit.sms.model.UpdateTaskStatusRequest;
+
+/** The stateful simulator through our client over loopback: servers, tasks, their lifecycle. */
+class SimulatorWorkflowTest {
+  private static final Credentials CREDENTIALS =
+      Credentials.akSk("HPUAWORKFLOWKEY00001", "workflow-secret-key-value").withDomainId("d-1");
+
+  private SmsSimulator simulator;
+  private SmsClient sms;
+
+  @BeforeEach
+  void start() {
+    simulator = SmsSimulator.start(CREDENTIALS);
+    // the example task sits under two ids; the lists below count only what the tests create
+    simulator.removeTask(SmsSimulator.EXAMPLE_TASK_ID);
+    simulator.removeTask(SmsSimulator.exampleTask().getId());
+    sms =
+        SmsClient.builder()
+            .endpoint(simulator.endpoint())
+            .credentials(CREDENTIALS)
+            .retryPolicy(RetryPolicy.none())
+            .build();
+  }
+
+  @AfterEach
+  void stop() {
+    sms.close();
+    simulator.close();
+  }
+
+  static CreateTaskRequest taskFrom(ShowServerResponse server) {
+    List<TargetDisks> disks = new ArrayList<>();
+    for (DiskIntargetServer d : server.getInitTargetServer().getDisks()) {
+      disks.add(
+          TargetDisks.builder()
+              .name(d.getName())
+              .size(d.getSize())
+              .usedSize(d.getUsedSize())
+              .deviceUse(d.getDeviceUse())
+              .build());
+    }
+    return CreateTaskRequest.builder()
+        .name("migrate-" + server.getName())
+        .type(TaskType.MIGRATE_FILE)
+        .osType(OsType.LINUX)
+        .sourceServer(SourceServerByTask.builder().id(server.getId()).build())
+        .targetServer(
+            TargetServerByTask.builder().name(server.getName()).vmId("vm-1").disks(disks).build())
+        .regionName("ap-southeast-1")
+        .regionId("ap-southeast-1")
+        .projectName("ap-southeast-1")
+        .projectId("project-1")
+        .build();
+  }
+
+  private String createTask(ShowServerResponse server) {
+    return sms.createTask(taskFrom(server)).getId();
+  }
+
+  private void action(String taskId, TaskOperation operation) {
+    sms.updateTaskStatus(
+        UpdateTaskStatusRequest.builder().taskId(taskId).operation(operation).build());
+  }
+
+  private SmsServiceException refusal(Runnable call) {
+    return catchThrowableOfType(SmsServiceException.class, call::run);
+  }
+
+  @Test
+  void registerServer_asTheAgentDoes_isListedConnectedWithInitTargetServer() {
+    String id =
+        sms.registerServer(
+                RegisterServerRequest.builder()
+                    .ip("10.0.0.7")
+                    .name("db-1")
+                    .hostname("db-1")
+                    .build())
+            .getId();
+
+    ListServersResponse list = sms.listServers(ListServersRequest.builder().build());
+
+    assertThat(list.getCount()).isEqualTo(1);
+    SourceServersResponseBody listed = list.getSourceServers().get(0);
+    assertThat(listed.getId()).isEqualTo(id);
+    assertThat(listed.getConnected()).isTrue();
+    assertThat(listed.getInitTargetServer().getDisks()).isNotEmpty();
+  }
+
+  @Test
+  void registerServer_again_keepsOneRecord() {
+    RegisterServerRequest agent = RegisterServerRequest.builder().ip("10.0.0.7").name("db").build();
+    String first = sms.registerServer(agent).getId();
+
+    assertThat(sms.registerServer(agent).getId()).isEqualTo(first);
+    assertThat(sms.listServers(ListServersRequest.builder().build()).getCount()).isEqualTo(1);
+  }
+
+  @Test
+  void showServer_addedServer_answersItWithIdAndInitTargetServer() {
+    ShowServerResponse added = simulator.addSourceServer("web-1");
+
+    ShowServerResponse shown =
+        sms.showServer(ShowServerRequest.builder().sourceId(added.getId()).build());
+
+    assertThat(shown).isEqualTo(added);
+    assertThat(shown.getConnected()).isTrue();
+    assertThat(shown.getInitTargetServer().getDisks()).hasSize(1);
+  }
+
+  @Test
+  void showServer_unknown_404WithServerErrorCode() {
+    SmsServiceException e =
+        refusal(() -> sms.showServer(ShowServerRequest.builder().sourceId("nope").build()));
+
+    assertThat(e.getStatusCode()).isEqualTo(404);
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1302");
+    assertThat(e.getRequestId()).startsWith("sim-");
+  }
+
+  @Test
+  void createTask_fromInitTargetServer_isReadyListedAndOnTheServer() {
+    ShowServerResponse server = simulator.addSourceServer("web-1");
+
+    String taskId = createTask(server);
+
+    ShowTaskResponse task = sms.showTask(taskId);
+    assertThat(task.getState()).isEqualTo(TaskState.READY);
+    assertThat(task.getSourceServer().getId()).isEqualTo(server.getId());
+    ListTasksResponse tasks = sms.listTasks(ListTasksRequest.builder().build());
+    assertThat(tasks.getTasks()).extracting(TasksResponseBody::getId).containsExactly(taskId);
+    assertThat(simulator.sourceServer(server.getId()).getCurrentTask().getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void createTask_secondForTheSameServer_refused() {
+    ShowServerResponse server = simulator.addSourceServer("web-1");
+    createTask(server);
+
+    SmsServiceException e = refusal(() -> createTask(server));
+
+    assertThat(e.getStatusCode()).isEqualTo(400);
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1303");
+  }
+
+  @Test
+  void start_thenPollPerPoll_runsSubTasksToMigrateSuccess() {
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+
+    action(taskId, TaskOperation.START);
+    ShowTaskResponse running = sms.showTask(taskId);
+    ShowTaskResponse done =
+        sms.waitForTask(taskId, WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build());
+
+    assertThat(running.getState()).isEqualTo(TaskState.RUNNING);
+    assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
+    assertThat(done.getName()).isEqualTo("migrate-web-1");
+    assertThat(done.getSubTasks())
+        .extracting(SubTask::getName)
+        .contains("CREATE_CLOUD_SERVER", "MIGRATE_LINUX_FILE", "CONFIGURE_LINUX");
+    assertThat(done.getSubTasks()).allMatch(s -> s.getProgress() == 100);
+  }
+
+  @Test
+  void start_withClockScript_advancesOnlyWithTheVirtualClock() {
+    simulator.startedTaskScript(
+        TaskScript.builder()
+            .stepEvery(Duration.ofMinutes(5))
+            .subTask("MIGRATE_LINUX_FILE", 2)
+            .succeed()
+            .build());
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+    action(taskId, TaskOperation.START);
+
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.RUNNING);
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.RUNNING);
+    simulator.advance(Duration.ofMinutes(10));
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
+  }
+
+  @Test
+  void start_runningTask_refusedWithStateErrorCode() {
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+    action(taskId, TaskOperation.START);
+
+    SmsServiceException e = refusal(() -> action(taskId, TaskOperation.START));
+
+    assertThat(e.getStatusCode()).isEqualTo(400);
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1206");
+  }
+
+  @Test
+  void stop_runningTask_abortsAndRestartRunsItAgainToSuccess() {
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+    action(taskId, TaskOperation.START);
+    sms.showTask(taskId);
+    sms.showTask(taskId);
+
+    action(taskId, TaskOperation.STOP);
+    ShowTaskResponse stopped = sms.showTask(taskId);
+    action(taskId, TaskOperation.RESTART);
+    ShowTaskResponse done =
+        sms.waitForTask(taskId, WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build());
+
+    assertThat(stopped.getState()).isEqualTo(TaskState.ABORT);
+    assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
+  }
+
+  @Test
+  void deleteTask_running_refusedThenDeletedOnceStopped() {
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+    action(taskId, TaskOperation.START);
+
+    SmsServiceException e =
+        refusal(() -> sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build()));
+    action(taskId, TaskOperation.STOP);
+    sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build());
+    SmsServiceException gone = refusal(() -> sms.showTask(taskId));
+
+    assertThat(e.getStatusCode()).isEqualTo(400);
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1205");
+    assertThat(gone.getErrorCode()).isEqualTo("SMS.1204");
+  }
+
+  @Test
+  void deleteServer_withRunningTask_refusedThenDeletedOnceTheTaskIsDone() {
+    ShowServerResponse server = simulator.addSourceServer("web-1");
+    String taskId = createTask(server);
+    action(taskId, TaskOperation.START);
+    DeleteServerRequest delete = DeleteServerRequest.builder().sourceId(server.getId()).build();
+
+    SmsServiceException busy = refusal(() -> sms.deleteServer(delete));
+    sms.waitForTask(taskId, WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build());
+    sms.deleteServer(delete);
+
+    assertThat(busy.getErrorCode()).isEqualTo("SMS.1304");
+    assertThat(simulator.sourceServer(server.getId())).isNull();
+    assertThat(sms.listServers(ListServersRequest.builder().build()).getCount()).isZero();
+  }
+
+  @Test
+  void deleteTasks_oneWorking_deletesNoneThenAllOnceItStops() {
+    String idle = createTask(simulator.addSourceServer("a"));
+    String running = createTask(simulator.addSourceServer("b"));
+    action(running, TaskOperation.START);
+    DeleteTasksRequest both = DeleteTasksRequest.builder().ids(List.of(idle, running)).build();
+
+    SmsServiceException e = refusal(() -> sms.deleteTasks(both));
+    int listedAfterRefusal = sms.listTasks(ListTasksRequest.builder().build()).getCount();
+    action(running, TaskOperation.STOP);
+    sms.deleteTasks(both);
+
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1205");
+    assertThat(listedAfterRefusal).isEqualTo(2);
+    assertThat(sms.listTasks(ListTasksRequest.builder().build()).getCount()).isZero();
+  }
+
+  @Test
+  void deleteServers_andUpdateServerName_changeTheList() {
+    ShowServerResponse a = simulator.addSourceServer("a");
+    ShowServerResponse b = simulator.addSourceServer("b");
+    ShowServerResponse c = simulator.addSourceServer("c");
+
+    sms.updateServerName(UpdateServerNameRequest.builder().sourceId(c.getId()).name("c2").build());
+    sms.deleteServers(DeleteServersRequest.builder().ids(List.of(a.getId(), b.getId())).build());
+
+    assertThat(sms.listServers(ListServersRequest.builder().build()).getSourceServers())
+        .extracting(SourceServersResponseBody::getName)
+        .containsExactly("c2");
+  }
+
+  @Test
+  void listServers_limitAndItemOffset_pageWithTheFullCount() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      ids.add(simulator.addSourceServer("s-" + i).getId());
+    }
+
+    ListServersResponse page =
+        sms.listServers(ListServersRequest.builder().limit(3).offset(5).build());
+    ListServersResponse beyond =
+        sms.listServers(ListServersRequest.builder().limit(3).offset(9).build());
+    ListServersResponse byName = sms.listServers(ListServersRequest.builder().name("s-4").build());
+
+    assertThat(page.getCount()).isEqualTo(7);
+    assertThat(page.getSourceServers())
+        .extracting(SourceServersResponseBody::getId)
+        .containsExactlyElementsOf(ids.subList(5, 7));
+    assertThat(beyond.getCount()).isEqualTo(7);
+    assertThat(beyond.getSourceServers()).isEmpty();
+    assertThat(byName.getCount()).isEqualTo(1);
+    assertThat(sms.listServersPaginator(ListServersRequest.builder().limit(2).build()).stream())
+        .hasSize(7);
+  }
+
+  @Test
+  void listTasks_limitAndItemOffset_pageWithTheFullCount() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(createTask(simulator.addSourceServer("s-" + i)));
+    }
+    action(ids.get(0), TaskOperation.START);
+
+    ListTasksResponse page = sms.listTasks(ListTasksRequest.builder().limit(2).offset(2).build());
+    ListTasksResponse running =
+        sms.listTasks(ListTasksRequest.builder().state(TaskState.RUNNING).build());
+
+    assertThat(page.getCount()).isEqualTo(5);
+    assertThat(page.getTasks())
+        .extracting(TasksResponseBody::getId)
+        .containsExactlyElementsOf(ids.subList(2, 4));
+    assertThat(running.getTasks()).extracting(TasksResponseBody::getId).containsExactly(ids.get(0));
+  }
+
+  @Test
+  void listServers_limitOverTheDocumentedMaximum_400() {
+    SmsServiceException e =
+        refusal(() -> sms.listServers(ListServersRequest.builder().limit(101).build()));
+
+    assertThat(e.getStatusCode()).isEqualTo(400);
+    assertThat(e.getErrorCode()).isEqualTo("SMS.9001");
+  }
+
+  @Test
+  void createTask_unreadableBody_400NamingTheProblem() throws Exception {
+    String path = "/v3/tasks";
+    byte[] body = "{\"name\":".getBytes(StandardCharsets.UTF_8);
+    URI uri = URI.create(simulator.endpoint() + path);
+    Map<String, String> headers =
+        AkSkSigner.sign(
+            "POST",
+            uri,
+            Map.of("Content-Type", "application/json"),
+            body,
+            CREDENTIALS,
+            Clock.systemUTC());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json");
+    headers.forEach(request::header);
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"error_code\":\"SMS.9001\"").contains("CreateTask");
+  }
+
+  @Test
+  void operationNotEmulated_answers501NamingIt() {
+    SmsServiceException e =
+        refusal(() -> sms.listTemplates(ListTemplatesRequest.builder().build()));
+
+    assertThat(e.getStatusCode()).isEqualTo(501);
+    assertThat(e.getErrorCode()).isEqualTo("SMS.SIMULATOR.0501");
+    assertThat(e.getErrorMsg()).startsWith("ListTemplates");
+  }
+
+  @Test
+  void faultPlan_appliesToWorkflowOperations() {
+    ShowServerResponse server = simulator.addSourceServer("web-1");
+    simulator.faults(FaultPlan.builder().onRequest(1, Fault.status(503)).build());
+
+    SmsServiceException e = refusal(() -> createTask(server));
+    String taskId = createTask(server);
+
+    assertThat(e.getStatusCode()).isEqualTo(503);
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.READY);
+  }
+}
