@@ -53,7 +53,8 @@ record ApiDescription(
       throw new UncheckedIOException(e);
     }
     Map<String, List<String>> enums = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.get("enums").properties()) {
+    for (Map.Entry<String, JsonNode> e :
+        (Iterable<Map.Entry<String, JsonNode>>) root.get("enums")::fields) {
       enums.put(e.getKey(), texts(e.getValue().get("values")));
     }
     List<Operation> operations = new ArrayList<>();
@@ -74,7 +75,8 @@ record ApiDescription(
               o.get("idempotent").asBoolean()));
     }
     Map<String, Model> models = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.get("models").properties()) {
+    for (Map.Entry<String, JsonNode> e :
+        (Iterable<Map.Entry<String, JsonNode>>) root.get("models")::fields) {
       List<Field> fields = new ArrayList<>();
       for (JsonNode f : e.getValue().get("fields")) {
         fields.add(

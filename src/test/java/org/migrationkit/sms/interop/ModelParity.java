@@ -78,7 +78,7 @@ final class ModelParity {
     }
     if (node.isObject()) {
       Map<String, Object> members = new TreeMap<>();
-      for (Map.Entry<String, JsonNode> e : node.properties()) {
+      for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
         Object value = normalise(e.getValue());
         if (value != null) {
           members.put(e.getKey(), value);
