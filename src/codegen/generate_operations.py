@@ -207,6 +207,12 @@ def gen_response(op):
     out.append("  /**\n   * Returns the answer's {@code X-Request-Id}, the id to quote to Huawei Cloud support.\n   *\n"
                "   * @return the request id, or {@code null} when the answer had none\n   */")
     out.append("  public @Nullable String getRequestId() {\n    return requestId;\n  }\n")
+    out.append("  /**\n   * Returns the answer in its wire format: the body text, as the service sent it (an answer that"
+               " is no\n   * model has no other form).\n   *\n   * @return the body text\n   */")
+    out.append("  public String toJson() {\n    return body;\n  }\n")
+    out.append("  /**\n   * Returns an answer holding this wire-format body and no request id; the inverse of {@link"
+               "\n   * #toJson()}.\n   *\n   * @param json the body text\n   * @return the answer\n   */")
+    out.append("  public static %s fromJson(String json) {\n    return new %s(json, null);\n  }\n" % (cls, cls))
     out.append("  @Override\n  public boolean equals(@Nullable Object o) {\n    return o instanceof %s\n"
                "        && ((%s) o).body.equals(body)\n        && Objects.equals(((%s) o).requestId, requestId);\n  }\n"
                % (cls, cls, cls))

@@ -49,6 +49,27 @@ public final class CheckNetAclResponse {
     return requestId;
   }
 
+  /**
+   * Returns the answer in its wire format: the body text, as the service sent it (an answer that is
+   * no model has no other form).
+   *
+   * @return the body text
+   */
+  public String toJson() {
+    return body;
+  }
+
+  /**
+   * Returns an answer holding this wire-format body and no request id; the inverse of {@link
+   * #toJson()}.
+   *
+   * @param json the body text
+   * @return the answer
+   */
+  public static CheckNetAclResponse fromJson(String json) {
+    return new CheckNetAclResponse(json, null);
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof CheckNetAclResponse

@@ -50,6 +50,27 @@ public final class UploadSpecialConfigurationSettingResponse {
     return requestId;
   }
 
+  /**
+   * Returns the answer in its wire format: the body text, as the service sent it (an answer that is
+   * no model has no other form).
+   *
+   * @return the body text
+   */
+  public String toJson() {
+    return body;
+  }
+
+  /**
+   * Returns an answer holding this wire-format body and no request id; the inverse of {@link
+   * #toJson()}.
+   *
+   * @param json the body text
+   * @return the answer
+   */
+  public static UploadSpecialConfigurationSettingResponse fromJson(String json) {
+    return new UploadSpecialConfigurationSettingResponse(json, null);
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof UploadSpecialConfigurationSettingResponse
