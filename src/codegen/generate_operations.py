@@ -8,7 +8,8 @@ For each operation Xxx it writes:
   - model/XxxResponse.java for an operation answering text or nothing (the others answer a model);
   - the descriptor in internal/Operations.java;
   - the methods xxx and xxxAsync in the generated region of SmsClient.java;
-  - the row of the operations table in the generated region of README.md.
+  - the row of the operations table in the generated region of README.md;
+  - and the simulator's route table, testing/DescribedRoutes.java.
 """
 import os
 import re
@@ -344,4 +345,16 @@ def outputs(d):
     files[ROOT + "/internal/Operations.java"] = gen_operations(ops)
     files[CLIENT] = replace_region(CLIENT, BEGIN_CLIENT, END_CLIENT, gen_client_region(ops))
     files[README] = replace_region(README, BEGIN_README, END_README, gen_readme_region(ops))
+    files[ROOT + "/testing/DescribedRoutes.java"] = gen_routes(ops)
     return files
+
+
+def gen_routes(ops):
+    out = [HEADER, "package org.migrationkit.sms.testing;\n", "import java.util.List;\n",
+           "/** Every operation of the API description as {@link SmsSimulator} routes it, in its order. */",
+           "final class DescribedRoutes {", "  private DescribedRoutes() {}\n",
+           "  static final List<Route> ALL =", "      List.of("]
+    rows = ['          new Route("%s", "%s", "%s")' % (op["name"], op["http"], op["path"]) for op in ops]
+    out.append(",\n".join(rows) + ");")
+    out.append("}")
+    return "\n".join(out) + "\n"
