@@ -1,6 +1,7 @@
 package org.migrationkit.sms;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -161,7 +162,7 @@ final class Poller<T> {
       return;
     }
     consecutiveFailures = 0;
-    T current = java.util.Objects.requireNonNull(polled, "polled");
+    T current = Objects.requireNonNull(polled, "polled");
     last = current;
     boolean reached;
     try {

@@ -839,8 +839,7 @@ final class Exchange<Q, R> {
       return new SmsClientException(prefix() + " cancelled by the caller", e);
     }
     if (syncCaller != null
-        && (interruptSeen
-            || Thread.currentThread().isInterrupted()
+        && (callerInterrupted()
             || e instanceof ClosedByInterruptException
             || (e instanceof InterruptedIOException
                 && !(e instanceof SocketTimeoutException)
