@@ -1,6 +1,5 @@
 package org.migrationkit.sms.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.internal.PercentEncoding;
 import org.migrationkit.sms.model.DeleteIds;
 import org.migrationkit.sms.model.DeleteTasksReq;
 import org.migrationkit.sms.model.DeviceUse;
@@ -52,8 +50,17 @@ final class SimulatedService {
   private final Map<String, ShowTaskResponse> created = new HashMap<>();
   private final Map<String, String> taskOfServer = new HashMap<>();
 
+  // the other operations, asked in this order after the workflow's own
+  private final List<EmulatedOperations> groups;
+
   SimulatedService(SmsSimulator simulator) {
     this.simulator = simulator;
+    this.groups =
+        List.of(
+            new SimulatedTemplates(simulator),
+            new SimulatedProjects(simulator),
+            new SimulatedServiceInfo(simulator),
+            new SimulatedTaskSettings(simulator));
   }
 
   // ---- seeding ----
@@ -148,36 +155,14 @@ final class SimulatedService {
   // ---- operations ----
 
   Answer answer(Route.Match match, @Nullable String rawQuery, byte[] body, String requestId) {
-    String op = match.route().operation();
+    ServiceRequest request = new ServiceRequest(match, new Query(rawQuery), body, requestId);
+    String op = request.operation();
     try {
-      switch (op) {
-        case "ListServers":
-          return listServers(new Query(rawQuery));
-        case "ShowServer":
-          return showServer(match.param(0), requestId);
-        case "RegisterServer":
-          return registerServer(PostSourceServerBody.fromJson(text(body)), requestId);
-        case "DeleteServer":
-          return deleteServers(List.of(match.param(0)), requestId);
-        case "DeleteServers":
-          return deleteServers(DeleteIds.fromJson(text(body)).getIds(), requestId);
-        case "UpdateServerName":
-          return updateServerName(
-              match.param(0), PutSourceServerBody.fromJson(text(body)), requestId);
-        case "ListTasks":
-          return listTasks(new Query(rawQuery));
-        case "CreateTask":
-          return createTask(PostTask.fromJson(text(body)), requestId);
-        case "UpdateTaskStatus":
-          return updateTaskStatus(
-              match.param(0), UpdateTaskStatusReq.fromJson(text(body)), requestId);
-        case "DeleteTask":
-          return deleteTasks(List.of(match.param(0)), requestId);
-        case "DeleteTasks":
-          return deleteTasks(DeleteTasksReq.fromJson(text(body)).getIds(), requestId);
-        default:
-          return Answer.json(501, ErrorBodies.notEmulated(op, requestId));
+      Answer answer = workflow(request);
+      for (int i = 0; answer == null && i < groups.size(); i++) {
+        answer = groups.get(i).answer(request);
       }
+      return answer != null ? answer : Answer.json(501, ErrorBodies.notEmulated(op, requestId));
     } catch (BadRequest e) {
       return Answer.json(400, ErrorBodies.badRequest(e.getMessage(), requestId));
     } catch (SmsClientException e) { // an unreadable body: the generated reader names the problem
@@ -185,6 +170,37 @@ final class SimulatedService {
           400,
           ErrorBodies.badRequest(
               op + ": the request body cannot be read: " + e.getMessage(), requestId));
+    }
+  }
+
+  /** Answers the source servers' and tasks' own operations; {@code null} for any other. */
+  private @Nullable Answer workflow(ServiceRequest r) {
+    String requestId = r.requestId();
+    switch (r.operation()) {
+      case "ListServers":
+        return listServers(r.query());
+      case "ShowServer":
+        return showServer(r.param(0), requestId);
+      case "RegisterServer":
+        return registerServer(PostSourceServerBody.fromJson(r.text()), requestId);
+      case "DeleteServer":
+        return deleteServers(List.of(r.param(0)), requestId);
+      case "DeleteServers":
+        return deleteServers(DeleteIds.fromJson(r.text()).getIds(), requestId);
+      case "UpdateServerName":
+        return updateServerName(r.param(0), PutSourceServerBody.fromJson(r.text()), requestId);
+      case "ListTasks":
+        return listTasks(r.query());
+      case "CreateTask":
+        return createTask(PostTask.fromJson(r.text()), requestId);
+      case "UpdateTaskStatus":
+        return updateTaskStatus(r.param(0), UpdateTaskStatusReq.fromJson(r.text()), requestId);
+      case "DeleteTask":
+        return deleteTasks(List.of(r.param(0)), requestId);
+      case "DeleteTasks":
+        return deleteTasks(DeleteTasksReq.fromJson(r.text()).getIds(), requestId);
+      default:
+        return null;
     }
   }
 
@@ -276,6 +292,7 @@ final class SimulatedService {
     for (String id : ids) {
       servers.remove(id);
       taskOfServer.remove(id);
+      groups.forEach(g -> g.serverDeleted(id));
     }
     return Answer.json(200, "{}");
   }
@@ -454,73 +471,10 @@ final class SimulatedService {
   void forgetTask(String id) {
     created.remove(id);
     taskOfServer.values().remove(id);
+    groups.forEach(g -> g.taskDeleted(id));
   }
 
   private static boolean working(ShowTaskResponse task) {
     return task.getState() != null && WORKING.contains(task.getState().value());
-  }
-
-  private static String text(byte[] body) {
-    if (body.length == 0) {
-      throw new BadRequest("the request body is missing");
-    }
-    return new String(body, StandardCharsets.UTF_8);
-  }
-
-  /** A request the service answers 400 {@code SMS.9001} with this message. */
-  private static final class BadRequest extends RuntimeException {
-    BadRequest(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** A list's query: filters compared exactly (name: contained), limit and item offset. */
-  private static final class Query {
-    private final Map<String, String> values = new HashMap<>();
-
-    Query(@Nullable String rawQuery) {
-      if (rawQuery == null || rawQuery.isEmpty()) {
-        return;
-      }
-      for (String pair : rawQuery.split("&")) {
-        int eq = pair.indexOf('=');
-        String name = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq));
-        values.put(name, eq < 0 ? "" : PercentEncoding.decode(pair.substring(eq + 1)));
-      }
-    }
-
-    boolean matches(String name, @Nullable String actual) {
-      String wanted = values.get(name);
-      return wanted == null || wanted.equals(actual);
-    }
-
-    boolean contains(String name, @Nullable String actual) {
-      String wanted = values.get(name);
-      return wanted == null || (actual != null && actual.contains(wanted));
-    }
-
-    /** Limit 0 to 100 (default 50) and offset 0 to 65535 (default 0), as the API page documents. */
-    <T> List<T> page(List<T> all) {
-      int limit = number("limit", 50, 0, 100);
-      int offset = number("offset", 0, 0, 65535);
-      int from = Math.min(offset, all.size());
-      return all.subList(from, Math.min(all.size(), from + limit));
-    }
-
-    private int number(String name, int absent, int min, int max) {
-      String text = values.get(name);
-      if (text == null) {
-        return absent;
-      }
-      try {
-        int n = Integer.parseInt(text);
-        if (n >= min && n <= max) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // answered below
-      }
-      throw new BadRequest(name + " must be " + min + " to " + max + ", was " + text);
-    }
   }
 }
