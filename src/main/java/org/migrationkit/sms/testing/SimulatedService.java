@@ -6,27 +6,36 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
+import org.migrationkit.sms.model.CloneServer;
 import org.migrationkit.sms.model.DeleteIds;
 import org.migrationkit.sms.model.DeleteTasksReq;
 import org.migrationkit.sms.model.DeviceUse;
 import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.InitTargetServer;
+import org.migrationkit.sms.model.ListErrorServersResponse;
 import org.migrationkit.sms.model.ListServersResponse;
 import org.migrationkit.sms.model.ListTasksResponse;
+import org.migrationkit.sms.model.MigrationErrors;
+import org.migrationkit.sms.model.NetworkCheckInfo;
 import org.migrationkit.sms.model.OsType;
 import org.migrationkit.sms.model.PostSourceServerBody;
 import org.migrationkit.sms.model.PostTask;
 import org.migrationkit.sms.model.PutSourceServerBody;
+import org.migrationkit.sms.model.PutTaskReq;
 import org.migrationkit.sms.model.ServerDisk;
+import org.migrationkit.sms.model.ShowOverviewResponse;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.model.SourceServer;
 import org.migrationkit.sms.model.SourceServerState;
 import org.migrationkit.sms.model.SourceServersResponseBody;
+import org.migrationkit.sms.model.TargetServer;
 import org.migrationkit.sms.model.TaskByServerSource;
 import org.migrationkit.sms.model.TaskState;
 import org.migrationkit.sms.model.TaskTargetServer;
@@ -44,19 +53,39 @@ final class SimulatedService {
   /** The task states in which a task is working: it may be stopped, not deleted nor started. */
   private static final List<String> WORKING = List.of("RUNNING", "SYNCING", "ABORTING", "DELETING");
 
+  /** What {@code network_check} finds: a healthy link (the simulator measures nothing). */
+  private static final NetworkCheckInfo NETWORK_CHECK =
+      NetworkCheckInfo.builder()
+          .domainConnectivity(true)
+          .destinationConnectivity(true)
+          .networkDelay(12.5)
+          .networkJitter(0.8)
+          .migrationSpeed(100.0)
+          .lossPercentage(0.0)
+          .cpuUsage(15.0)
+          .memUsage(30.0)
+          .evaluationResult("OK")
+          .build();
+
   private final SmsSimulator simulator;
   // insertion order is list order, as the service lists oldest first
   private final Map<String, ShowServerResponse> servers = new LinkedHashMap<>();
   private final Map<String, ShowTaskResponse> created = new HashMap<>();
   private final Map<String, String> taskOfServer = new HashMap<>();
+  // the state an action or the agent set on a server, shown instead of its task's phase until the
+  // task starts again
+  private final Map<String, SourceServerState> phase = new HashMap<>();
+  private final SimulatedAgent agent;
 
   // the other operations, asked in this order after the workflow's own
   private final List<EmulatedOperations> groups;
 
   SimulatedService(SmsSimulator simulator) {
     this.simulator = simulator;
+    this.agent = new SimulatedAgent(simulator, this);
     this.groups =
         List.of(
+            agent,
             new SimulatedTemplates(simulator),
             new SimulatedProjects(simulator),
             new SimulatedServiceInfo(simulator),
@@ -70,7 +99,7 @@ final class SimulatedService {
       throw new IllegalStateException(
           "cannot add a source server: the simulator holds " + SmsSimulator.MAX_SOURCE_SERVERS);
     }
-    ShowServerResponse stored = complete(server);
+    ShowServerResponse stored = completed(server);
     servers.put(stored.getId(), stored);
     return stored;
   }
@@ -85,7 +114,7 @@ final class SimulatedService {
   }
 
   /** Fills what a registered server always has: id, connection, state, init_target_server. */
-  private ShowServerResponse complete(ShowServerResponse s) {
+  ShowServerResponse completed(ShowServerResponse s) {
     ShowServerResponse.Builder b = s.toBuilder();
     if (s.getId() == null) {
       b.id(UUID.randomUUID().toString());
@@ -131,25 +160,94 @@ final class SimulatedService {
     return b.build();
   }
 
+  /**
+   * Returns server {@code s} as the API shows it: in the phase its task is in (or the one an action
+   * set) and with its current task.
+   */
   private ShowServerResponse withCurrentTask(ShowServerResponse s) {
     String taskId = taskOfServer.get(s.getId());
     ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
-    if (task == null) {
+    SourceServerState shown = phase.get(s.getId());
+    if (shown == null && task != null) {
+      shown = serverStateFor(task.getState());
+    }
+    if (task == null && shown == null) {
       return s;
     }
-    return s.toBuilder()
-        .currentTask(
-            TaskByServerSource.builder()
-                .id(taskId)
-                .name(task.getName())
-                .type(task.getType())
-                .state(task.getState())
-                .startDate(task.getStartDate())
-                .regionId(task.getRegionId())
-                .projectId(task.getProjectId())
-                .projectName(task.getProjectName())
-                .build())
-        .build();
+    ShowServerResponse.Builder b = s.toBuilder();
+    if (shown != null) {
+      b.state(shown);
+    }
+    if (task != null) {
+      b.currentTask(
+          TaskByServerSource.builder()
+              .id(taskId)
+              .name(task.getName())
+              .type(task.getType())
+              .state(task.getState())
+              .startDate(task.getStartDate())
+              .regionId(task.getRegionId())
+              .projectId(task.getProjectId())
+              .projectName(task.getProjectName())
+              .build());
+    }
+    return b.build();
+  }
+
+  /** The source server state the service shows while its task is in {@code state}. */
+  private static @Nullable SourceServerState serverStateFor(@Nullable TaskState state) {
+    if (state == null) {
+      return null;
+    }
+    switch (state.value()) {
+      case "RUNNING":
+        return SourceServerState.REPLICATE;
+      case "SYNCING":
+        return SourceServerState.SYNCING;
+      case "MIGRATE_SUCCESS":
+        return SourceServerState.FINISHED;
+      case "MIGRATE_FAIL":
+        return SourceServerState.ERROR;
+      case "ABORTING":
+        return SourceServerState.STOPPING;
+      case "ABORT":
+        return SourceServerState.STOPPED;
+      case "DELETING":
+        return SourceServerState.DELETING;
+      default:
+        return null; // READY and the rollback states: the server's own state
+    }
+  }
+
+  // ---- what the agent's operations change ----
+
+  /** Returns the stored server (not its view), or {@code null}. */
+  @Nullable ShowServerResponse storedServer(String id) {
+    return servers.get(id);
+  }
+
+  /** Replaces a stored server, keeping its place in the list. */
+  void replaceServer(ShowServerResponse server) {
+    servers.replace(server.getId(), server);
+  }
+
+  /** Returns the id of the task migrating server {@code serverId}, or {@code null}. */
+  @Nullable String taskOf(String serverId) {
+    return taskOfServer.get(serverId);
+  }
+
+  /** Shows server {@code serverId} in {@code state} until its task starts again. */
+  void setPhase(@Nullable String serverId, SourceServerState state) {
+    if (serverId != null && servers.containsKey(serverId)) {
+      phase.put(serverId, state);
+    }
+  }
+
+  /** Returns every server as the API shows it, in list order. */
+  List<ShowServerResponse> serverViews() {
+    List<ShowServerResponse> views = new ArrayList<>(servers.size());
+    servers.values().forEach(s -> views.add(withCurrentTask(s)));
+    return views;
   }
 
   // ---- operations ----
@@ -199,6 +297,12 @@ final class SimulatedService {
         return deleteTasks(List.of(r.param(0)), requestId);
       case "DeleteTasks":
         return deleteTasks(DeleteTasksReq.fromJson(r.text()).getIds(), requestId);
+      case "UpdateTask":
+        return updateTask(r.param(0), PutTaskReq.fromJson(r.text()), requestId);
+      case "ShowOverview":
+        return Answer.json(200, overview().toJson());
+      case "ListErrorServers":
+        return listErrorServers(r.query());
       default:
         return null;
     }
@@ -292,6 +396,7 @@ final class SimulatedService {
     for (String id : ids) {
       servers.remove(id);
       taskOfServer.remove(id);
+      phase.remove(id);
       groups.forEach(g -> g.serverDeleted(id));
     }
     return Answer.json(200, "{}");
@@ -386,7 +491,7 @@ final class SimulatedService {
     taskOfServer.put(serverId, id);
     simulator.storeTask(id, SimulatedTask.fixed(id, task));
     if (Boolean.TRUE.equals(body.getAutoStart())) {
-      start(id, task);
+      start(id, task, null);
     }
     return Answer.json(200, "{\"id\":\"" + id + "\"}");
   }
@@ -401,13 +506,15 @@ final class SimulatedService {
     }
     String operation = body.getOperation().value();
     String state = task.getState() == null ? "" : task.getState().value();
+    String serverId = task.getSourceServer() == null ? null : task.getSourceServer().getId();
+    boolean succeeded = state.equals("MIGRATE_SUCCESS");
     switch (operation) {
       case "start":
         if (!state.equals("READY")) {
           return refused(operation, id, state, requestId);
         }
-        start(id, created.getOrDefault(id, task));
-        return Answer.json(200, "{}");
+        start(id, created.getOrDefault(id, task), body);
+        break;
       case "stop":
         if (!state.equals("RUNNING") && !state.equals("SYNCING")) {
           return refused(operation, id, state, requestId);
@@ -422,16 +529,73 @@ final class SimulatedService {
                     .migrateSpeed(0.0)
                     .remainSeconds(null)
                     .build()));
-        return Answer.json(200, "{}");
+        break;
       case "restart":
         if (working(task) || state.equals("READY")) {
           return refused(operation, id, state, requestId);
         }
-        start(id, created.getOrDefault(id, task));
-        return Answer.json(200, "{}");
+        start(id, created.getOrDefault(id, task), body);
+        break;
+      case "skip":
+        SimulatedTask running = simulator.simulatedTask(id);
+        if (!working(task)
+            || running == null
+            || !running.skipPast(SmsSimulator.CONSISTENCY_CHECK, simulator.virtualNow())) {
+          return refused(operation, id, state + " with no consistency check to skip", requestId);
+        }
+        break;
+      case "clear":
+        if (working(task) || state.equals("READY")) {
+          return refused(operation, id, state, requestId);
+        }
+        patch(id, "target_snapshot_id", t -> t.targetSnapshotId(null));
+        setPhase(serverId, SourceServerState.CLEARED);
+        break;
+      case "test":
+        if (!succeeded) {
+          return refused(operation, id, state, requestId);
+        }
+        setPhase(serverId, SourceServerState.TESTING);
+        break;
+      case "clone_test":
+        if (!succeeded) {
+          return refused(operation, id, state, requestId);
+        }
+        TaskTargetServer target = task.getTargetServer();
+        CloneServer clone =
+            CloneServer.builder()
+                .vmId(UUID.randomUUID().toString())
+                .name((target == null ? task.getName() : target.getName()) + "-clone")
+                .cloneState("success")
+                .cloneError("")
+                .errorMsg("")
+                .build();
+        patch(id, "clone_server", t -> t.cloneServer(clone));
+        break;
+      case "network_check":
+        if (working(task)) {
+          return refused(operation, id, state, requestId);
+        }
+        patch(id, "network_check_info", t -> t.networkCheckInfo(NETWORK_CHECK));
+        break;
       default:
         return Answer.json(
             501, ErrorBodies.notEmulated("UpdateTaskStatus operation=" + operation, requestId));
+    }
+    if (serverId != null) {
+      agent.send(serverId, operation, id);
+    }
+    return Answer.json(200, "{}");
+  }
+
+  /**
+   * Changes every later answer about task {@code id} while it exists, replacing the earlier change
+   * of the same {@code what}.
+   */
+  void patch(String id, String what, Consumer<ShowTaskResponse.Builder> change) {
+    SimulatedTask task = simulator.simulatedTask(id);
+    if (task != null) {
+      task.patch(what, change);
     }
   }
 
@@ -439,12 +603,138 @@ final class SimulatedService {
     return Answer.json(400, ErrorBodies.actionRefused(operation, id, state, requestId));
   }
 
-  private void start(String id, ShowTaskResponse base) {
-    TaskScript script = simulator.startedTaskScript(base);
+  private void start(String id, ShowTaskResponse base, @Nullable UpdateTaskStatusReq how) {
+    boolean check = how != null && Boolean.TRUE.equals(how.getIsNeedConsistencyCheck());
+    if (base.getSourceServer() != null) {
+      phase.remove(base.getSourceServer().getId());
+    }
+    TaskScript script = simulator.startedTaskScript(base, check);
     simulator.storeTask(
         id,
         SimulatedTask.scripted(
             id, script.toBuilder().baseTask(base).build(), simulator.virtualNow()));
+  }
+
+  /**
+   * Changes what a user may set on a task that is not working: name, type, OS, priority, region,
+   * project, enterprise project, migration IP, speed limit, template, whether to start the target
+   * server, and the target server's name and VM id. What the service sets (state, dates, progress)
+   * is ignored; the change outlives {@code restart}.
+   */
+  private Answer updateTask(String id, PutTaskReq body, String requestId) {
+    ShowTaskResponse task = simulator.task(id);
+    if (task == null) {
+      return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
+    }
+    if (working(task)) {
+      return refused("UpdateTask", id, task.getState().value(), requestId);
+    }
+    ShowTaskResponse.Builder b = created.getOrDefault(id, task).toBuilder();
+    Optional.ofNullable(body.getName()).ifPresent(b::name);
+    Optional.ofNullable(body.getType()).ifPresent(b::type);
+    Optional.ofNullable(body.getOsType()).ifPresent(b::osType);
+    Optional.ofNullable(body.getPriority()).ifPresent(b::priority);
+    Optional.ofNullable(body.getRegionId()).ifPresent(b::regionId);
+    Optional.ofNullable(body.getRegionName()).ifPresent(b::regionName);
+    Optional.ofNullable(body.getProjectId()).ifPresent(b::projectId);
+    Optional.ofNullable(body.getProjectName()).ifPresent(b::projectName);
+    Optional.ofNullable(body.getEnterpriseProjectId()).ifPresent(b::enterpriseProjectId);
+    Optional.ofNullable(body.getMigrationIp()).ifPresent(b::migrationIp);
+    Optional.ofNullable(body.getSpeedLimit()).ifPresent(b::speedLimit);
+    Optional.ofNullable(body.getVmTemplateId()).ifPresent(b::vmTemplateId);
+    Optional.ofNullable(body.getStartTargetServer()).ifPresent(b::startTargetServer);
+    TargetServer target = body.getTargetServer();
+    if (target != null && b.build().getTargetServer() != null) {
+      TaskTargetServer.Builder t = b.build().getTargetServer().toBuilder();
+      Optional.ofNullable(target.getName()).ifPresent(t::name);
+      Optional.ofNullable(target.getVmId()).ifPresent(t::vmId);
+      b.targetServer(t.build());
+    }
+    ShowTaskResponse changed = b.build();
+    if (created.containsKey(id)) {
+      created.put(id, changed);
+    }
+    patch(
+        id,
+        "UpdateTask",
+        t ->
+            t.name(changed.getName())
+                .type(changed.getType())
+                .osType(changed.getOsType())
+                .priority(changed.getPriority())
+                .regionId(changed.getRegionId())
+                .regionName(changed.getRegionName())
+                .projectId(changed.getProjectId())
+                .projectName(changed.getProjectName())
+                .enterpriseProjectId(changed.getEnterpriseProjectId())
+                .migrationIp(changed.getMigrationIp())
+                .speedLimit(changed.getSpeedLimit())
+                .vmTemplateId(changed.getVmTemplateId())
+                .startTargetServer(changed.getStartTargetServer())
+                .targetServer(changed.getTargetServer()));
+    return Answer.json(200, "{}");
+  }
+
+  /**
+   * Counts the servers per state as the API shows them; states the overview has no field for are
+   * not counted.
+   */
+  private ShowOverviewResponse overview() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (ShowServerResponse s : serverViews()) {
+      if (s.getState() != null) {
+        counts.merge(s.getState().value(), 1, Integer::sum);
+      }
+    }
+    return ShowOverviewResponse.builder()
+        .waiting(counts.getOrDefault("waiting", 0))
+        .replicate(counts.getOrDefault("replicate", 0))
+        .syncing(counts.getOrDefault("syncing", 0))
+        .stopped(counts.getOrDefault("stopped", 0))
+        .deleting(counts.getOrDefault("deleting", 0))
+        .cutovering(counts.getOrDefault("cutovering", 0))
+        .unavailable(counts.getOrDefault("unavailable", 0))
+        .stopping(counts.getOrDefault("stopping", 0))
+        .skipping(counts.getOrDefault("skipping", 0))
+        .finished(counts.getOrDefault("finished", 0))
+        .initialize(counts.getOrDefault("initialize", 0))
+        .error(counts.getOrDefault("error", 0))
+        .cloning(counts.getOrDefault("cloning", 0))
+        .unconfigured(0) // the simulator's servers are always configured
+        .build();
+  }
+
+  /**
+   * Lists the servers in state {@code error}, with their task's {@code error_json}; paged like the
+   * other lists. The simulator puts servers in no migration project, so {@code migproject} and
+   * {@code enterprise_project_id} filter nothing.
+   */
+  private Answer listErrorServers(Query q) {
+    List<MigrationErrors> all = new ArrayList<>();
+    for (ShowServerResponse s : serverViews()) {
+      if (!SourceServerState.ERROR.equals(s.getState())) {
+        continue;
+      }
+      String taskId = taskOfServer.get(s.getId());
+      ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
+      TaskTargetServer target = task == null ? null : task.getTargetServer();
+      all.add(
+          MigrationErrors.builder()
+              .sourceId(s.getId())
+              .name(s.getName())
+              .hostName(s.getHostname())
+              .sourceIp(s.getIp())
+              .targetIp(target == null ? null : target.getIp())
+              .errorJson(task == null ? "" : task.getErrorJson())
+              .build());
+    }
+    return Answer.json(
+        200,
+        ListErrorServersResponse.builder()
+            .count(all.size())
+            .migrationErrors(q.page(all))
+            .build()
+            .toJson());
   }
 
   /** Deletes every task or, when one is unknown or working, none. */

@@ -135,6 +135,13 @@ public final class SmsSimulator implements AutoCloseable {
   /** The largest request body accepted unless {@link Builder#maxRequestBodyBytes} says: 1 MiB. */
   public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
+  /**
+   * The sub-task a started task runs last when {@code UpdateTaskStatus start} asked for {@code
+   * is_need_consistency_check}, and which {@code skip} jumps past (in any script that names it).
+   * The name is the simulator's: the service does not document its sub-task.
+   */
+  public static final String CONSISTENCY_CHECK = "CONSISTENCY_CHECK";
+
   /** How many requests the journal keeps unless {@link Builder#maxJournalEntries} says. */
   public static final int DEFAULT_MAX_JOURNAL_ENTRIES = 10_000;
 
@@ -320,22 +327,30 @@ public final class SmsSimulator implements AutoCloseable {
     return this;
   }
 
-  TaskScript startedTaskScript(ShowTaskResponse task) {
+  /**
+   * Returns the lifecycle of a task started now: the one {@link #startedTaskScript(TaskScript)}
+   * set, else the default one, with a {@link #CONSISTENCY_CHECK} sub-task when the start asked for
+   * it.
+   */
+  TaskScript startedTaskScript(ShowTaskResponse task, boolean consistencyCheck) {
     TaskScript chosen = startedTaskScript;
     if (chosen != null) {
       return chosen;
     }
     boolean windows = OsType.WINDOWS.equals(task.getOsType());
-    return TaskScript.builder()
-        .subTask("CREATE_CLOUD_SERVER", 1)
-        .subTask("SSL_CONFIG", 1)
-        .subTask("ATTACH_AGENT_IMAGE", 1)
-        .subTask(windows ? "FORMAT_DISK_WINDOWS" : "FORMAT_DISK_LINUX", 1)
-        .subTask(windows ? "MIGRATE_WINDOWS_BLOCK" : "MIGRATE_LINUX_FILE", 4)
-        .subTask(windows ? "CONFIGURE_WINDOWS" : "CONFIGURE_LINUX", 1)
-        .subTask("DETTACH_AGENT_IMAGE", 1)
-        .succeed()
-        .build();
+    TaskScript.Builder script =
+        TaskScript.builder()
+            .subTask("CREATE_CLOUD_SERVER", 1)
+            .subTask("SSL_CONFIG", 1)
+            .subTask("ATTACH_AGENT_IMAGE", 1)
+            .subTask(windows ? "FORMAT_DISK_WINDOWS" : "FORMAT_DISK_LINUX", 1)
+            .subTask(windows ? "MIGRATE_WINDOWS_BLOCK" : "MIGRATE_LINUX_FILE", 4)
+            .subTask(windows ? "CONFIGURE_WINDOWS" : "CONFIGURE_LINUX", 1)
+            .subTask("DETTACH_AGENT_IMAGE", 1);
+    if (consistencyCheck) {
+      script.subTask(CONSISTENCY_CHECK, 4);
+    }
+    return script.succeed().build();
   }
 
   // ---- source servers ----

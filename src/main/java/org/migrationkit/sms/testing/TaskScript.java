@@ -125,6 +125,21 @@ public final class TaskScript {
   }
 
   /**
+   * Returns the first frame after the steps of sub-task {@code name}, or -1 when the script runs no
+   * such sub-task.
+   */
+  int frameAfter(String name) {
+    int first = 0;
+    for (Step s : steps) {
+      first += s.length();
+      if (name.equals(s.subTask())) {
+        return first;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Renders frame {@code index} (capped at the last) of the task {@code taskId} installed at {@code
    * startedAt}.
    */

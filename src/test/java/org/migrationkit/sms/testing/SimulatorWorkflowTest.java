@@ -32,7 +32,6 @@ import org.migrationkit.sms.model.ListServersRequest;
 import org.migrationkit.sms.model.ListServersResponse;
 import org.migrationkit.sms.model.ListTasksRequest;
 import org.migrationkit.sms.model.ListTasksResponse;
-import org.migrationkit.sms.model.ListTemplatesRequest;
 import org.migrationkit.sms.model.OsType;
 import org.migrationkit.sms.model.RegisterServerRequest;
 import org.migrationkit.sms.model.ShowServerRequest;
@@ -397,13 +396,14 @@ class SimulatorWorkflowTest {
   }
 
   @Test
-  void operationNotEmulated_answers501NamingIt() {
-    SmsServiceException e =
-        refusal(() -> sms.listTemplates(ListTemplatesRequest.builder().build()));
+  void actionNotEmulated_answers501NamingIt() {
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+
+    SmsServiceException e = refusal(() -> action(taskId, TaskOperation.of("migration_test")));
 
     assertThat(e.getStatusCode()).isEqualTo(501);
     assertThat(e.getErrorCode()).isEqualTo("SMS.SIMULATOR.0501");
-    assertThat(e.getErrorMsg()).startsWith("ListTemplates");
+    assertThat(e.getErrorMsg()).startsWith("UpdateTaskStatus operation=migration_test");
   }
 
   @Test
