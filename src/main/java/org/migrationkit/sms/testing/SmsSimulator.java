@@ -23,9 +23,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.SignatureVerifier;
+import org.migrationkit.sms.model.CreateTaskRequest;
+import org.migrationkit.sms.model.DiskIntargetServer;
+import org.migrationkit.sms.model.InitTargetServer;
 import org.migrationkit.sms.model.OsType;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.SourceServerByTask;
+import org.migrationkit.sms.model.TargetDisks;
+import org.migrationkit.sms.model.TargetServerByTask;
+import org.migrationkit.sms.model.TaskType;
 
 /**
  * An in-process SMS service for tests: real HTTP on a free loopback port, every request's AK/SK
@@ -398,6 +405,50 @@ public final class SmsSimulator implements AutoCloseable {
               .memory(4_294_967_296L)
               .build());
     }
+  }
+
+  /**
+   * Returns a {@code CreateTask} request that migrates {@code server} (file-level, Linux) to a new
+   * target named after it, with the disks of its {@code init_target_server}: what a test needs to
+   * create a task the simulator accepts. Set other members with {@code toBuilder()}.
+   *
+   * <pre>{@code
+   * String taskId = sms.createTask(SmsSimulator.createTaskRequestFor(server)).getId();
+   * }</pre>
+   *
+   * @param server a source server as the simulator answers it (id and init_target_server set)
+   * @return the request
+   * @throws IllegalArgumentException when the server has no id
+   */
+  public static CreateTaskRequest createTaskRequestFor(ShowServerResponse server) {
+    Objects.requireNonNull(server, "server");
+    if (server.getId() == null) {
+      throw new IllegalArgumentException("server has no id: add or register it first");
+    }
+    List<TargetDisks> disks = new ArrayList<>();
+    InitTargetServer target = server.getInitTargetServer();
+    for (DiskIntargetServer d :
+        target == null ? List.<DiskIntargetServer>of() : target.getDisks()) {
+      disks.add(
+          TargetDisks.builder()
+              .name(d.getName())
+              .size(d.getSize())
+              .usedSize(d.getUsedSize())
+              .deviceUse(d.getDeviceUse())
+              .build());
+    }
+    String name = server.getName() != null ? server.getName() : server.getId();
+    return CreateTaskRequest.builder()
+        .name("migrate-" + name)
+        .type(TaskType.MIGRATE_FILE)
+        .osType(server.getOsType() != null ? server.getOsType() : OsType.LINUX)
+        .sourceServer(SourceServerByTask.builder().id(server.getId()).build())
+        .targetServer(TargetServerByTask.builder().name(name).vmId("vm-1").disks(disks).build())
+        .regionName("ap-southeast-1")
+        .regionId("ap-southeast-1")
+        .projectName("ap-southeast-1")
+        .projectId("project-1")
+        .build();
   }
 
   /**

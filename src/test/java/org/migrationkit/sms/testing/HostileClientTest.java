@@ -14,7 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
+import org.migrationkit.sms.WaitOptions;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.model.DeleteTaskRequest;
+import org.migrationkit.sms.model.ShowServerResponse;
+import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.TaskOperation;
+import org.migrationkit.sms.model.TaskState;
+import org.migrationkit.sms.model.UpdateTaskStatusRequest;
 
 /**
  * Clients that never finish a request, or send far too much, over real loopback sockets: each kind
@@ -48,7 +55,10 @@ class HostileClientTest {
     }
   }
 
-  /** A real client, with a call timeout that is a hang guard only. */
+  /**
+   * A real client runs a migration through the stateful operations (the example task, then create,
+   * start, poll to success, delete), with a call timeout that is a hang guard only.
+   */
   private static void assertServesAWellFormedClient(SmsSimulator simulator) {
     try (SmsClient sms =
         SmsClient.builder()
@@ -58,6 +68,16 @@ class HostileClientTest {
             .callTimeout(Duration.ofSeconds(30))
             .build()) {
       assertThat(sms.showTask(SmsSimulator.EXAMPLE_TASK_ID)).isEqualTo(SmsSimulator.exampleTask());
+      ShowServerResponse server = simulator.addSourceServer("web-1");
+      String taskId = sms.createTask(SmsSimulator.createTaskRequestFor(server)).getId();
+      sms.updateTaskStatus(
+          UpdateTaskStatusRequest.builder().taskId(taskId).operation(TaskOperation.START).build());
+      ShowTaskResponse done =
+          sms.waitForTask(taskId, WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build());
+      sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build());
+
+      assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
+      assertThat(simulator.task(taskId)).isNull();
     }
   }
 

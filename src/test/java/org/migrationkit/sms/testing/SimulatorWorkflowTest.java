@@ -27,24 +27,18 @@ import org.migrationkit.sms.model.DeleteServerRequest;
 import org.migrationkit.sms.model.DeleteServersRequest;
 import org.migrationkit.sms.model.DeleteTaskRequest;
 import org.migrationkit.sms.model.DeleteTasksRequest;
-import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.ListServersRequest;
 import org.migrationkit.sms.model.ListServersResponse;
 import org.migrationkit.sms.model.ListTasksRequest;
 import org.migrationkit.sms.model.ListTasksResponse;
-import org.migrationkit.sms.model.OsType;
 import org.migrationkit.sms.model.RegisterServerRequest;
 import org.migrationkit.sms.model.ShowServerRequest;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
-import org.migrationkit.sms.model.SourceServerByTask;
 import org.migrationkit.sms.model.SourceServersResponseBody;
 import org.migrationkit.sms.model.SubTask;
-import org.migrationkit.sms.model.TargetDisks;
-import org.migrationkit.sms.model.TargetServerByTask;
 import org.migrationkit.sms.model.TaskOperation;
 import org.migrationkit.sms.model.TaskState;
-import org.migrationkit.sms.model.TaskType;
 import org.migrationkit.sms.model.TasksResponseBody;
 import org.migrationkit.sms.model.UpdateServerNameRequest;
 import org.migrationkit.sms.model.UpdateTaskStatusRequest;
@@ -78,28 +72,7 @@ class SimulatorWorkflowTest {
   }
 
   static CreateTaskRequest taskFrom(ShowServerResponse server) {
-    List<TargetDisks> disks = new ArrayList<>();
-    for (DiskIntargetServer d : server.getInitTargetServer().getDisks()) {
-      disks.add(
-          TargetDisks.builder()
-              .name(d.getName())
-              .size(d.getSize())
-              .usedSize(d.getUsedSize())
-              .deviceUse(d.getDeviceUse())
-              .build());
-    }
-    return CreateTaskRequest.builder()
-        .name("migrate-" + server.getName())
-        .type(TaskType.MIGRATE_FILE)
-        .osType(OsType.LINUX)
-        .sourceServer(SourceServerByTask.builder().id(server.getId()).build())
-        .targetServer(
-            TargetServerByTask.builder().name(server.getName()).vmId("vm-1").disks(disks).build())
-        .regionName("ap-southeast-1")
-        .regionId("ap-southeast-1")
-        .projectName("ap-southeast-1")
-        .projectId("project-1")
-        .build();
+    return SmsSimulator.createTaskRequestFor(server);
   }
 
   private String createTask(ShowServerResponse server) {
