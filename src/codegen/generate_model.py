@@ -114,6 +114,16 @@ def fields_of(model):
     return out
 
 
+def secret_fields(model):
+    """Wire names of the fields whose values are secrets: toString() shows **** for them."""
+    return {f["wire"] for f in MODELS[model]["fields"] if f.get("secret")}
+
+
+def to_string_member(name, secret):
+    value = '"****"' if secret else name
+    return "      s.append(sep).append(\"%s=\").append(%s);\n      sep = \", \";\n    }" % (name, value)
+
+
 def field_doc(f):
     doc = f["doc"].strip()
     if f["type"] == "json":
@@ -186,13 +196,14 @@ def gen_model(cls):
     out.append("  @Override\n  public String toString() {")
     out.append("    StringBuilder s = new StringBuilder(\"%s{\");" % cls)
     out.append("    String sep = \"\";")
+    secrets = secret_fields(cls)
     for w, t, _, _ in fields:
         n = camel(w)
         if is_container(t):
             out.append("    if (!%s.isEmpty()) {" % n)
         else:
             out.append("    if (%s != null) {" % n)
-        out.append("      s.append(sep).append(\"%s=\").append(%s);\n      sep = \", \";\n    }" % (n, n))
+        out.append(to_string_member(n, w in secrets))
     out.append("    return s.append('}').toString();\n  }\n")
     out.append("  /** Builds {@link %s} values; not thread-safe. */" % cls)
     out.append("  public static final class Builder {")

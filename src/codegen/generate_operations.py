@@ -141,12 +141,13 @@ def gen_request(op):
     out.append("  @Override\n  public String toString() {")
     out.append("    StringBuilder s = new StringBuilder(\"%s{\");" % cls)
     out.append("    String sep = \"\";")
+    secrets = gm.secret_fields(op["body"]) if op["body"] else set()
     for n, w, where, t, req, _ in ms:
         if gm.is_container(t):
             out.append("    if (!%s.isEmpty()) {" % n)
         else:
             out.append("    if (%s != null) {" % n)
-        out.append("      s.append(sep).append(\"%s=\").append(%s);\n      sep = \", \";\n    }" % (n, n))
+        out.append(gm.to_string_member(n, where == "body" and w in secrets))
     out.append("    return s.append('}').toString();\n  }\n")
     out.append("  /** Builds {@link %s}s; not thread-safe. */" % cls)
     out.append("  public static final class Builder {")

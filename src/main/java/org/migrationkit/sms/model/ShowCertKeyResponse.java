@@ -176,7 +176,7 @@ public final class ShowCertKeyResponse {
       sep = ", ";
     }
     if (privateKey != null) {
-      s.append(sep).append("privateKey=").append(privateKey);
+      s.append(sep).append("privateKey=").append("****");
       sep = ", ";
     }
     if (ca != null) {
@@ -188,7 +188,7 @@ public final class ShowCertKeyResponse {
       sep = ", ";
     }
     if (targetMgmtPrivateKey != null) {
-      s.append(sep).append("targetMgmtPrivateKey=").append(targetMgmtPrivateKey);
+      s.append(sep).append("targetMgmtPrivateKey=").append("****");
       sep = ", ";
     }
     if (targetDataCert != null) {
@@ -196,7 +196,7 @@ public final class ShowCertKeyResponse {
       sep = ", ";
     }
     if (targetDataPrivateKey != null) {
-      s.append(sep).append("targetDataPrivateKey=").append(targetDataPrivateKey);
+      s.append(sep).append("targetDataPrivateKey=").append("****");
       sep = ", ";
     }
     return s.append('}').toString();

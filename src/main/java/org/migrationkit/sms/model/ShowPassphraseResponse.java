@@ -108,7 +108,7 @@ public final class ShowPassphraseResponse {
       sep = ", ";
     }
     if (passphrase != null) {
-      s.append(sep).append("passphrase=").append(passphrase);
+      s.append(sep).append("passphrase=").append("****");
       sep = ", ";
     }
     return s.append('}').toString();

@@ -111,7 +111,7 @@ public final class ShowTargetPasswordResponse {
       sep = ", ";
     }
     if (targetPassword != null) {
-      s.append(sep).append("targetPassword=").append(targetPassword);
+      s.append(sep).append("targetPassword=").append("****");
       sep = ", ";
     }
     return s.append('}').toString();

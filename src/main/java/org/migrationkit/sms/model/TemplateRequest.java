@@ -347,7 +347,7 @@ public final class TemplateRequest {
       sep = ", ";
     }
     if (targetPassword != null) {
-      s.append(sep).append("targetPassword=").append(targetPassword);
+      s.append(sep).append("targetPassword=").append("****");
       sep = ", ";
     }
     if (imageId != null) {

@@ -364,7 +364,7 @@ public final class TemplateResponseBody {
       sep = ", ";
     }
     if (targetPassword != null) {
-      s.append(sep).append("targetPassword=").append(targetPassword);
+      s.append(sep).append("targetPassword=").append("****");
       sep = ", ";
     }
     if (imageId != null) {
