@@ -135,4 +135,12 @@ final class ErrorBodies {
     }
     return s.toString();
   }
+
+  static String noSuchTemplate(String templateId, String requestId) {
+    return error("SMS.1502", "The template does not exist: " + templateId, requestId);
+  }
+
+  static String templateNameTaken(String name, String requestId) {
+    return error("SMS.1503", "A template with this name already exists: " + name, requestId);
+  }
 }
