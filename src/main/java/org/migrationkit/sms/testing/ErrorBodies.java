@@ -143,4 +143,20 @@ final class ErrorBodies {
   static String templateNameTaken(String name, String requestId) {
     return error("SMS.1503", "A template with this name already exists: " + name, requestId);
   }
+
+  static String noSuchProject(String projectId, String requestId) {
+    return error("SMS.1602", "The migration project does not exist: " + projectId, requestId);
+  }
+
+  static String projectNameTaken(String name, String holderId, String requestId) {
+    return error(
+        "SMS.1603",
+        "The migration project name is already used: " + name + " by " + holderId,
+        requestId);
+  }
+
+  static String defaultProjectUndeletable(String projectId, String requestId) {
+    return error(
+        "SMS.1604", "The default migration project cannot be deleted: " + projectId, requestId);
+  }
 }
