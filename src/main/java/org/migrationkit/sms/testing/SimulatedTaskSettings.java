@@ -72,7 +72,10 @@ import org.migrationkit.sms.model.UploadLogRequestBody;
  * configurations per task, speed-limit periods per request or directories per consistency report.
  */
 final class SimulatedTaskSettings implements EmulatedOperations {
-  /** The most configurations, speed-limit periods or directories of one report per task. */
+  /**
+   * The most configuration keys a task holds, speed-limit periods one schedule holds and
+   * directories one consistency report holds.
+   */
   static final int MAX_ENTRIES = 100;
 
   /** The most consistency checks kept per task; older ones are forgotten. */
