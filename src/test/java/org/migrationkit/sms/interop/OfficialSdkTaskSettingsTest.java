@@ -105,6 +105,7 @@ class OfficialSdkTaskSettingsTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // 3.1.143 deprecates unlockTargetEcs and checkNetAcl; still sent
   void officialClient_everySettingsOperation_signedAndParsed() {
     String taskId = createTask();
 
