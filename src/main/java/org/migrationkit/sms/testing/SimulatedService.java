@@ -76,6 +76,7 @@ final class SimulatedService {
   // task starts again
   private final Map<String, SourceServerState> phase = new HashMap<>();
   private final SimulatedAgent agent;
+  private final SimulatedTaskSettings taskSettings;
 
   // the other operations, asked in this order after the workflow's own
   private final List<EmulatedOperations> groups;
@@ -83,13 +84,14 @@ final class SimulatedService {
   SimulatedService(SmsSimulator simulator) {
     this.simulator = simulator;
     this.agent = new SimulatedAgent(simulator, this);
+    this.taskSettings = new SimulatedTaskSettings(simulator);
     this.groups =
         List.of(
             agent,
             new SimulatedTemplates(simulator),
             new SimulatedProjects(simulator),
             new SimulatedServiceInfo(simulator),
-            new SimulatedTaskSettings(simulator));
+            taskSettings);
   }
 
   // ---- seeding ----
@@ -189,6 +191,7 @@ final class SimulatedService {
               .regionId(task.getRegionId())
               .projectId(task.getProjectId())
               .projectName(task.getProjectName())
+              .logCollectStatus(taskSettings.logCollectStatus(taskId))
               .build());
     }
     return b.build();
@@ -220,6 +223,10 @@ final class SimulatedService {
   }
 
   // ---- what the agent's operations change ----
+
+  SimulatedAgent agent() {
+    return agent;
+  }
 
   /** Returns the stored server (not its view), or {@code null}. */
   @Nullable ShowServerResponse storedServer(String id) {
@@ -422,7 +429,10 @@ final class SimulatedService {
           && q.contains("name", t.getName())
           && q.matches("state", t.getState() == null ? null : t.getState().value())
           && q.matches("source_server_id", source == null ? null : source.getId())) {
-        all.add(TasksResponseBody.fromJson(t.toBuilder().id(e.getKey()).build().toJson()));
+        all.add(
+            TasksResponseBody.fromJson(t.toBuilder().id(e.getKey()).build().toJson()).toBuilder()
+                .logCollectStatus(taskSettings.logCollectStatus(e.getKey()))
+                .build());
       }
     }
     return Answer.json(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.model.CommandParam;
 import org.migrationkit.sms.model.ConfigBody;
 import org.migrationkit.sms.model.ConfigurationRequestBody;
 import org.migrationkit.sms.model.ConsistencyResult;
@@ -54,13 +55,14 @@ import org.migrationkit.sms.model.UploadLogRequestBody;
  *       23:59; {@code end} may also be 24:00) with {@code end} after {@code start}, and {@code
  *       speed} 0 to 1000 (Mbit/s), as the SDKs' model documents; {@code over_speed_threshold} is
  *       kept as sent.
- *   <li>{@code CollectLog} needs {@code log_bucket}; the task's log collection becomes {@code
- *       TELL_AGENT_TO_COLLECT} and stays so, as no agent collects. {@code ShowTask} has no {@code
- *       log_collect_status}, so it is kept here only.
+ *   <li>{@code CollectLog} needs {@code log_bucket}; it queues the command {@code UPLOAD_LOG} (with
+ *       the task id and bucket) for the agent of the task's server, and the task's log collection
+ *       becomes {@code TELL_AGENT_TO_COLLECT} (its {@code log_collect_status} in ListTasks and in
+ *       the server's {@code current_task}) and stays so, as no agent collects.
  *   <li>{@code UpdateNetworkCheckInfo} needs every member the model requires ({@code
  *       network_delay}, {@code network_jitter}, {@code migration_speed}, {@code loss_percentage},
- *       {@code cpu_usage}, {@code mem_usage}, {@code evaluation_result}) and keeps the latest
- *       report per task.
+ *       {@code cpu_usage}, {@code mem_usage}, {@code evaluation_result}); the latest report (or
+ *       {@code network_check} action) is the task's {@code network_check_info}.
  *   <li>{@code UnlockTargetEcs} answers 200 for any existing task and changes nothing.
  *   <li>{@code CheckNetAcl} (a target project and network, not a task) needs {@code region_id} and
  *       {@code os_type} ({@code WINDOWS} or {@code LINUX}) and always answers that the ACL allows
@@ -99,7 +101,6 @@ final class SimulatedTaskSettings implements EmulatedOperations {
     final Deque<ConsistencyResultRequestBodyResultList> checks = new ArrayDeque<>();
     List<SpeedLimitlJson> speedLimits = List.of();
     @Nullable LogCollectStatus logCollectStatus;
-    @Nullable NetworkCheckInfo networkCheckInfo;
   }
 
   @Override
@@ -127,12 +128,6 @@ final class SimulatedTaskSettings implements EmulatedOperations {
   @Override
   public void taskDeleted(String taskId) {
     byTask.remove(taskId);
-  }
-
-  /** {@return the task's latest network check report, or {@code null} when none was made} */
-  @Nullable NetworkCheckInfo networkCheckInfo(String taskId) {
-    Settings s = byTask.get(taskId);
-    return s == null ? null : s.networkCheckInfo;
   }
 
   /** {@return the task's log collection state, or {@code null} when none was asked} */
@@ -190,11 +185,20 @@ final class SimulatedTaskSettings implements EmulatedOperations {
           throw new BadRequest("CollectLog needs log_bucket");
         }
         s.logCollectStatus = LogCollectStatus.TELL_AGENT_TO_COLLECT;
+        if (task.getSourceServer() != null && task.getSourceServer().getId() != null) {
+          simulator
+              .service()
+              .agent()
+              .queue(
+                  task.getSourceServer().getId(),
+                  "UPLOAD_LOG",
+                  CommandParam.builder().taskId(taskId).bucket(bucket).build());
+        }
         return Answer.json(200, "{}");
       case "UnlockTargetEcs":
         return Answer.json(200, "{}");
       case "UpdateNetworkCheckInfo":
-        return updateNetworkCheckInfo(s, NetworkCheckInfo.fromJson(r.text()));
+        return updateNetworkCheckInfo(taskId, NetworkCheckInfo.fromJson(r.text()));
       default:
         throw new IllegalStateException(r.operation()); // answer() routes only the cases above
     }
@@ -370,7 +374,7 @@ final class SimulatedTaskSettings implements EmulatedOperations {
         member + " must be HH:MM from 00:00 to " + (end ? "24:00" : "23:59") + ", was " + text);
   }
 
-  private static Answer updateNetworkCheckInfo(Settings s, NetworkCheckInfo info) {
+  private Answer updateNetworkCheckInfo(String taskId, NetworkCheckInfo info) {
     required("network_delay", info.getNetworkDelay());
     required("network_jitter", info.getNetworkJitter());
     required("migration_speed", info.getMigrationSpeed());
@@ -378,7 +382,8 @@ final class SimulatedTaskSettings implements EmulatedOperations {
     required("cpu_usage", info.getCpuUsage());
     required("mem_usage", info.getMemUsage());
     required("evaluation_result", info.getEvaluationResult());
-    s.networkCheckInfo = info;
+    // the agent's measurement is what ShowTask answers, as a network_check action's is
+    simulator.service().patch(taskId, "network_check_info", t -> t.networkCheckInfo(info));
     return Answer.json(200, "{}");
   }
 

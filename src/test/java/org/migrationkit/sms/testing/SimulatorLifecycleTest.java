@@ -11,11 +11,13 @@ import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.model.CollectLogRequest;
 import org.migrationkit.sms.model.CopyState;
 import org.migrationkit.sms.model.DeviceUse;
 import org.migrationkit.sms.model.ListErrorServersRequest;
 import org.migrationkit.sms.model.ListErrorServersResponse;
 import org.migrationkit.sms.model.ListTasksRequest;
+import org.migrationkit.sms.model.LogCollectStatus;
 import org.migrationkit.sms.model.MigrationCycle;
 import org.migrationkit.sms.model.MigrationErrors;
 import org.migrationkit.sms.model.ServerDisk;
@@ -35,6 +37,7 @@ import org.migrationkit.sms.model.TaskState;
 import org.migrationkit.sms.model.UpdateCommandResultRequest;
 import org.migrationkit.sms.model.UpdateCopyStateRequest;
 import org.migrationkit.sms.model.UpdateDiskInfoRequest;
+import org.migrationkit.sms.model.UpdateNetworkCheckInfoRequest;
 import org.migrationkit.sms.model.UpdateTaskRequest;
 import org.migrationkit.sms.model.UpdateTaskSpeedRequest;
 import org.migrationkit.sms.model.UpdateTaskStatusRequest;
@@ -410,5 +413,51 @@ class SimulatorLifecycleTest {
 
     assertThat(e.getStatusCode()).isEqualTo(404);
     assertThat(e.getErrorCode()).isEqualTo("SMS.1302");
+  }
+
+  @Test
+  void collectLog_queuesUploadLogForTheAgent_andTheTaskShowsTheCollection() {
+    ShowServerResponse server = simulator.addSourceServer("web-1");
+    String taskId = createTask(server);
+
+    sms.collectLog(CollectLogRequest.builder().taskId(taskId).logBucket("logs-bucket").build());
+    ShowCommandResponse command =
+        sms.showCommand(ShowCommandRequest.builder().serverId(server.getId()).build());
+
+    assertThat(command.getCommandName()).isEqualTo("UPLOAD_LOG");
+    assertThat(command.getCommandParam().getTaskId()).isEqualTo(taskId);
+    assertThat(command.getCommandParam().getBucket()).isEqualTo("logs-bucket");
+    assertThat(
+            sms.listTasks(ListTasksRequest.builder().id(taskId).build())
+                .getTasks()
+                .get(0)
+                .getLogCollectStatus())
+        .isEqualTo(LogCollectStatus.TELL_AGENT_TO_COLLECT);
+    assertThat(server(server.getId()).getCurrentTask().getLogCollectStatus())
+        .isEqualTo(LogCollectStatus.TELL_AGENT_TO_COLLECT);
+  }
+
+  @Test
+  void updateNetworkCheckInfo_agentsMeasurement_isTheTasksNetworkCheckInfo() {
+    String taskId = createTask(simulator.addSourceServer("web-1"));
+    action(taskId, TaskOperation.NETWORK_CHECK);
+
+    sms.updateNetworkCheckInfo(
+        UpdateNetworkCheckInfoRequest.builder()
+            .taskId(taskId)
+            .domainConnectivity(false)
+            .networkDelay(250.0)
+            .networkJitter(40.0)
+            .migrationSpeed(2.5)
+            .lossPercentage(12.0)
+            .cpuUsage(90.0)
+            .memUsage(80.0)
+            .evaluationResult("POOR")
+            .build());
+    ShowTaskResponse task = sms.showTask(taskId);
+
+    assertThat(task.getNetworkCheckInfo().getEvaluationResult()).isEqualTo("POOR");
+    assertThat(task.getNetworkCheckInfo().getNetworkDelay()).isEqualTo(250.0);
+    assertThat(task.getNetworkCheckInfo().getDomainConnectivity()).isFalse();
   }
 }
