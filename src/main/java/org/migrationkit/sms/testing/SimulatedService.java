@@ -44,10 +44,12 @@ import org.migrationkit.sms.model.UpdateTaskStatusReq;
 
 /**
  * The stateful part of {@link SmsSimulator}: source servers and the migration workflow's
- * operations, answered from memory in the service's wire shapes. Tasks live in the simulator's task
- * store (shared with {@code putTask} and {@code script}); this class keeps the source servers and,
- * for each task created through the API, the READY task it was created as (what {@code restart}
- * starts again from). Every method runs under the simulator's state lock.
+ * operations, answered from memory in the service's wire shapes, and the dispatch to the other
+ * groups of operations ({@link EmulatedOperations}). Tasks live in the simulator's task store
+ * (shared with {@code putTask} and {@code script}); this class keeps the source servers, the state
+ * an action or the agent set on a server, and, for each task created through the API, the READY
+ * task it was created as (what {@code restart} starts again from, {@code UpdateTask} changes).
+ * Every method runs under the simulator's state lock.
  */
 final class SimulatedService {
   /** The task states in which a task is working: it may be stopped, not deleted nor started. */

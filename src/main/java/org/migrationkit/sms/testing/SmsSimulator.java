@@ -62,45 +62,57 @@ import org.migrationkit.sms.model.TaskType;
  * }
  * }</pre>
  *
- * <p>A stateful local SMS for the migration workflow. It keeps source servers (seeded with {@link
- * #addSourceServer} or registered through {@code RegisterServer}, as the agent does) and tasks
- * (created through {@code CreateTask}, or stored with {@link #putTask} and {@link #script}); it
- * starts holding the API page's example task under {@link #EXAMPLE_TASK_ID} and under the example
- * body's own id. Emulated operations, answered in the service's wire shapes:
+ * <p>A stateful local SMS: every operation of the API description is answered from memory, in the
+ * service's wire shapes. It keeps source servers (seeded with {@link #addSourceServer} or
+ * registered through {@code RegisterServer}, as the agent does), tasks (created through {@code
+ * CreateTask}, see {@link #createTaskRequestFor}, or stored with {@link #putTask} and {@link
+ * #script}), what each task carries (certificates, passphrase, configuration settings, consistency
+ * results, speed limits, log collection, network check), templates, migration projects (one default
+ * to start with) and the commands queued for each server's agent. It starts holding the API page's
+ * example task under {@link #EXAMPLE_TASK_ID} and under the example body's own id.
  *
  * <ul>
- *   <li>{@code ListServers}, {@code ListTasks}: {@code limit} 0 to 100 (default 50) and {@code
+ *   <li>Lists ({@code ListServers}, {@code ListTasks}, {@code ListTemplates}, {@code
+ *       ListMigprojects}, {@code ListErrorServers}): {@code limit} 0 to 100 (default 50) and {@code
  *       offset} the item offset (0 to 65535), {@code count} the number of all matches, oldest
- *       first; filters {@code id}, {@code name} (contained), {@code ip}, {@code state}, {@code
- *       migration_cycle}, {@code connected} for servers and {@code id}, {@code name}, {@code
- *       state}, {@code source_server_id} for tasks; other filters are ignored.
- *   <li>{@code ShowServer}, {@code RegisterServer} (the same ip and name again keep one record),
- *       {@code UpdateServerName} (the name only), {@code DeleteServer} and {@code DeleteServers}
- *       (refused, 400 {@code SMS.1304}, while a server's task is working; all or none).
- *   <li>{@code CreateTask}: a {@code READY} task with a new id; one task per source server (400
- *       {@code SMS.1303}); {@code auto_start} starts it.
- *   <li>{@code ShowTask}: as before, scripts advancing per poll or on the virtual clock.
- *   <li>{@code UpdateTaskStatus}: {@code start} (from {@code READY}) runs the task by {@link
+ *       first.
+ *   <li>A source server shows the phase of its task ({@code replicate} while it runs, {@code
+ *       finished}, {@code error}, {@code stopped}...) unless {@code test}, {@code clear} or the
+ *       agent's {@code UpdateCopyState} set another state since the task last started; {@code
+ *       ShowOverview} counts them. Deleting a server whose task is working: 400 {@code SMS.1304}.
+ *   <li>{@code CreateTask}: a {@code READY} task, one per source server (400 {@code SMS.1303}).
+ *       {@code UpdateTaskStatus}: {@code start} (from {@code READY}) runs the task by {@link
  *       #startedTaskScript(TaskScript)} (default: sub-tasks of a migration, one step per poll, then
- *       {@code MIGRATE_SUCCESS}); {@code stop} (from {@code RUNNING} or {@code SYNCING}) leaves it
- *       {@code ABORT} where it was; {@code restart} (from {@code ABORT}, {@code MIGRATE_FAIL} or
- *       {@code MIGRATE_SUCCESS}) runs it again from the start. Any other state: 400 {@code
- *       SMS.1206}. {@code test}, {@code clone_test}, {@code network_check}, {@code skip} and {@code
- *       clear} are not emulated (501).
+ *       {@code MIGRATE_SUCCESS}; a {@link #CONSISTENCY_CHECK} sub-task when the start asks for
+ *       one); {@code stop} (from {@code RUNNING} or {@code SYNCING}) leaves it {@code ABORT} where
+ *       it was; {@code restart} (after a run) runs it again from the start; {@code skip} jumps past
+ *       its consistency check; {@code clear}, {@code test} and {@code clone_test} (after a run)
+ *       clear the server, test it, add a {@code clone_server}; {@code network_check} adds a {@code
+ *       network_check_info}. A state that does not allow the action: 400 {@code SMS.1206}. {@code
+ *       UpdateTask} changes what a user sets on a task that is not working.
  *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.1205}, while a task is
- *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING}; all or none.
+ *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING}; all or none. What
+ *       the task carried goes with it.
+ *   <li>The agent's operations: each accepted action queues a command ({@code START}, {@code STOP},
+ *       ..., {@code UPLOAD_LOG} for {@code CollectLog}) that {@code ShowCommand} answers and {@code
+ *       UpdateCommandResult} removes; {@code UpdateCopyState}, {@code UpdateDiskInfo} and {@code
+ *       UpdateTaskSpeed} change what {@code ShowServer} and {@code ShowTask} answer.
+ *   <li>Templates (unique names, 400 {@code SMS.1503}; unknown 404 {@code SMS.1502}; the target
+ *       password answered by {@code ShowTargetPassword} only), migration projects (one default,
+ *       undeletable: 400 {@code SMS.1604}; unique names, 400 {@code SMS.1603}; unknown 404 {@code
+ *       SMS.1602}), API versions, configuration, privacy agreement and {@code ShowSha256}.
  * </ul>
  *
- * <p>Every other operation of the API description answers 501 with {@code error_code} {@code
- * SMS.SIMULATOR.0501} naming it; a path no operation has answers 404 {@code APIGW.0101}. Error
- * codes the API reference does not give are the simulator's own: 404 {@code SMS.1302} (no such
- * source server), 404 {@code SMS.1204} (no such task), 400 {@code SMS.9001} (unreadable body,
- * missing member, {@code limit} or {@code offset} out of range). Requests are handled in this
- * order: the {@link FaultPlan} (a fault answers instead, whatever the signature or operation), then
- * the signature (401 {@code APIGW.0301} with the reason), then the route, then the state. Every
- * answer carries an {@code X-Request-Id}. Bounded: at most {@link #MAX_SOURCE_SERVERS} source
- * servers and {@link #MAX_TASKS} tasks created through the API (beyond: 403 {@code
- * SMS.SIMULATOR.0403}).
+ * <p>A path no operation has answers 404 {@code APIGW.0101}; an {@code UpdateTaskStatus} action
+ * beyond those above answers 501 {@code SMS.SIMULATOR.0501} naming it. Error codes the API
+ * reference does not give are the simulator's own: 404 {@code SMS.1302} (no such source server),
+ * 404 {@code SMS.1204} (no such task), 400 {@code SMS.9001} (unreadable body, missing member, value
+ * out of range) and those above. Requests are handled in this order: the {@link FaultPlan} (a fault
+ * answers instead, whatever the signature or operation), then the signature (401 {@code APIGW.0301}
+ * with the reason), then the route, then the state. Every answer carries an {@code X-Request-Id}.
+ * Bounded: at most {@link #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks created
+ * through the API, 1,000 templates and 100 migration projects (beyond: 403 {@code
+ * SMS.SIMULATOR.0403}), 100 pending commands per server and 100 entries per list a task carries.
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
