@@ -3,9 +3,7 @@ package org.migrationkit.sms.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.sms.v3.SmsClient;
 import com.huaweicloud.sdk.sms.v3.model.ShowTaskRequest;
 import com.huaweicloud.sdk.sms.v3.model.ShowTaskResponse;
@@ -122,12 +120,6 @@ class OfficialClientAgainstSimulatorTest {
   }
 
   private SmsClient officialClient(String secretKey) {
-    return SmsClient.newBuilder()
-        .withCredential(
-            new GlobalCredentials().withAk(AK).withSk(secretKey).withDomainId(DOMAIN_ID))
-        .withEndpoints(List.of(simulator.endpoint()))
-        .withHttpConfig(
-            HttpConfig.getDefaultHttpConfig().withConnectionTimeout(10).withReadTimeout(15))
-        .build();
+    return OfficialClients.at(simulator.endpoint(), AK, secretKey, DOMAIN_ID);
   }
 }

@@ -2,9 +2,7 @@ package org.migrationkit.sms.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.testing.JournalEntry;
 import org.migrationkit.sms.testing.SmsSimulator;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /**
  * Huawei Cloud's own {@code SmsClient} calls every operation of the API description against our
@@ -48,19 +46,8 @@ class OfficialClientEveryOperationTest {
   void start() {
     Credentials credentials = Credentials.akSk(AK, SK).withDomainId(DOMAIN_ID);
     simulator = SmsSimulator.start(credentials);
-    ours =
-        SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(credentials)
-            .retryPolicy(RetryPolicy.none())
-            .build();
-    official =
-        com.huaweicloud.sdk.sms.v3.SmsClient.newBuilder()
-            .withCredential(new GlobalCredentials().withAk(AK).withSk(SK).withDomainId(DOMAIN_ID))
-            .withEndpoints(List.of(simulator.endpoint()))
-            .withHttpConfig(
-                HttpConfig.getDefaultHttpConfig().withConnectionTimeout(10).withReadTimeout(15))
-            .build();
+    ours = SimulatorClients.withoutRetries(simulator, credentials);
+    official = OfficialClients.at(simulator.endpoint(), AK, SK, DOMAIN_ID);
   }
 
   @AfterEach

@@ -3,9 +3,7 @@ package org.migrationkit.sms.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.sms.v3.model.ShowTaskRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +37,7 @@ class OfficialClientPathParameterTest {
   void start() {
     Credentials credentials = Credentials.akSk(AK, SK).withDomainId(DOMAIN_ID);
     server = RecordingServer.start(credentials);
-    official =
-        com.huaweicloud.sdk.sms.v3.SmsClient.newBuilder()
-            .withCredential(new GlobalCredentials().withAk(AK).withSk(SK).withDomainId(DOMAIN_ID))
-            .withEndpoints(List.of(server.endpoint()))
-            .withHttpConfig(
-                HttpConfig.getDefaultHttpConfig().withConnectionTimeout(10).withReadTimeout(15))
-            .build();
+    official = OfficialClients.at(server.endpoint(), AK, SK, DOMAIN_ID);
     ours = SmsClient.builder().endpoint(server.endpoint()).credentials(credentials).build();
   }
 

@@ -3,9 +3,7 @@ package org.migrationkit.sms.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.sms.v3.SmsClient;
 import com.huaweicloud.sdk.sms.v3.model.CheckNetAclRequest;
 import com.huaweicloud.sdk.sms.v3.model.CheckNetAclResponse;
@@ -61,13 +59,7 @@ class OfficialSdkTaskSettingsTest {
   @BeforeEach
   void start() {
     simulator = SmsSimulator.start(Credentials.akSk(AK, SK).withDomainId(DOMAIN_ID));
-    official =
-        SmsClient.newBuilder()
-            .withCredential(new GlobalCredentials().withAk(AK).withSk(SK).withDomainId(DOMAIN_ID))
-            .withEndpoints(List.of(simulator.endpoint()))
-            .withHttpConfig(
-                HttpConfig.getDefaultHttpConfig().withConnectionTimeout(10).withReadTimeout(15))
-            .build();
+    official = OfficialClients.at(simulator.endpoint(), AK, SK, DOMAIN_ID);
   }
 
   @AfterEach

@@ -3,9 +3,7 @@ package org.migrationkit.sms.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import com.huaweicloud.sdk.sms.v3.SmsClient;
 import com.huaweicloud.sdk.sms.v3.model.CreateTemplateReq;
 import com.huaweicloud.sdk.sms.v3.model.CreateTemplateRequest;
@@ -150,11 +148,6 @@ class OfficialSdkTemplatesTest {
   }
 
   private SmsClient officialClient() {
-    return SmsClient.newBuilder()
-        .withCredential(new GlobalCredentials().withAk(AK).withSk(SK).withDomainId(DOMAIN_ID))
-        .withEndpoints(List.of(simulator.endpoint()))
-        .withHttpConfig(
-            HttpConfig.getDefaultHttpConfig().withConnectionTimeout(10).withReadTimeout(15))
-        .build();
+    return OfficialClients.at(simulator.endpoint(), AK, SK, DOMAIN_ID);
   }
 }

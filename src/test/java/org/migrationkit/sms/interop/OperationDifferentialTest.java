@@ -2,8 +2,6 @@ package org.migrationkit.sms.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huaweicloud.sdk.core.auth.GlobalCredentials;
-import com.huaweicloud.sdk.core.http.HttpConfig;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,13 +47,7 @@ class OperationDifferentialTest {
   void start() {
     Credentials credentials = Credentials.akSk(AK, SK).withDomainId(DOMAIN_ID);
     server = RecordingServer.start(credentials, "{}");
-    official =
-        com.huaweicloud.sdk.sms.v3.SmsClient.newBuilder()
-            .withCredential(new GlobalCredentials().withAk(AK).withSk(SK).withDomainId(DOMAIN_ID))
-            .withEndpoints(List.of(server.endpoint()))
-            .withHttpConfig(
-                HttpConfig.getDefaultHttpConfig().withConnectionTimeout(10).withReadTimeout(15))
-            .build();
+    official = OfficialClients.at(server.endpoint(), AK, SK, DOMAIN_ID);
     ours = SmsClient.builder().endpoint(server.endpoint()).credentials(credentials).build();
   }
 

@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** Which requests a {@link FaultPlan} faults: by number, or at random, the same every run. */
 class FaultPlanTest {
@@ -116,12 +116,7 @@ class FaultPlanTest {
   void faults_numbersCountFromInstallation() {
     Credentials credentials = Credentials.akSk("plan-test-ak", "plan-test-sk");
     try (SmsSimulator simulator = SmsSimulator.start(credentials);
-        SmsClient sms =
-            SmsClient.builder()
-                .endpoint(simulator.endpoint())
-                .credentials(credentials)
-                .retryPolicy(RetryPolicy.none())
-                .build()) {
+        SmsClient sms = SimulatorClients.withoutRetries(simulator, credentials)) {
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
       sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
 
@@ -142,12 +137,7 @@ class FaultPlanTest {
     Credentials credentials = Credentials.akSk("plan-test-ak", "plan-test-sk");
     FaultPlan plan = FaultPlan.builder().randomly(0.2, FAULT).seed(7).build();
     try (SmsSimulator simulator = SmsSimulator.start(credentials);
-        SmsClient sms =
-            SmsClient.builder()
-                .endpoint(simulator.endpoint())
-                .credentials(credentials)
-                .retryPolicy(RetryPolicy.none())
-                .build()) {
+        SmsClient sms = SimulatorClients.withoutRetries(simulator, credentials)) {
       simulator.faults(plan);
       List<CompletableFuture<?>> calls = new ArrayList<>();
       for (int i = 0; i < 100; i++) {

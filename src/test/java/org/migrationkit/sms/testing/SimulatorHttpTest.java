@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** The simulator's own HTTP/1.1 server, as clients other than ours may use it: raw sockets. */
 class SimulatorHttpTest {
@@ -177,12 +177,7 @@ class SimulatorHttpTest {
             }
 
             assertThat(silent.get(0).awaitClosedByPeer()).isTrue();
-            try (SmsClient sms =
-                SmsClient.builder()
-                    .endpoint(simulator.endpoint())
-                    .credentials(PERMANENT)
-                    .retryPolicy(RetryPolicy.none())
-                    .build()) {
+            try (SmsClient sms = SimulatorClients.withoutRetries(simulator, PERMANENT)) {
               assertThat(sms.showTask(SmsSimulator.EXAMPLE_TASK_ID).getId()).isNotNull();
             }
           } finally {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.auth.Credentials;
@@ -41,6 +40,7 @@ import org.migrationkit.sms.model.UpdateNetworkCheckInfoRequest;
 import org.migrationkit.sms.model.UpdateTaskRequest;
 import org.migrationkit.sms.model.UpdateTaskSpeedRequest;
 import org.migrationkit.sms.model.UpdateTaskStatusRequest;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /**
  * The task actions beyond start/stop/restart, the agent's operations and what the servers show
@@ -56,12 +56,7 @@ class SimulatorLifecycleTest {
   @BeforeEach
   void start() {
     simulator = SmsSimulator.start(CREDENTIALS);
-    sms =
-        SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(CREDENTIALS)
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
   }
 
   @AfterEach

@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /**
  * The builder's bounds on clients (head and body time, body size) and on the journal, over raw
@@ -248,11 +248,7 @@ class SimulatorLimitsTest {
   }
 
   private static SmsClient client(SmsSimulator simulator) {
-    return SmsClient.builder()
-        .endpoint(simulator.endpoint())
-        .credentials(PERMANENT)
-        .retryPolicy(RetryPolicy.none())
-        .build();
+    return SimulatorClients.withoutRetries(simulator, PERMANENT);
   }
 
   private static void sendQuietly(RawConnection connection, String text) {

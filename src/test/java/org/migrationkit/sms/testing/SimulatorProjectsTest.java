@@ -3,21 +3,13 @@ package org.migrationkit.sms.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
-import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.CreateMigprojectRequest;
 import org.migrationkit.sms.model.DeleteMigprojectRequest;
@@ -29,6 +21,8 @@ import org.migrationkit.sms.model.ShowMigprojectResponse;
 import org.migrationkit.sms.model.TaskType;
 import org.migrationkit.sms.model.UpdateDefaultMigprojectRequest;
 import org.migrationkit.sms.model.UpdateMigprojectRequest;
+import org.migrationkit.sms.testsupport.SignedHttp;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** Migration projects through our client over loopback: one default, unique names, paging. */
 class SimulatorProjectsTest {
@@ -41,12 +35,7 @@ class SimulatorProjectsTest {
   @BeforeEach
   void start() {
     simulator = SmsSimulator.start(CREDENTIALS);
-    sms =
-        SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(CREDENTIALS)
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
   }
 
   @AfterEach
@@ -416,12 +405,7 @@ class SimulatorProjectsTest {
     create("wave-1");
 
     try (SmsSimulator other = SmsSimulator.start(CREDENTIALS);
-        SmsClient otherSms =
-            SmsClient.builder()
-                .endpoint(other.endpoint())
-                .credentials(CREDENTIALS)
-                .retryPolicy(RetryPolicy.none())
-                .build()) {
+        SmsClient otherSms = SimulatorClients.withoutRetries(other, CREDENTIALS)) {
       assertThat(otherSms.listMigprojects(ListMigprojectsRequest.builder().build()).getCount())
           .isEqualTo(1);
     }
@@ -429,21 +413,6 @@ class SimulatorProjectsTest {
   }
 
   private HttpResponse<String> signedPost(String path, String json) throws Exception {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    URI uri = URI.create(simulator.endpoint() + path);
-    Map<String, String> headers =
-        AkSkSigner.sign(
-            "POST",
-            uri,
-            Map.of("Content-Type", "application/json"),
-            body,
-            CREDENTIALS,
-            Clock.systemUTC());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", "application/json");
-    headers.forEach(request::header);
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return SignedHttp.send(simulator.endpoint(), CREDENTIALS, "POST", path, json);
   }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.auth.Credentials;
@@ -28,6 +27,7 @@ import org.migrationkit.sms.model.ShowConfigResponse;
 import org.migrationkit.sms.model.ShowPrivacyAgreementsRequest;
 import org.migrationkit.sms.model.ShowSha256Request;
 import org.migrationkit.sms.model.Version;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** What the simulated service says about itself, through our client over loopback. */
 class SimulatorServiceInfoTest {
@@ -50,11 +50,7 @@ class SimulatorServiceInfoTest {
   }
 
   private static SmsClient client(SmsSimulator simulator) {
-    return SmsClient.builder()
-        .endpoint(simulator.endpoint())
-        .credentials(CREDENTIALS)
-        .retryPolicy(RetryPolicy.none())
-        .build();
+    return SimulatorClients.withoutRetries(simulator, CREDENTIALS);
   }
 
   private static SmsServiceException refusal(Runnable call) {

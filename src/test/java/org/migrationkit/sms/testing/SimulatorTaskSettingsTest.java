@@ -3,17 +3,11 @@ package org.migrationkit.sms.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
-import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.CheckNetAclRequest;
 import org.migrationkit.sms.model.CollectLogRequest;
@@ -49,6 +41,8 @@ import org.migrationkit.sms.model.UpdateConsistencyResultRequest;
 import org.migrationkit.sms.model.UpdateNetworkCheckInfoRequest;
 import org.migrationkit.sms.model.UpdateSpeedRequest;
 import org.migrationkit.sms.model.UploadSpecialConfigurationSettingRequest;
+import org.migrationkit.sms.testsupport.SignedHttp;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** A task's settings (certificates, passphrase, configurations...) through our client. */
 class SimulatorTaskSettingsTest {
@@ -61,12 +55,7 @@ class SimulatorTaskSettingsTest {
   @BeforeEach
   void start() {
     simulator = SmsSimulator.start(CREDENTIALS);
-    sms =
-        SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(CREDENTIALS)
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
   }
 
   @AfterEach
@@ -164,22 +153,7 @@ class SimulatorTaskSettingsTest {
   /** Sends a signed request as is, for bodies our client refuses to send. */
   private HttpResponse<String> raw(String method, String pathAndQuery, String body)
       throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    URI uri = URI.create(simulator.endpoint() + pathAndQuery);
-    Map<String, String> headers =
-        AkSkSigner.sign(
-            method,
-            uri,
-            Map.of("Content-Type", "application/json"),
-            bytes,
-            CREDENTIALS,
-            Clock.systemUTC());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
-            .header("Content-Type", "application/json");
-    headers.forEach(request::header);
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return SignedHttp.send(simulator.endpoint(), CREDENTIALS, method, pathAndQuery, body);
   }
 
   // ---- certificates and passphrase ----

@@ -3,21 +3,13 @@ package org.migrationkit.sms.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
-import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.CreateTemplateRequest;
 import org.migrationkit.sms.model.DeleteTemplateRequest;
@@ -36,6 +28,8 @@ import org.migrationkit.sms.model.TemplateResponseBody;
 import org.migrationkit.sms.model.UpdateTemplateRequest;
 import org.migrationkit.sms.model.VolumeType;
 import org.migrationkit.sms.model.VpcObject;
+import org.migrationkit.sms.testsupport.SignedHttp;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** The simulator's server templates through our client over loopback. */
 class SimulatorTemplatesTest {
@@ -48,12 +42,7 @@ class SimulatorTemplatesTest {
   @BeforeEach
   void start() {
     simulator = SmsSimulator.start(CREDENTIALS);
-    sms =
-        SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(CREDENTIALS)
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
   }
 
   @AfterEach
@@ -130,22 +119,7 @@ class SimulatorTemplatesTest {
   }
 
   private HttpResponse<String> rawPost(String path, String json) throws Exception {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    URI uri = URI.create(simulator.endpoint() + path);
-    Map<String, String> headers =
-        AkSkSigner.sign(
-            "POST",
-            uri,
-            Map.of("Content-Type", "application/json"),
-            body,
-            CREDENTIALS,
-            Clock.systemUTC());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", "application/json");
-    headers.forEach(request::header);
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return SignedHttp.send(simulator.endpoint(), CREDENTIALS, "POST", path, json);
   }
 
   @Test

@@ -3,24 +3,16 @@ package org.migrationkit.sms.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.WaitOptions;
-import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.CreateTaskRequest;
 import org.migrationkit.sms.model.DeleteServerRequest;
@@ -42,6 +34,8 @@ import org.migrationkit.sms.model.TaskState;
 import org.migrationkit.sms.model.TasksResponseBody;
 import org.migrationkit.sms.model.UpdateServerNameRequest;
 import org.migrationkit.sms.model.UpdateTaskStatusRequest;
+import org.migrationkit.sms.testsupport.SignedHttp;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** The stateful simulator through our client over loopback: servers, tasks, their lifecycle. */
 class SimulatorWorkflowTest {
@@ -57,12 +51,7 @@ class SimulatorWorkflowTest {
     // the example task sits under two ids; the lists below count only what the tests create
     simulator.removeTask(SmsSimulator.EXAMPLE_TASK_ID);
     simulator.removeTask(SmsSimulator.exampleTask().getId());
-    sms =
-        SmsClient.builder()
-            .endpoint(simulator.endpoint())
-            .credentials(CREDENTIALS)
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
   }
 
   @AfterEach
@@ -344,25 +333,8 @@ class SimulatorWorkflowTest {
 
   @Test
   void createTask_unreadableBody_400NamingTheProblem() throws Exception {
-    String path = "/v3/tasks";
-    byte[] body = "{\"name\":".getBytes(StandardCharsets.UTF_8);
-    URI uri = URI.create(simulator.endpoint() + path);
-    Map<String, String> headers =
-        AkSkSigner.sign(
-            "POST",
-            uri,
-            Map.of("Content-Type", "application/json"),
-            body,
-            CREDENTIALS,
-            Clock.systemUTC());
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .header("Content-Type", "application/json");
-    headers.forEach(request::header);
-
     HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        SignedHttp.send(simulator.endpoint(), CREDENTIALS, "POST", "/v3/tasks", "{\"name\":");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"error_code\":\"SMS.9001\"").contains("CreateTask");

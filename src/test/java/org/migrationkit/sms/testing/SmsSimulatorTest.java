@@ -15,13 +15,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsConnectionException;
 import org.migrationkit.sms.SmsServiceException;
 import org.migrationkit.sms.auth.AkSkSigner;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /**
  * The simulator's routes, credentials, journal and lifecycle, through the real client or raw HTTP.
@@ -36,11 +36,7 @@ class SmsSimulatorTest {
   private static final Credentials TOKEN = Credentials.token("MIIZ-iam-token-value-0123456789");
 
   private static SmsClient client(SmsSimulator simulator, Credentials credentials) {
-    return SmsClient.builder()
-        .endpoint(simulator.endpoint())
-        .credentials(credentials)
-        .retryPolicy(RetryPolicy.none())
-        .build();
+    return SimulatorClients.withoutRetries(simulator, credentials);
   }
 
   private static HttpResponse<String> rawGet(

@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** The simulator configures its own server and leaves the JVM's system properties alone. */
 class SystemPropertiesTest {
@@ -41,12 +41,7 @@ class SystemPropertiesTest {
       assertThat(changedSince(before)).as("properties changed by loading").isEmpty();
 
       try (SmsSimulator simulator = SmsSimulator.start(PERMANENT);
-          SmsClient sms =
-              SmsClient.builder()
-                  .endpoint(simulator.endpoint())
-                  .credentials(PERMANENT)
-                  .retryPolicy(RetryPolicy.none())
-                  .build()) {
+          SmsClient sms = SimulatorClients.withoutRetries(simulator, PERMANENT)) {
         sms.showTask(SmsSimulator.EXAMPLE_TASK_ID);
       }
       assertThat(changedSince(before)).as("properties changed by starting and serving").isEmpty();

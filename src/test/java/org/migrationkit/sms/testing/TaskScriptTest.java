@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.migrationkit.sms.RetryPolicy;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsException;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.model.SubTask;
 import org.migrationkit.sms.model.TaskState;
+import org.migrationkit.sms.testsupport.SimulatorClients;
 
 /** Scripted task lifecycles: what each poll sees, per poll or on the virtual clock. */
 class TaskScriptTest {
@@ -24,12 +24,7 @@ class TaskScriptTest {
   private static final Instant START = SmsSimulator.DEFAULT_VIRTUAL_START;
 
   private final SmsSimulator simulator = SmsSimulator.start(CREDENTIALS);
-  private final SmsClient sms =
-      SmsClient.builder()
-          .endpoint(simulator.endpoint())
-          .credentials(CREDENTIALS)
-          .retryPolicy(RetryPolicy.none())
-          .build();
+  private final SmsClient sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
 
   @AfterEach
   void stop() {
