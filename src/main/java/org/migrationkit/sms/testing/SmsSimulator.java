@@ -420,9 +420,10 @@ public final class SmsSimulator implements AutoCloseable {
   }
 
   /**
-   * Returns a {@code CreateTask} request that migrates {@code server} (file-level, Linux) to a new
-   * target named after it, with the disks of its {@code init_target_server}: what a test needs to
-   * create a task the simulator accepts. Set other members with {@code toBuilder()}.
+   * Returns a {@code CreateTask} request that migrates {@code server} file by file (with its OS
+   * type, Linux when it has none) to a new target named after it, with the disks of its {@code
+   * init_target_server}, in region {@code ap-southeast-1}: what a test needs to create a task the
+   * simulator accepts. Set other members with {@code toBuilder()}.
    *
    * <pre>{@code
    * String taskId = sms.createTask(SmsSimulator.createTaskRequestFor(server)).getId();
