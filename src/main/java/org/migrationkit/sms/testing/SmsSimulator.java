@@ -110,9 +110,10 @@ import org.migrationkit.sms.model.TaskType;
  * out of range) and those above. Requests are handled in this order: the {@link FaultPlan} (a fault
  * answers instead, whatever the signature or operation), then the signature (401 {@code APIGW.0301}
  * with the reason), then the route, then the state. Every answer carries an {@code X-Request-Id}.
- * Bounded: at most {@link #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks created
- * through the API, 1,000 templates and 100 migration projects (beyond: 403 {@code
- * SMS.SIMULATOR.0403}), 100 pending commands per server and 100 entries per list a task carries.
+ * Bounded: at most {@link #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks ({@code
+ * CreateTask} is refused once the simulator holds that many, the example task and {@code putTask}'s
+ * included), 1,000 templates and 100 migration projects (beyond: 403 {@code SMS.SIMULATOR.0403}),
+ * 100 pending commands per server and 100 entries per list a task carries.
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
@@ -167,7 +168,10 @@ public final class SmsSimulator implements AutoCloseable {
   /** How many source servers the simulator holds; registering more is refused. */
   public static final int MAX_SOURCE_SERVERS = 1_000;
 
-  /** How many tasks the simulator holds; creating more is refused. */
+  /**
+   * How many tasks the simulator holds, however they came; {@code CreateTask} beyond them is
+   * refused.
+   */
   public static final int MAX_TASKS = 1_000;
 
   private static final int HANDLER_THREADS = 8;
