@@ -42,6 +42,7 @@ public final class JournalEntry {
   private final String signatureReason;
   private final @Nullable String accessKey;
   private final @Nullable String taskId;
+  private final @Nullable String operation;
   private final @Nullable Fault fault;
   private final int status;
   private final String requestId;
@@ -57,6 +58,7 @@ public final class JournalEntry {
       String signatureReason,
       @Nullable String accessKey,
       @Nullable String taskId,
+      @Nullable String operation,
       @Nullable Fault fault,
       int status,
       String requestId) {
@@ -70,6 +72,7 @@ public final class JournalEntry {
     this.signatureReason = signatureReason;
     this.accessKey = accessKey;
     this.taskId = taskId;
+    this.operation = operation;
     this.fault = fault;
     this.status = status;
     this.requestId = requestId;
@@ -154,6 +157,15 @@ public final class JournalEntry {
     return taskId;
   }
 
+  /**
+   * {@return the operation of the API description the method and path are for, such as {@code
+   * "CreateTask"} (whatever answered: a fault, a refused signature or the state), or {@code null}
+   * when no operation has them}
+   */
+  public @Nullable String operation() {
+    return operation;
+  }
+
   /** {@return the fault that answered (or delayed) this request, or {@code null}} */
   public @Nullable Fault fault() {
     return fault;
@@ -186,6 +198,7 @@ public final class JournalEntry {
         && signatureReason.equals(that.signatureReason)
         && Objects.equals(accessKey, that.accessKey)
         && Objects.equals(taskId, that.taskId)
+        && Objects.equals(operation, that.operation)
         && Objects.equals(fault, that.fault)
         && requestId.equals(that.requestId);
   }
@@ -204,6 +217,7 @@ public final class JournalEntry {
         + " "
         + path
         + (query != null ? "?" + query : "")
+        + (operation != null ? " (" + operation + ")" : "")
         + " -> "
         + (status == 0 ? "dropped" : String.valueOf(status))
         + (fault != null ? " " + fault : "")

@@ -362,4 +362,22 @@ class SimulatorWorkflowTest {
     assertThat(e.getStatusCode()).isEqualTo(503);
     assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.READY);
   }
+
+  @Test
+  void journal_namesTheOperationOfEveryRequest_faultedOrNot() throws Exception {
+    ShowServerResponse server = simulator.addSourceServer("web-1");
+    simulator.clearJournal();
+    String taskId = createTask(server);
+    simulator.faults(FaultPlan.builder().onRequest(1, Fault.status(503)).build());
+    refusal(() -> action(taskId, TaskOperation.START));
+    sms.showTask(taskId);
+    SignedHttp.send(simulator.endpoint(), CREDENTIALS, "GET", "/v3/no-such-api", "");
+
+    assertThat(simulator.journal())
+        .extracting(JournalEntry::operation)
+        .containsExactly("CreateTask", "UpdateTaskStatus", "ShowTask", null);
+    assertThat(simulator.journal().get(1).toString())
+        .contains("(UpdateTaskStatus)")
+        .contains("503");
+  }
 }
