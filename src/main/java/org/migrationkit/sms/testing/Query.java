@@ -21,6 +21,11 @@ final class Query {
     }
   }
 
+  /** Returns the decoded value of parameter {@code name}, or {@code null} when it was not sent. */
+  @Nullable String value(String name) {
+    return values.get(name);
+  }
+
   boolean matches(String name, @Nullable String actual) {
     String wanted = values.get(name);
     return wanted == null || wanted.equals(actual);

@@ -63,8 +63,7 @@ final class SimulatedProjects implements EmulatedOperations {
   // insertion order is list order: the service lists projects in creation order
   private final Map<String, ShowMigprojectResponse> projects = new LinkedHashMap<>();
 
-  SimulatedProjects(SmsSimulator simulator) {
-    // projects depend on nothing else the simulator holds: the argument is the groups' common shape
+  SimulatedProjects() {
     projects.put(
         DEFAULT_PROJECT_ID,
         ShowMigprojectResponse.builder()
@@ -214,41 +213,10 @@ final class SimulatedProjects implements EmulatedOperations {
         return Answer.json(400, ErrorBodies.projectNameTaken(body.getName(), taken, requestId));
       }
     }
-    ShowMigprojectResponse.Builder b = p.toBuilder();
-    if (body.getName() != null) {
-      b.name(body.getName());
-    }
-    if (body.getDescription() != null) {
-      b.description(body.getDescription());
-    }
-    if (body.getRegion() != null) {
-      b.region(body.getRegion());
-    }
-    if (body.getStartTargetServer() != null) {
-      b.startTargetServer(body.getStartTargetServer());
-    }
-    if (body.getSpeedLimit() != null) {
-      b.speedLimit(body.getSpeedLimit());
-    }
-    if (body.getUsePublicIp() != null) {
-      b.usePublicIp(body.getUsePublicIp());
-    }
-    if (body.getExistServer() != null) {
-      b.existServer(body.getExistServer());
-    }
-    if (body.getType() != null) {
-      b.type(body.getType());
-    }
-    if (body.getEnterpriseProject() != null) {
-      b.enterpriseProject(body.getEnterpriseProject());
-    }
-    if (body.getSyncing() != null) {
-      b.syncing(body.getSyncing());
-    }
-    if (body.getStartNetworkCheck() != null) {
-      b.startNetworkCheck(body.getStartNetworkCheck());
-    }
-    projects.put(id, b.build());
+    // the default moves only through setDefault, which keeps exactly one
+    MigProject change = body.toBuilder().isdefault(null).build();
+    projects.put(
+        id, ShowMigprojectResponse.fromJson(JsonMerge.members(p.toJson(), change.toJson())));
     if (Boolean.TRUE.equals(body.getIsdefault())) {
       setDefault(id);
     }

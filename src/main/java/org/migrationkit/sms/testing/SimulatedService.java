@@ -90,8 +90,8 @@ final class SimulatedService {
     this.groups =
         List.of(
             agent,
-            new SimulatedTemplates(simulator),
-            new SimulatedProjects(simulator),
+            new SimulatedTemplates(),
+            new SimulatedProjects(),
             new SimulatedServiceInfo(simulator),
             taskSettings);
   }

@@ -219,7 +219,7 @@ final class SimulatedTaskSettings implements EmulatedOperations {
               .build();
     }
     ShowCertKeyResponse answer = s.certKey;
-    if (!given(q, "enable_ca_cert", "true")) {
+    if (!"true".equals(q.value("enable_ca_cert"))) {
       answer = answer.toBuilder().ca(null).build();
     }
     return Answer.json(200, answer.toJson());
@@ -393,17 +393,12 @@ final class SimulatedTaskSettings implements EmulatedOperations {
     }
   }
 
-  /** {@return whether the query has {@code name} and it is {@code value}} */
-  private static boolean given(Query q, String name, String value) {
-    // matches() also holds for a parameter left out, which matches(name, null) tells apart
-    return !q.matches(name, null) && q.matches(name, value);
-  }
-
   private static Answer checkNetAcl(Query q) {
-    if (q.matches("region_id", null)) { // holds exactly when region_id is left out
+    if (q.value("region_id") == null) {
       throw new BadRequest("CheckNetAcl needs region_id");
     }
-    if (!given(q, "os_type", "WINDOWS") && !given(q, "os_type", "LINUX")) {
+    String osType = q.value("os_type");
+    if (!"WINDOWS".equals(osType) && !"LINUX".equals(osType)) {
       throw new BadRequest("CheckNetAcl needs os_type WINDOWS or LINUX");
     }
     return Answer.json(200, "true");

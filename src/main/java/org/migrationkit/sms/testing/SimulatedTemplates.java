@@ -66,9 +66,6 @@ final class SimulatedTemplates implements EmulatedOperations {
   // insertion order is list order; each template is kept as the request members it was given
   private final Map<String, TemplateRequest> templates = new LinkedHashMap<>();
 
-  // templates need nothing of the simulator's other state; the parameter is every group's
-  SimulatedTemplates(SmsSimulator simulator) {}
-
   @Override
   public @Nullable Answer answer(ServiceRequest request) {
     String requestId = request.requestId();
@@ -159,56 +156,7 @@ final class SimulatedTemplates implements EmulatedOperations {
     if (change.getName() != null && holderOfName(change.getName(), id) != null) {
       return Answer.json(400, ErrorBodies.templateNameTaken(change.getName(), requestId));
     }
-    TemplateRequest.Builder b = old.toBuilder();
-    if (change.getName() != null) {
-      b.name(change.getName());
-    }
-    if (change.getIsTemplate() != null) {
-      b.isTemplate(change.getIsTemplate());
-    }
-    if (change.getRegion() != null) {
-      b.region(change.getRegion());
-    }
-    if (change.getProjectid() != null) {
-      b.projectid(change.getProjectid());
-    }
-    if (change.getTargetServerName() != null) {
-      b.targetServerName(change.getTargetServerName());
-    }
-    if (change.getAvailabilityZone() != null) {
-      b.availabilityZone(change.getAvailabilityZone());
-    }
-    if (change.getVolumetype() != null) {
-      b.volumetype(change.getVolumetype());
-    }
-    if (change.getFlavor() != null) {
-      b.flavor(change.getFlavor());
-    }
-    if (change.getVpc() != null) {
-      b.vpc(change.getVpc());
-    }
-    if (!change.getNics().isEmpty()) {
-      b.nics(change.getNics());
-    }
-    if (!change.getSecurityGroups().isEmpty()) {
-      b.securityGroups(change.getSecurityGroups());
-    }
-    if (change.getPublicip() != null) {
-      b.publicip(change.getPublicip());
-    }
-    if (!change.getDisk().isEmpty()) {
-      b.disk(change.getDisk());
-    }
-    if (change.getDataVolumeType() != null) {
-      b.dataVolumeType(change.getDataVolumeType());
-    }
-    if (change.getTargetPassword() != null) {
-      b.targetPassword(change.getTargetPassword());
-    }
-    if (change.getImageId() != null) {
-      b.imageId(change.getImageId());
-    }
-    templates.put(id, b.build());
+    templates.put(id, TemplateRequest.fromJson(JsonMerge.members(old.toJson(), change.toJson())));
     return Answer.json(200, "{}");
   }
 
