@@ -329,9 +329,10 @@ final class SimulatedService {
                     "migration_cycle",
                     s.getMigrationCycle() == null ? null : s.getMigrationCycle().value())
                 && q.matches("connected", String.valueOf(s.getConnected()));
-    for (ShowServerResponse s : servers.values()) {
+    // filtered as shown: a server's state is its task's phase
+    for (ShowServerResponse s : serverViews()) {
       if (keep.test(s)) {
-        all.add(SourceServersResponseBody.fromJson(withCurrentTask(s).toJson()));
+        all.add(SourceServersResponseBody.fromJson(s.toJson()));
       }
     }
     return Answer.json(

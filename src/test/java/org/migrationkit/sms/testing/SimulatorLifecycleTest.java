@@ -15,6 +15,7 @@ import org.migrationkit.sms.model.CopyState;
 import org.migrationkit.sms.model.DeviceUse;
 import org.migrationkit.sms.model.ListErrorServersRequest;
 import org.migrationkit.sms.model.ListErrorServersResponse;
+import org.migrationkit.sms.model.ListServersRequest;
 import org.migrationkit.sms.model.ListTasksRequest;
 import org.migrationkit.sms.model.LogCollectStatus;
 import org.migrationkit.sms.model.MigrationCycle;
@@ -28,6 +29,7 @@ import org.migrationkit.sms.model.ShowServerRequest;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
 import org.migrationkit.sms.model.SourceServerState;
+import org.migrationkit.sms.model.SourceServersResponseBody;
 import org.migrationkit.sms.model.SubTask;
 import org.migrationkit.sms.model.SubtaskName;
 import org.migrationkit.sms.model.TargetServer;
@@ -142,6 +144,11 @@ class SimulatorLifecycleTest {
     assertThat(afterSuccess).isEqualTo(SourceServerState.FINISHED);
     assertThat(server(idle.getId()).getState()).isEqualTo(SourceServerState.WAITING);
     assertThat(sms.showOverview(ShowOverviewRequest.builder().build()).getFinished()).isEqualTo(1);
+    assertThat(
+            sms.listServers(ListServersRequest.builder().state(SourceServerState.FINISHED).build())
+                .getSourceServers())
+        .extracting(SourceServersResponseBody::getId)
+        .containsExactly(busy.getId());
   }
 
   @Test

@@ -428,11 +428,8 @@ public final class JsonValues {
     if (values.isEmpty()) {
       return;
     }
-    g.writeArrayFieldStart(name);
-    for (T value : values) {
-      writer.write(g, value);
-    }
-    g.writeEndArray();
+    g.writeFieldName(name);
+    writeListValue(g, values, writer);
   }
 
   static void writeRawJson(JsonGenerator g, String name, @Nullable String json) throws IOException {
