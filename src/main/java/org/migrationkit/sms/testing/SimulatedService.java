@@ -240,11 +240,6 @@ final class SimulatedService {
     servers.replace(server.getId(), server);
   }
 
-  /** Returns the id of the task migrating server {@code serverId}, or {@code null}. */
-  @Nullable String taskOf(String serverId) {
-    return taskOfServer.get(serverId);
-  }
-
   /** Shows server {@code serverId} in {@code state} until its task starts again. */
   void setPhase(@Nullable String serverId, SourceServerState state) {
     if (serverId != null && servers.containsKey(serverId)) {

@@ -123,8 +123,6 @@ class OperationDifferentialTest {
         .containsExactlyInAnyOrderElementsOf(pairs(theirs.rawQuery()));
     if (op.body() != null) {
       assertThat(ModelParity.jsonDifferences(mine.body(), theirs.body())).as(at).isEmpty();
-      System.out.println(
-          "MINIMAL " + op.name() + " ours=" + mine.body() + " theirs=" + theirs.body());
     }
     assertThat(mine.header("Authorization")).as(at).isEqualTo(officialSignature(mine));
   }
