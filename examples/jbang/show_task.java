@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS org.migrationkit:sms-sdk:0.1.0-SNAPSHOT
+//DEPS org.migrationkit:sms-sdk-testing:0.1.0-SNAPSHOT
 //DEPS org.slf4j:slf4j-simple:2.0.17
 
 // Shows a migration task from the command line, no project needed:
