@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public API of one module (every public type and member outside {@code internal} packages, and
- * the module's {@code requires} and exports) matches its checked-in dump {@code api/<artifact>.api},
- * so no public name changes without showing in review. Each published module has one subclass,
- * naming a class of the module; after an intended change, refresh the dump with {@link
- * #UPDATE_COMMAND} and commit it with the change.
+ * the module's {@code requires} and exports) matches its checked-in dump {@code
+ * api/<artifact>.api}, so no public name changes without showing in review. Each published module
+ * has one subclass, naming a class of the module; after an intended change, refresh the dump with
+ * {@link #UPDATE_COMMAND} and commit it with the change.
  */
 public abstract class PublicApiCheck {
-  public static final String UPDATE_COMMAND = "mvn -B -q test -Dtest=*PublicApiTest -Dapi.update=true";
+  public static final String UPDATE_COMMAND =
+      "mvn -B -q test -Dtest=*PublicApiTest -Dapi.update=true";
   private static final String MODULE_INFO = "META-INF/versions/17/module-info.class";
 
   private final Class<?> anchor;
@@ -101,7 +102,9 @@ public abstract class PublicApiCheck {
             e ->
                 "  exports "
                     + e.source()
-                    + (e.isQualified() ? " to " + String.join(", ", new TreeSet<>(e.targets())) : ""))
+                    + (e.isQualified()
+                        ? " to " + String.join(", ", new TreeSet<>(e.targets()))
+                        : ""))
         .sorted()
         .forEach(out::add);
     out.add("");
