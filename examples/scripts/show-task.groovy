@@ -8,6 +8,7 @@
 // Not compiled by the build: it is not a .java file.
 
 @Grab('org.migrationkit:sms-sdk:0.1.0-SNAPSHOT')
+@Grab('org.migrationkit:sms-sdk-testing:0.1.0-SNAPSHOT')
 import java.time.Duration
 import org.migrationkit.sms.SmsClient
 import org.migrationkit.sms.WaitOptions
