@@ -1,8 +1,8 @@
 /**
  * MigrationKit SMS: a typed Java client for Huawei Cloud Server Migration Service.
  *
- * <p>Compiled into {@code META-INF/versions/17} of the jar (see the {@code module-descriptor}
- * execution in the pom), so the class path sees a plain jar and the module path sees this module.
+ * <p>Compiled on its own after the tests (see the {@code module-descriptor} execution in the parent
+ * pom), so the tests run on the class path while the jar is this module on the module path.
  */
 module org.migrationkit.sms {
   // SmsClient.Builder accepts the application's own OkHttpClient, so OkHttp is part of the API.

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 public abstract class PublicApiCheck {
   public static final String UPDATE_COMMAND =
       "mvn -B -q test -Dtest=*PublicApiTest -Dapi.update=true";
-  private static final String MODULE_INFO = "META-INF/versions/17/module-info.class";
+  private static final String MODULE_INFO = "module-info.class";
 
   private final Class<?> anchor;
   private final Path dump;
