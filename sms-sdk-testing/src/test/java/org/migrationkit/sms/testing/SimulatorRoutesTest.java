@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.migrationkit.sms.testsupport.SourceTree;
 
 /** The simulator routes every operation of the API description, each to itself. */
 class SimulatorRoutesTest {
   @Test
   void routes_areTheApiDescriptionsOperations() throws Exception {
-    JsonNode description = new ObjectMapper().readTree(Path.of("src/codegen/sms-v3.json").toFile());
+    JsonNode description = new ObjectMapper().readTree(SourceTree.API_DESCRIPTION.toFile());
     List<Route> described = new ArrayList<>();
     for (JsonNode op : description.get("operations")) {
       described.add(

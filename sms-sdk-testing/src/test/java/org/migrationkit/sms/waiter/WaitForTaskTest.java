@@ -49,7 +49,12 @@ class WaitForTaskTest {
       Credentials.akSk("waiter-test-ak", "waiter-test-sk").withDomainId("waiter-domain");
   private static final String TASK = "task-under-wait";
 
-  private final SmsSimulator simulator = SmsSimulator.start(CREDENTIALS);
+  // a fixed virtual start, so dates the scripts produce can be asserted exactly
+  private final SmsSimulator simulator =
+      SmsSimulator.builder()
+          .accept(CREDENTIALS)
+          .virtualStart(SmsSimulator.DEFAULT_VIRTUAL_START)
+          .start();
 
   @AfterEach
   void stop() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.migrationkit.sms.testsupport.SourceTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 record ApiDescription(
     Map<String, List<String>> enums, List<Operation> operations, Map<String, Model> models) {
-  static final Path FILE = Path.of("src/codegen/sms-v3.json");
+  static final Path FILE = SourceTree.API_DESCRIPTION;
 
   /** A path or query parameter. */
   record Param(String wire, String type, boolean required) {}
