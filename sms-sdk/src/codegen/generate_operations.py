@@ -244,11 +244,11 @@ def descriptor(op, indent):
         lines.append("%s    .query(\n%s        (r, q) ->\n%s            q%s)" % (i, i, i, adds))
     if op["body"]:
         sets = "".join(".%s(r.get%s())" % (m[0], gm.cap(m[0])) for m in ms if m[2] == "body")
-        lines.append("%s    .body((g, r) -> ModelJson.%sJson.write(g, %s.builder()%s.build()))" % (i, op["body"], op["body"], sets))
+        lines.append("%s    .body(JsonCodecs.of(%s.class), r -> %s.builder()%s.build())" % (i, op["body"], op["body"], sets))
     lines.append("%s    .idempotent(%s)" % (i, "true" if op["idempotent"] else "false"))
     kind = op["response"]["kind"]
     if kind == "model":
-        lines.append("%s    .readsModel(ModelJson.%sJson::read);" % (i, resp))
+        lines.append("%s    .readsModel(JsonCodecs.of(%s.class));" % (i, resp))
     elif kind == "text":
         lines.append("%s    .readsTextAndRequestId(%s::of);" % (i, resp))
     else:
@@ -258,7 +258,7 @@ def descriptor(op, indent):
 
 def gen_operations(ops):
     out = [HEADER, "package org.migrationkit.sms.internal;\n", "import java.util.List;",
-           "import org.migrationkit.sms.internal.json.ModelJson;"]
+           "import org.migrationkit.sms.internal.json.JsonCodecs;"]
     used = set()
     for op in ops:
         used |= {op["name"] + "Request", response_type(op)}
@@ -270,7 +270,8 @@ def gen_operations(ops):
     out.append("/**\n * The SMS operations, one descriptor each, generated from the API description.\n *\n"
                " * <p>{@link #SHOW_TASK} is a field of this class; every other operation is the {@code OPERATION} of\n"
                " * its own nested class, so the JVM builds a descriptor (and loads its request and response\n"
-               " * classes) only when a program first calls that operation.\n */")
+               " * classes) only when a program first calls that operation. Each descriptor looks its models'\n"
+               " * codecs up in {@code JsonCodecs} once, as it is built; a call then uses them directly.\n */")
     out.append("public final class Operations {\n  private Operations() {}\n")
     for op in ops:
         if op["name"] == "ShowTask":

@@ -26,4 +26,11 @@ module org.migrationkit.sms {
       org.migrationkit.sms.testing;
   exports org.migrationkit.sms.internal.json to
       org.migrationkit.sms.testing;
+
+  // A model's fromJson throws SmsClientException through this service, so that the JSON package
+  // (which the model uses) need not name the client's package (which uses the model).
+  uses org.migrationkit.sms.internal.json.DocumentFailure;
+
+  provides org.migrationkit.sms.internal.json.DocumentFailure with
+      org.migrationkit.sms.internal.ClientDocumentFailure;
 }

@@ -1,6 +1,7 @@
 package org.migrationkit.sms.internal;
 
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * Puts caller-supplied text (a task id, a region id, an endpoint) into a one-line message: quoted,
@@ -42,6 +43,6 @@ public final class Messages {
 
   /** Returns whether {@code c} is a control character or a Unicode line or paragraph separator. */
   public static boolean breaksLine(char c) {
-    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+    return JsonValues.breaksLine(c); // one definition, in the package that depends on nothing
   }
 }

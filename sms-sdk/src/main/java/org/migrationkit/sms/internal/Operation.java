@@ -22,11 +22,10 @@ import org.migrationkit.sms.internal.json.JsonValues;
  * static final Operation<ListTasksRequest, ListTasksResponse> LIST_TASKS =
  *     Operation.<ListTasksRequest>builder("ListTasks", "GET", "/v3/tasks")
  *         .query((r, q) -> q.add("limit", r.getLimit()).add("offset", r.getOffset()))
- *         .readsModel(ModelJson.ListTasksResponseJson::read);
+ *         .readsModel(JsonCodecs.of(ListTasksResponse.class));
  * static final Operation<DeleteTasksRequest, DeleteTasksResponse> DELETE_TASKS =
  *     Operation.<DeleteTasksRequest>builder("DeleteTasks", "POST", "/v3/tasks/delete")
- *         .body((g, r) -> ModelJson.DeleteTasksReqJson.write(
- *             g, DeleteTasksReq.builder().ids(r.getIds()).build()))
+ *         .body(JsonCodecs.of(DeleteTasksReq.class), r -> DeleteTasksReq.builder().ids(r.getIds()).build())
  *         .readsTextAndRequestId(DeleteTasksResponse::of);
  * }</pre>
  *
@@ -288,6 +287,20 @@ public final class Operation<Q, R> {
       }
       this.body = Objects.requireNonNull(writer);
       return this;
+    }
+
+    /**
+     * Sets the JSON body as a model that {@code writer} writes, made from each request.
+     *
+     * @param writer writes the body model (its codec, looked up once)
+     * @param toBody makes the body model from a request
+     * @param <B> the body model type
+     * @return this
+     */
+    public <B> Builder<Q> body(JsonValues.Writer<B> writer, Function<Q, B> toBody) {
+      Objects.requireNonNull(writer);
+      Objects.requireNonNull(toBody);
+      return body((g, request) -> writer.write(g, toBody.apply(request)));
     }
 
     /**

@@ -3,7 +3,7 @@
 package org.migrationkit.sms.internal;
 
 import java.util.List;
-import org.migrationkit.sms.internal.json.ModelJson;
+import org.migrationkit.sms.internal.json.JsonCodecs;
 import org.migrationkit.sms.model.CheckNetAclRequest;
 import org.migrationkit.sms.model.CheckNetAclResponse;
 import org.migrationkit.sms.model.CollectLogRequest;
@@ -133,7 +133,8 @@ import org.migrationkit.sms.model.UploadSpecialConfigurationSettingResponse;
  *
  * <p>{@link #SHOW_TASK} is a field of this class; every other operation is the {@code OPERATION} of
  * its own nested class, so the JVM builds a descriptor (and loads its request and response classes)
- * only when a program first calls that operation.
+ * only when a program first calls that operation. Each descriptor looks its models' codecs up in
+ * {@code JsonCodecs} once, as it is built; a call then uses them directly.
  */
 public final class Operations {
   private Operations() {}
@@ -143,7 +144,7 @@ public final class Operations {
       Operation.<ShowTaskRequest>builder("ShowTask", "GET", "/v3/tasks/{task_id}")
           .path(r -> List.of(r.getTaskId()))
           .idempotent(true)
-          .readsModel(ModelJson.ShowTaskResponseJson::read);
+          .readsModel(JsonCodecs.of(ShowTaskResponse.class));
 
   /** {@code GET /v3/migprojects}: list migration projects. */
   public static final class ListMigprojects {
@@ -154,7 +155,7 @@ public final class Operations {
         Operation.<ListMigprojectsRequest>builder("ListMigprojects", "GET", "/v3/migprojects")
             .query((r, q) -> q.add("limit", r.getLimit()).add("offset", r.getOffset()))
             .idempotent(true)
-            .readsModel(ModelJson.ListMigprojectsResponseJson::read);
+            .readsModel(JsonCodecs.of(ListMigprojectsResponse.class));
   }
 
   /** {@code POST /v3/migprojects}: create migration project. */
@@ -165,25 +166,24 @@ public final class Operations {
     public static final Operation<CreateMigprojectRequest, CreateMigprojectResponse> OPERATION =
         Operation.<CreateMigprojectRequest>builder("CreateMigproject", "POST", "/v3/migprojects")
             .body(
-                (g, r) ->
-                    ModelJson.PostMigProjectBodyJson.write(
-                        g,
-                        PostMigProjectBody.builder()
-                            .name(r.getName())
-                            .description(r.getDescription())
-                            .isdefault(r.getIsdefault())
-                            .region(r.getRegion())
-                            .startTargetServer(r.getStartTargetServer())
-                            .speedLimit(r.getSpeedLimit())
-                            .usePublicIp(r.getUsePublicIp())
-                            .existServer(r.getExistServer())
-                            .type(r.getType())
-                            .enterpriseProject(r.getEnterpriseProject())
-                            .syncing(r.getSyncing())
-                            .startNetworckCheck(r.getStartNetworckCheck())
-                            .build()))
+                JsonCodecs.of(PostMigProjectBody.class),
+                r ->
+                    PostMigProjectBody.builder()
+                        .name(r.getName())
+                        .description(r.getDescription())
+                        .isdefault(r.getIsdefault())
+                        .region(r.getRegion())
+                        .startTargetServer(r.getStartTargetServer())
+                        .speedLimit(r.getSpeedLimit())
+                        .usePublicIp(r.getUsePublicIp())
+                        .existServer(r.getExistServer())
+                        .type(r.getType())
+                        .enterpriseProject(r.getEnterpriseProject())
+                        .syncing(r.getSyncing())
+                        .startNetworckCheck(r.getStartNetworckCheck())
+                        .build())
             .idempotent(false)
-            .readsModel(ModelJson.CreateMigprojectResponseJson::read);
+            .readsModel(JsonCodecs.of(CreateMigprojectResponse.class));
   }
 
   /** {@code DELETE /v3/migprojects/{mig_project_id}}: delete migration project. */
@@ -209,7 +209,7 @@ public final class Operations {
                 "ShowMigproject", "GET", "/v3/migprojects/{mig_project_id}")
             .path(r -> List.of(r.getMigProjectId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowMigprojectResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowMigprojectResponse.class));
   }
 
   /** {@code PUT /v3/migprojects/{mig_project_id}}: update migration project. */
@@ -222,24 +222,23 @@ public final class Operations {
                 "UpdateMigproject", "PUT", "/v3/migprojects/{mig_project_id}")
             .path(r -> List.of(r.getMigProjectId()))
             .body(
-                (g, r) ->
-                    ModelJson.MigProjectJson.write(
-                        g,
-                        MigProject.builder()
-                            .id(r.getId())
-                            .name(r.getName())
-                            .description(r.getDescription())
-                            .isdefault(r.getIsdefault())
-                            .region(r.getRegion())
-                            .startTargetServer(r.getStartTargetServer())
-                            .speedLimit(r.getSpeedLimit())
-                            .usePublicIp(r.getUsePublicIp())
-                            .existServer(r.getExistServer())
-                            .type(r.getType())
-                            .enterpriseProject(r.getEnterpriseProject())
-                            .syncing(r.getSyncing())
-                            .startNetworkCheck(r.getStartNetworkCheck())
-                            .build()))
+                JsonCodecs.of(MigProject.class),
+                r ->
+                    MigProject.builder()
+                        .id(r.getId())
+                        .name(r.getName())
+                        .description(r.getDescription())
+                        .isdefault(r.getIsdefault())
+                        .region(r.getRegion())
+                        .startTargetServer(r.getStartTargetServer())
+                        .speedLimit(r.getSpeedLimit())
+                        .usePublicIp(r.getUsePublicIp())
+                        .existServer(r.getExistServer())
+                        .type(r.getType())
+                        .enterpriseProject(r.getEnterpriseProject())
+                        .syncing(r.getSyncing())
+                        .startNetworkCheck(r.getStartNetworkCheck())
+                        .build())
             .idempotent(true)
             .readsTextAndRequestId(UpdateMigprojectResponse::of);
   }
@@ -266,7 +265,7 @@ public final class Operations {
     public static final Operation<ListApiVersionRequest, ListApiVersionResponse> OPERATION =
         Operation.<ListApiVersionRequest>builder("ListApiVersion", "GET", "/")
             .idempotent(true)
-            .readsModel(ModelJson.ListApiVersionResponseJson::read);
+            .readsModel(JsonCodecs.of(ListApiVersionResponse.class));
   }
 
   /** {@code GET /v3/config}: agent configuration and region list. */
@@ -277,7 +276,7 @@ public final class Operations {
     public static final Operation<ShowConfigRequest, ShowConfigResponse> OPERATION =
         Operation.<ShowConfigRequest>builder("ShowConfig", "GET", "/v3/config")
             .idempotent(true)
-            .readsModel(ModelJson.ShowConfigResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowConfigResponse.class));
   }
 
   /** {@code GET /v3/privacy-agreements}: query privacy-agreement flag. */
@@ -290,7 +289,7 @@ public final class Operations {
             Operation.<ShowPrivacyAgreementsRequest>builder(
                     "ShowPrivacyAgreements", "GET", "/v3/privacy-agreements")
                 .idempotent(true)
-                .readsModel(ModelJson.ShowPrivacyAgreementsResponseJson::read);
+                .readsModel(JsonCodecs.of(ShowPrivacyAgreementsResponse.class));
   }
 
   /** {@code POST /v3/privacy-agreements}: accept privacy agreement. */
@@ -315,7 +314,7 @@ public final class Operations {
         Operation.<ShowSha256Request>builder("ShowSha256", "GET", "/v3/sha256/{key}")
             .path(r -> List.of(r.getKey()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowSha256ResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowSha256Response.class));
   }
 
   /** {@code GET /{version}}: show one API version. */
@@ -327,7 +326,7 @@ public final class Operations {
         Operation.<ShowApiVersionRequest>builder("ShowApiVersion", "GET", "/{version}")
             .path(r -> List.of(r.getVersion()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowApiVersionResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowApiVersionResponse.class));
   }
 
   /** {@code GET /v3/errors}: list source servers with migration errors. */
@@ -344,7 +343,7 @@ public final class Operations {
                         .add("migproject", r.getMigproject())
                         .add("enterprise_project_id", r.getEnterpriseProjectId()))
             .idempotent(true)
-            .readsModel(ModelJson.ListErrorServersResponseJson::read);
+            .readsModel(JsonCodecs.of(ListErrorServersResponse.class));
   }
 
   /** {@code GET /v3/sources}: list registered source servers. */
@@ -370,7 +369,7 @@ public final class Operations {
                         .add("enterprise_project_id", r.getEnterpriseProjectId())
                         .add("is_consistency_result_exist", r.getIsConsistencyResultExist()))
             .idempotent(true)
-            .readsModel(ModelJson.ListServersResponseJson::read);
+            .readsModel(JsonCodecs.of(ListServersResponse.class));
   }
 
   /** {@code POST /v3/sources}: register a source server (agent report). */
@@ -381,46 +380,45 @@ public final class Operations {
     public static final Operation<RegisterServerRequest, RegisterServerResponse> OPERATION =
         Operation.<RegisterServerRequest>builder("RegisterServer", "POST", "/v3/sources")
             .body(
-                (g, r) ->
-                    ModelJson.PostSourceServerBodyJson.write(
-                        g,
-                        PostSourceServerBody.builder()
-                            .id(r.getId())
-                            .ip(r.getIp())
-                            .name(r.getName())
-                            .hostname(r.getHostname())
-                            .osType(r.getOsType())
-                            .osVersion(r.getOsVersion())
-                            .virtualizationType(r.getVirtualizationType())
-                            .linuxBlockCheck(r.getLinuxBlockCheck())
-                            .firmware(r.getFirmware())
-                            .cpuQuantity(r.getCpuQuantity())
-                            .memory(r.getMemory())
-                            .disks(r.getDisks())
-                            .btrfsList(r.getBtrfsList())
-                            .networks(r.getNetworks())
-                            .domainId(r.getDomainId())
-                            .hasRsync(r.getHasRsync())
-                            .paravirtualization(r.getParavirtualization())
-                            .rawDevices(r.getRawDevices())
-                            .driverFiles(r.getDriverFiles())
-                            .systemServices(r.getSystemServices())
-                            .accountRights(r.getAccountRights())
-                            .bootLoader(r.getBootLoader())
-                            .systemDir(r.getSystemDir())
-                            .volumeGroups(r.getVolumeGroups())
-                            .agentVersion(r.getAgentVersion())
-                            .kernelVersion(r.getKernelVersion())
-                            .migrationCycle(r.getMigrationCycle())
-                            .state(r.getState())
-                            .oemSystem(r.getOemSystem())
-                            .startType(r.getStartType())
-                            .ioReadWait(r.getIoReadWait())
-                            .hasTc(r.getHasTc())
-                            .platform(r.getPlatform())
-                            .build()))
+                JsonCodecs.of(PostSourceServerBody.class),
+                r ->
+                    PostSourceServerBody.builder()
+                        .id(r.getId())
+                        .ip(r.getIp())
+                        .name(r.getName())
+                        .hostname(r.getHostname())
+                        .osType(r.getOsType())
+                        .osVersion(r.getOsVersion())
+                        .virtualizationType(r.getVirtualizationType())
+                        .linuxBlockCheck(r.getLinuxBlockCheck())
+                        .firmware(r.getFirmware())
+                        .cpuQuantity(r.getCpuQuantity())
+                        .memory(r.getMemory())
+                        .disks(r.getDisks())
+                        .btrfsList(r.getBtrfsList())
+                        .networks(r.getNetworks())
+                        .domainId(r.getDomainId())
+                        .hasRsync(r.getHasRsync())
+                        .paravirtualization(r.getParavirtualization())
+                        .rawDevices(r.getRawDevices())
+                        .driverFiles(r.getDriverFiles())
+                        .systemServices(r.getSystemServices())
+                        .accountRights(r.getAccountRights())
+                        .bootLoader(r.getBootLoader())
+                        .systemDir(r.getSystemDir())
+                        .volumeGroups(r.getVolumeGroups())
+                        .agentVersion(r.getAgentVersion())
+                        .kernelVersion(r.getKernelVersion())
+                        .migrationCycle(r.getMigrationCycle())
+                        .state(r.getState())
+                        .oemSystem(r.getOemSystem())
+                        .startType(r.getStartType())
+                        .ioReadWait(r.getIoReadWait())
+                        .hasTc(r.getHasTc())
+                        .platform(r.getPlatform())
+                        .build())
             .idempotent(false)
-            .readsModel(ModelJson.RegisterServerResponseJson::read);
+            .readsModel(JsonCodecs.of(RegisterServerResponse.class));
   }
 
   /** {@code POST /v3/sources/delete}: batch delete source server records. */
@@ -430,9 +428,7 @@ public final class Operations {
     /** The descriptor. */
     public static final Operation<DeleteServersRequest, DeleteServersResponse> OPERATION =
         Operation.<DeleteServersRequest>builder("DeleteServers", "POST", "/v3/sources/delete")
-            .body(
-                (g, r) ->
-                    ModelJson.DeleteIdsJson.write(g, DeleteIds.builder().ids(r.getIds()).build()))
+            .body(JsonCodecs.of(DeleteIds.class), r -> DeleteIds.builder().ids(r.getIds()).build())
             .idempotent(false)
             .readsNothingButRequestId(DeleteServersResponse::of);
   }
@@ -445,7 +441,7 @@ public final class Operations {
     public static final Operation<ShowOverviewRequest, ShowOverviewResponse> OPERATION =
         Operation.<ShowOverviewRequest>builder("ShowOverview", "GET", "/v3/sources/overview")
             .idempotent(true)
-            .readsModel(ModelJson.ShowOverviewResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowOverviewResponse.class));
   }
 
   /** {@code GET /v3/sources/{server_id}/command}: fetch pending command for a source (agent). */
@@ -458,7 +454,7 @@ public final class Operations {
                 "ShowCommand", "GET", "/v3/sources/{server_id}/command")
             .path(r -> List.of(r.getServerId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowCommandResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowCommandResponse.class));
   }
 
   /** {@code POST /v3/sources/{server_id}/command_result}: report command result (agent). */
@@ -472,14 +468,13 @@ public final class Operations {
                     "UpdateCommandResult", "POST", "/v3/sources/{server_id}/command_result")
                 .path(r -> List.of(r.getServerId()))
                 .body(
-                    (g, r) ->
-                        ModelJson.CommandBodyJson.write(
-                            g,
-                            CommandBody.builder()
-                                .commandName(r.getCommandName())
-                                .result(r.getResult())
-                                .resultDetail(r.getResultDetail())
-                                .build()))
+                    JsonCodecs.of(CommandBody.class),
+                    r ->
+                        CommandBody.builder()
+                            .commandName(r.getCommandName())
+                            .result(r.getResult())
+                            .resultDetail(r.getResultDetail())
+                            .build())
                 .idempotent(false)
                 .readsTextAndRequestId(UpdateCommandResultResponse::of);
   }
@@ -507,7 +502,7 @@ public final class Operations {
         Operation.<ShowServerRequest>builder("ShowServer", "GET", "/v3/sources/{source_id}")
             .path(r -> List.of(r.getSourceId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowServerResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowServerResponse.class));
   }
 
   /** {@code PUT /v3/sources/{source_id}}: rename / set project / disk adjustments of a source. */
@@ -520,15 +515,14 @@ public final class Operations {
                 "UpdateServerName", "PUT", "/v3/sources/{source_id}")
             .path(r -> List.of(r.getSourceId()))
             .body(
-                (g, r) ->
-                    ModelJson.PutSourceServerBodyJson.write(
-                        g,
-                        PutSourceServerBody.builder()
-                            .name(r.getName())
-                            .migprojectid(r.getMigprojectid())
-                            .disks(r.getDisks())
-                            .volumeGroups(r.getVolumeGroups())
-                            .build()))
+                JsonCodecs.of(PutSourceServerBody.class),
+                r ->
+                    PutSourceServerBody.builder()
+                        .name(r.getName())
+                        .migprojectid(r.getMigprojectid())
+                        .disks(r.getDisks())
+                        .volumeGroups(r.getVolumeGroups())
+                        .build())
             .idempotent(true)
             .readsNothingButRequestId(UpdateServerNameResponse::of);
   }
@@ -546,13 +540,12 @@ public final class Operations {
                 "UpdateCopyState", "PUT", "/v3/sources/{source_id}/changestate")
             .path(r -> List.of(r.getSourceId()))
             .body(
-                (g, r) ->
-                    ModelJson.PutCopyStateReqJson.write(
-                        g,
-                        PutCopyStateReq.builder()
-                            .copystate(r.getCopystate())
-                            .migrationcycle(r.getMigrationcycle())
-                            .build()))
+                JsonCodecs.of(PutCopyStateReq.class),
+                r ->
+                    PutCopyStateReq.builder()
+                        .copystate(r.getCopystate())
+                        .migrationcycle(r.getMigrationcycle())
+                        .build())
             .idempotent(true)
             .readsTextAndRequestId(UpdateCopyStateResponse::of);
   }
@@ -567,14 +560,13 @@ public final class Operations {
                 "UpdateDiskInfo", "PUT", "/v3/sources/{source_id}/diskinfo")
             .path(r -> List.of(r.getSourceId()))
             .body(
-                (g, r) ->
-                    ModelJson.PutDiskInfoReqJson.write(
-                        g,
-                        PutDiskInfoReq.builder()
-                            .disks(r.getDisks())
-                            .volumegroups(r.getVolumegroups())
-                            .btrfsList(r.getBtrfsList())
-                            .build()))
+                JsonCodecs.of(PutDiskInfoReq.class),
+                r ->
+                    PutDiskInfoReq.builder()
+                        .disks(r.getDisks())
+                        .volumegroups(r.getVolumegroups())
+                        .btrfsList(r.getBtrfsList())
+                        .build())
             .idempotent(true)
             .readsNothingButRequestId(UpdateDiskInfoResponse::of);
   }
@@ -596,7 +588,7 @@ public final class Operations {
                         .add("offset", r.getOffset())
                         .add("enterprise_project_id", r.getEnterpriseProjectId()))
             .idempotent(true)
-            .readsModel(ModelJson.ListTasksResponseJson::read);
+            .readsModel(JsonCodecs.of(ListTasksResponse.class));
   }
 
   /** {@code POST /v3/tasks}: create migration task. */
@@ -607,35 +599,34 @@ public final class Operations {
     public static final Operation<CreateTaskRequest, CreateTaskResponse> OPERATION =
         Operation.<CreateTaskRequest>builder("CreateTask", "POST", "/v3/tasks")
             .body(
-                (g, r) ->
-                    ModelJson.PostTaskJson.write(
-                        g,
-                        PostTask.builder()
-                            .name(r.getName())
-                            .type(r.getType())
-                            .startTargetServer(r.getStartTargetServer())
-                            .autoStart(r.getAutoStart())
-                            .osType(r.getOsType())
-                            .sourceServer(r.getSourceServer())
-                            .targetServer(r.getTargetServer())
-                            .migrationIp(r.getMigrationIp())
-                            .regionName(r.getRegionName())
-                            .regionId(r.getRegionId())
-                            .projectName(r.getProjectName())
-                            .projectId(r.getProjectId())
-                            .priority(r.getPriority())
-                            .vmTemplateId(r.getVmTemplateId())
-                            .usePublicIp(r.getUsePublicIp())
-                            .useIpv6(r.getUseIpv6())
-                            .syncing(r.getSyncing())
-                            .existServer(r.getExistServer())
-                            .startNetworkCheck(r.getStartNetworkCheck())
-                            .speedLimit(r.getSpeedLimit())
-                            .overSpeedThreshold(r.getOverSpeedThreshold())
-                            .isNeedConsistencyCheck(r.getIsNeedConsistencyCheck())
-                            .build()))
+                JsonCodecs.of(PostTask.class),
+                r ->
+                    PostTask.builder()
+                        .name(r.getName())
+                        .type(r.getType())
+                        .startTargetServer(r.getStartTargetServer())
+                        .autoStart(r.getAutoStart())
+                        .osType(r.getOsType())
+                        .sourceServer(r.getSourceServer())
+                        .targetServer(r.getTargetServer())
+                        .migrationIp(r.getMigrationIp())
+                        .regionName(r.getRegionName())
+                        .regionId(r.getRegionId())
+                        .projectName(r.getProjectName())
+                        .projectId(r.getProjectId())
+                        .priority(r.getPriority())
+                        .vmTemplateId(r.getVmTemplateId())
+                        .usePublicIp(r.getUsePublicIp())
+                        .useIpv6(r.getUseIpv6())
+                        .syncing(r.getSyncing())
+                        .existServer(r.getExistServer())
+                        .startNetworkCheck(r.getStartNetworkCheck())
+                        .speedLimit(r.getSpeedLimit())
+                        .overSpeedThreshold(r.getOverSpeedThreshold())
+                        .isNeedConsistencyCheck(r.getIsNeedConsistencyCheck())
+                        .build())
             .idempotent(false)
-            .readsModel(ModelJson.CreateTaskResponseJson::read);
+            .readsModel(JsonCodecs.of(CreateTaskResponse.class));
   }
 
   /** {@code POST /v3/tasks/delete}: batch delete tasks. */
@@ -646,9 +637,8 @@ public final class Operations {
     public static final Operation<DeleteTasksRequest, DeleteTasksResponse> OPERATION =
         Operation.<DeleteTasksRequest>builder("DeleteTasks", "POST", "/v3/tasks/delete")
             .body(
-                (g, r) ->
-                    ModelJson.DeleteTasksReqJson.write(
-                        g, DeleteTasksReq.builder().ids(r.getIds()).build()))
+                JsonCodecs.of(DeleteTasksReq.class),
+                r -> DeleteTasksReq.builder().ids(r.getIds()).build())
             .idempotent(false)
             .readsTextAndRequestId(DeleteTasksResponse::of);
   }
@@ -693,42 +683,41 @@ public final class Operations {
         Operation.<UpdateTaskRequest>builder("UpdateTask", "PUT", "/v3/tasks/{task_id}")
             .path(r -> List.of(r.getTaskId()))
             .body(
-                (g, r) ->
-                    ModelJson.PutTaskReqJson.write(
-                        g,
-                        PutTaskReq.builder()
-                            .name(r.getName())
-                            .type(r.getType())
-                            .osType(r.getOsType())
-                            .id(r.getId())
-                            .priority(r.getPriority())
-                            .regionId(r.getRegionId())
-                            .startTargetServer(r.getStartTargetServer())
-                            .enterpriseProjectId(r.getEnterpriseProjectId())
-                            .existServer(r.getExistServer())
-                            .migrationIp(r.getMigrationIp())
-                            .regionName(r.getRegionName())
-                            .speedLimit(r.getSpeedLimit())
-                            .projectName(r.getProjectName())
-                            .projectId(r.getProjectId())
-                            .vmTemplateId(r.getVmTemplateId())
-                            .sourceServer(r.getSourceServer())
-                            .targetServer(r.getTargetServer())
-                            .state(r.getState())
-                            .estimateCompleteTime(r.getEstimateCompleteTime())
-                            .connected(r.getConnected())
-                            .createDate(r.getCreateDate())
-                            .startDate(r.getStartDate())
-                            .finishDate(r.getFinishDate())
-                            .migrateSpeed(r.getMigrateSpeed())
-                            .errorJson(r.getErrorJson())
-                            .totalTime(r.getTotalTime())
-                            .floatIp(r.getFloatIp())
-                            .remainSeconds(r.getRemainSeconds())
-                            .targetSnapshotId(r.getTargetSnapshotId())
-                            .cloneServer(r.getCloneServer())
-                            .subTasks(r.getSubTasks())
-                            .build()))
+                JsonCodecs.of(PutTaskReq.class),
+                r ->
+                    PutTaskReq.builder()
+                        .name(r.getName())
+                        .type(r.getType())
+                        .osType(r.getOsType())
+                        .id(r.getId())
+                        .priority(r.getPriority())
+                        .regionId(r.getRegionId())
+                        .startTargetServer(r.getStartTargetServer())
+                        .enterpriseProjectId(r.getEnterpriseProjectId())
+                        .existServer(r.getExistServer())
+                        .migrationIp(r.getMigrationIp())
+                        .regionName(r.getRegionName())
+                        .speedLimit(r.getSpeedLimit())
+                        .projectName(r.getProjectName())
+                        .projectId(r.getProjectId())
+                        .vmTemplateId(r.getVmTemplateId())
+                        .sourceServer(r.getSourceServer())
+                        .targetServer(r.getTargetServer())
+                        .state(r.getState())
+                        .estimateCompleteTime(r.getEstimateCompleteTime())
+                        .connected(r.getConnected())
+                        .createDate(r.getCreateDate())
+                        .startDate(r.getStartDate())
+                        .finishDate(r.getFinishDate())
+                        .migrateSpeed(r.getMigrateSpeed())
+                        .errorJson(r.getErrorJson())
+                        .totalTime(r.getTotalTime())
+                        .floatIp(r.getFloatIp())
+                        .remainSeconds(r.getRemainSeconds())
+                        .targetSnapshotId(r.getTargetSnapshotId())
+                        .cloneServer(r.getCloneServer())
+                        .subTasks(r.getSubTasks())
+                        .build())
             .idempotent(true)
             .readsTextAndRequestId(UpdateTaskResponse::of);
   }
@@ -746,15 +735,14 @@ public final class Operations {
                 "UpdateTaskStatus", "POST", "/v3/tasks/{task_id}/action")
             .path(r -> List.of(r.getTaskId()))
             .body(
-                (g, r) ->
-                    ModelJson.UpdateTaskStatusReqJson.write(
-                        g,
-                        UpdateTaskStatusReq.builder()
-                            .operation(r.getOperation())
-                            .templateId(r.getTemplateId())
-                            .switchHce(r.getSwitchHce())
-                            .isNeedConsistencyCheck(r.getIsNeedConsistencyCheck())
-                            .build()))
+                JsonCodecs.of(UpdateTaskStatusReq.class),
+                r ->
+                    UpdateTaskStatusReq.builder()
+                        .operation(r.getOperation())
+                        .templateId(r.getTemplateId())
+                        .switchHce(r.getSwitchHce())
+                        .isNeedConsistencyCheck(r.getIsNeedConsistencyCheck())
+                        .build())
             .idempotent(false)
             .readsTextAndRequestId(UpdateTaskStatusResponse::of);
   }
@@ -769,7 +757,7 @@ public final class Operations {
             .path(r -> List.of(r.getTaskId()))
             .query((r, q) -> q.add("enable_ca_cert", r.getEnableCaCert()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowCertKeyResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowCertKeyResponse.class));
   }
 
   /** {@code GET /v3/tasks/{task_id}/configuration-setting}: get task special configuration. */
@@ -783,7 +771,7 @@ public final class Operations {
             .path(r -> List.of(r.getTaskId()))
             .query((r, q) -> q.add("config_key", r.getConfigKey()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowConfigSettingResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowConfigSettingResponse.class));
   }
 
   /** {@code POST /v3/tasks/{task_id}/configuration-setting}: set task special configuration. */
@@ -800,12 +788,11 @@ public final class Operations {
                     "/v3/tasks/{task_id}/configuration-setting")
                 .path(r -> List.of(r.getTaskId()))
                 .body(
-                    (g, r) ->
-                        ModelJson.ConfigurationRequestBodyJson.write(
-                            g,
-                            ConfigurationRequestBody.builder()
-                                .configurations(r.getConfigurations())
-                                .build()))
+                    JsonCodecs.of(ConfigurationRequestBody.class),
+                    r ->
+                        ConfigurationRequestBody.builder()
+                            .configurations(r.getConfigurations())
+                            .build())
                 .idempotent(false)
                 .readsTextAndRequestId(UploadSpecialConfigurationSettingResponse::of);
   }
@@ -821,7 +808,7 @@ public final class Operations {
                     "ShowConsistencyResult", "GET", "/v3/tasks/{task_id}/consistency-result")
                 .path(r -> List.of(r.getTaskId()))
                 .idempotent(true)
-                .readsModel(ModelJson.ShowConsistencyResultResponseJson::read);
+                .readsModel(JsonCodecs.of(ShowConsistencyResultResponse.class));
   }
 
   /** {@code POST /v3/tasks/{task_id}/consistency-result}: report consistency-check results. */
@@ -835,12 +822,11 @@ public final class Operations {
                     "UpdateConsistencyResult", "POST", "/v3/tasks/{task_id}/consistency-result")
                 .path(r -> List.of(r.getTaskId()))
                 .body(
-                    (g, r) ->
-                        ModelJson.SetConsistencyResultRequestBodyJson.write(
-                            g,
-                            SetConsistencyResultRequestBody.builder()
-                                .consistencyResult(r.getConsistencyResult())
-                                .build()))
+                    JsonCodecs.of(SetConsistencyResultRequestBody.class),
+                    r ->
+                        SetConsistencyResultRequestBody.builder()
+                            .consistencyResult(r.getConsistencyResult())
+                            .build())
                 .idempotent(false)
                 .readsTextAndRequestId(UpdateConsistencyResultResponse::of);
   }
@@ -854,9 +840,8 @@ public final class Operations {
         Operation.<CollectLogRequest>builder("CollectLog", "POST", "/v3/tasks/{task_id}/log")
             .path(r -> List.of(r.getTaskId()))
             .body(
-                (g, r) ->
-                    ModelJson.UploadLogRequestBodyJson.write(
-                        g, UploadLogRequestBody.builder().logBucket(r.getLogBucket()).build()))
+                JsonCodecs.of(UploadLogRequestBody.class),
+                r -> UploadLogRequestBody.builder().logBucket(r.getLogBucket()).build())
             .idempotent(false)
             .readsTextAndRequestId(CollectLogResponse::of);
   }
@@ -871,7 +856,7 @@ public final class Operations {
                 "ShowPassphrase", "GET", "/v3/tasks/{task_id}/passphrase")
             .path(r -> List.of(r.getTaskId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowPassphraseResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowPassphraseResponse.class));
   }
 
   /** {@code PUT /v3/tasks/{task_id}/progress}: report subtask progress/speed. */
@@ -884,26 +869,25 @@ public final class Operations {
                 "UpdateTaskSpeed", "PUT", "/v3/tasks/{task_id}/progress")
             .path(r -> List.of(r.getTaskId()))
             .body(
-                (g, r) ->
-                    ModelJson.UpdateTaskSpeedReqJson.write(
-                        g,
-                        UpdateTaskSpeedReq.builder()
-                            .subtaskName(r.getSubtaskName())
-                            .progress(r.getProgress())
-                            .replicatesize(r.getReplicatesize())
-                            .totalsize(r.getTotalsize())
-                            .processTrace(r.getProcessTrace())
-                            .migrateSpeed(r.getMigrateSpeed())
-                            .compressRate(r.getCompressRate())
-                            .remainTime(r.getRemainTime())
-                            .totalCpuUsage(r.getTotalCpuUsage())
-                            .agentCpuUsage(r.getAgentCpuUsage())
-                            .totalMemUsage(r.getTotalMemUsage())
-                            .agentMemUsage(r.getAgentMemUsage())
-                            .totalDiskIo(r.getTotalDiskIo())
-                            .agentDiskIo(r.getAgentDiskIo())
-                            .agentTime(r.getAgentTime())
-                            .build()))
+                JsonCodecs.of(UpdateTaskSpeedReq.class),
+                r ->
+                    UpdateTaskSpeedReq.builder()
+                        .subtaskName(r.getSubtaskName())
+                        .progress(r.getProgress())
+                        .replicatesize(r.getReplicatesize())
+                        .totalsize(r.getTotalsize())
+                        .processTrace(r.getProcessTrace())
+                        .migrateSpeed(r.getMigrateSpeed())
+                        .compressRate(r.getCompressRate())
+                        .remainTime(r.getRemainTime())
+                        .totalCpuUsage(r.getTotalCpuUsage())
+                        .agentCpuUsage(r.getAgentCpuUsage())
+                        .totalMemUsage(r.getTotalMemUsage())
+                        .agentMemUsage(r.getAgentMemUsage())
+                        .totalDiskIo(r.getTotalDiskIo())
+                        .agentDiskIo(r.getAgentDiskIo())
+                        .agentTime(r.getAgentTime())
+                        .build())
             .idempotent(true)
             .readsTextAndRequestId(UpdateTaskSpeedResponse::of);
   }
@@ -918,7 +902,7 @@ public final class Operations {
                 "ShowsSpeedLimits", "GET", "/v3/tasks/{task_id}/speed-limit")
             .path(r -> List.of(r.getTaskId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowsSpeedLimitsResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowsSpeedLimitsResponse.class));
   }
 
   /** {@code POST /v3/tasks/{task_id}/speed-limit}: set speed-limit schedule. */
@@ -931,9 +915,8 @@ public final class Operations {
                 "UpdateSpeed", "POST", "/v3/tasks/{task_id}/speed-limit")
             .path(r -> List.of(r.getTaskId()))
             .body(
-                (g, r) ->
-                    ModelJson.SpeedLimitJson.write(
-                        g, SpeedLimit.builder().speedLimit(r.getSpeedLimit()).build()))
+                JsonCodecs.of(SpeedLimit.class),
+                r -> SpeedLimit.builder().speedLimit(r.getSpeedLimit()).build())
             .idempotent(false)
             .readsTextAndRequestId(UpdateSpeedResponse::of);
   }
@@ -962,20 +945,19 @@ public final class Operations {
                     "UpdateNetworkCheckInfo", "POST", "/v3/{task_id}/update-network-check-info")
                 .path(r -> List.of(r.getTaskId()))
                 .body(
-                    (g, r) ->
-                        ModelJson.NetworkCheckInfoJson.write(
-                            g,
-                            NetworkCheckInfo.builder()
-                                .domainConnectivity(r.getDomainConnectivity())
-                                .destinationConnectivity(r.getDestinationConnectivity())
-                                .networkDelay(r.getNetworkDelay())
-                                .networkJitter(r.getNetworkJitter())
-                                .migrationSpeed(r.getMigrationSpeed())
-                                .lossPercentage(r.getLossPercentage())
-                                .cpuUsage(r.getCpuUsage())
-                                .memUsage(r.getMemUsage())
-                                .evaluationResult(r.getEvaluationResult())
-                                .build()))
+                    JsonCodecs.of(NetworkCheckInfo.class),
+                    r ->
+                        NetworkCheckInfo.builder()
+                            .domainConnectivity(r.getDomainConnectivity())
+                            .destinationConnectivity(r.getDestinationConnectivity())
+                            .networkDelay(r.getNetworkDelay())
+                            .networkJitter(r.getNetworkJitter())
+                            .migrationSpeed(r.getMigrationSpeed())
+                            .lossPercentage(r.getLossPercentage())
+                            .cpuUsage(r.getCpuUsage())
+                            .memUsage(r.getMemUsage())
+                            .evaluationResult(r.getEvaluationResult())
+                            .build())
                 .idempotent(false)
                 .readsTextAndRequestId(UpdateNetworkCheckInfoResponse::of);
   }
@@ -995,7 +977,7 @@ public final class Operations {
                         .add("limit", r.getLimit())
                         .add("offset", r.getOffset()))
             .idempotent(true)
-            .readsModel(ModelJson.ListTemplatesResponseJson::read);
+            .readsModel(JsonCodecs.of(ListTemplatesResponse.class));
   }
 
   /** {@code POST /v3/vm/templates}: create target-server template. */
@@ -1006,11 +988,10 @@ public final class Operations {
     public static final Operation<CreateTemplateRequest, CreateTemplateResponse> OPERATION =
         Operation.<CreateTemplateRequest>builder("CreateTemplate", "POST", "/v3/vm/templates")
             .body(
-                (g, r) ->
-                    ModelJson.CreateTemplateReqJson.write(
-                        g, CreateTemplateReq.builder().template(r.getTemplate()).build()))
+                JsonCodecs.of(CreateTemplateReq.class),
+                r -> CreateTemplateReq.builder().template(r.getTemplate()).build())
             .idempotent(false)
-            .readsModel(ModelJson.CreateTemplateResponseJson::read);
+            .readsModel(JsonCodecs.of(CreateTemplateResponse.class));
   }
 
   /** {@code POST /v3/vm/templates/delete}: batch delete templates. */
@@ -1022,9 +1003,8 @@ public final class Operations {
         Operation.<DeleteTemplatesRequest>builder(
                 "DeleteTemplates", "POST", "/v3/vm/templates/delete")
             .body(
-                (g, r) ->
-                    ModelJson.DeletetemplatesReqJson.write(
-                        g, DeletetemplatesReq.builder().ids(r.getIds()).build()))
+                JsonCodecs.of(DeletetemplatesReq.class),
+                r -> DeletetemplatesReq.builder().ids(r.getIds()).build())
             .idempotent(false)
             .readsTextAndRequestId(DeleteTemplatesResponse::of);
   }
@@ -1051,7 +1031,7 @@ public final class Operations {
         Operation.<ShowTemplateRequest>builder("ShowTemplate", "GET", "/v3/vm/templates/{id}")
             .path(r -> List.of(r.getId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowTemplateResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowTemplateResponse.class));
   }
 
   /** {@code PUT /v3/vm/templates/{id}}: update template. */
@@ -1063,9 +1043,8 @@ public final class Operations {
         Operation.<UpdateTemplateRequest>builder("UpdateTemplate", "PUT", "/v3/vm/templates/{id}")
             .path(r -> List.of(r.getId()))
             .body(
-                (g, r) ->
-                    ModelJson.UpdateTemplateReqJson.write(
-                        g, UpdateTemplateReq.builder().template(r.getTemplate()).build()))
+                JsonCodecs.of(UpdateTemplateReq.class),
+                r -> UpdateTemplateReq.builder().template(r.getTemplate()).build())
             .idempotent(true)
             .readsTextAndRequestId(UpdateTemplateResponse::of);
   }
@@ -1082,6 +1061,6 @@ public final class Operations {
                 "ShowTargetPassword", "GET", "/v3/vm/templates/{id}/target-password")
             .path(r -> List.of(r.getId()))
             .idempotent(true)
-            .readsModel(ModelJson.ShowTargetPasswordResponseJson::read);
+            .readsModel(JsonCodecs.of(ShowTargetPasswordResponse.class));
   }
 }

@@ -3,7 +3,8 @@ package org.migrationkit.sms.jackson;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import java.util.function.Function;
-import org.migrationkit.sms.internal.json.JsonValues;
+import org.migrationkit.sms.internal.json.JsonCodec;
+import org.migrationkit.sms.internal.json.JsonCodecs;
 import org.migrationkit.sms.model.OpenEnum;
 
 /** Registers one serializer and one deserializer per model type. */
@@ -16,9 +17,10 @@ final class Codecs {
     this.deserializers = deserializers;
   }
 
-  <T> void model(Class<T> type, JsonValues.Writer<T> writer, JsonValues.Reader<T> reader) {
-    serializers.addSerializer(type, new ModelSerializer<>(type, writer));
-    deserializers.addDeserializer(type, new ModelDeserializer<>(type, reader));
+  <T> void model(Class<T> type) {
+    JsonCodec<T> codec = JsonCodecs.of(type);
+    serializers.addSerializer(type, new ModelSerializer<>(type, codec));
+    deserializers.addDeserializer(type, new ModelDeserializer<>(type, codec));
   }
 
   <E extends OpenEnum> void openEnum(Class<E> type, Function<String, E> factory) {

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code BtrfsFileSystem} object of the SMS v3 API: {@code btrfs_list} in {@link
@@ -34,6 +36,11 @@ public final class BtrfsFileSystem {
   private final @Nullable String defaultSubvolName;
   private final @Nullable String defaultSubvolMountpath;
   private final List<BtrfsSubvolumn> subvolumn;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(BtrfsFileSystem.class, BtrfsFileSystemJson.CODEC);
+  }
 
   private BtrfsFileSystem(Builder builder) {
     this.name = builder.name;
@@ -83,7 +90,7 @@ public final class BtrfsFileSystem {
    */
   public static BtrfsFileSystem fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.BtrfsFileSystemJson.fromJson(json);
+    return JsonValues.readDocument(json, BtrfsFileSystemJson.CODEC);
   }
 
   /**
@@ -93,7 +100,7 @@ public final class BtrfsFileSystem {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.BtrfsFileSystemJson.toJson(this);
+    return JsonValues.writeDocument(this, BtrfsFileSystemJson.CODEC);
   }
 
   /**

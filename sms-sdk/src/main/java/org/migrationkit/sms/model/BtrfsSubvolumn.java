@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code BtrfsSubvolumn} object of the SMS v3 API: {@code subvolumn} in {@link
@@ -21,6 +23,11 @@ public final class BtrfsSubvolumn {
   private final @Nullable String parentId;
   private final @Nullable String subvolName;
   private final @Nullable String subvolMountPath;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(BtrfsSubvolumn.class, BtrfsSubvolumnJson.CODEC);
+  }
 
   private BtrfsSubvolumn(Builder builder) {
     this.uuid = builder.uuid;
@@ -60,7 +67,7 @@ public final class BtrfsSubvolumn {
    */
   public static BtrfsSubvolumn fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.BtrfsSubvolumnJson.fromJson(json);
+    return JsonValues.readDocument(json, BtrfsSubvolumnJson.CODEC);
   }
 
   /**
@@ -70,7 +77,7 @@ public final class BtrfsSubvolumn {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.BtrfsSubvolumnJson.toJson(this);
+    return JsonValues.writeDocument(this, BtrfsSubvolumnJson.CODEC);
   }
 
   /**

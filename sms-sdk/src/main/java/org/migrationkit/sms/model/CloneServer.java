@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The cloned server of a migration task (table 10).
@@ -19,6 +21,11 @@ public final class CloneServer {
   private final @Nullable String cloneError;
   private final @Nullable String cloneState;
   private final @Nullable String errorMsg;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CloneServer.class, CloneServerJson.CODEC);
+  }
 
   private CloneServer(Builder builder) {
     this.vmId = builder.vmId;
@@ -57,7 +64,7 @@ public final class CloneServer {
    */
   public static CloneServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CloneServerJson.fromJson(json);
+    return JsonValues.readDocument(json, CloneServerJson.CODEC);
   }
 
   /**
@@ -67,7 +74,7 @@ public final class CloneServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CloneServerJson.toJson(this);
+    return JsonValues.writeDocument(this, CloneServerJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code CommandBody} object of the SMS v3 API: the request body of UpdateCommandResult.
@@ -17,6 +19,11 @@ public final class CommandBody {
   private final @Nullable String commandName;
   private final @Nullable String result;
   private final @Nullable String resultDetail;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CommandBody.class, CommandBodyJson.CODEC);
+  }
 
   private CommandBody(Builder builder) {
     this.commandName = builder.commandName;
@@ -53,7 +60,7 @@ public final class CommandBody {
    */
   public static CommandBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CommandBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, CommandBodyJson.CODEC);
   }
 
   /**
@@ -63,7 +70,7 @@ public final class CommandBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CommandBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, CommandBodyJson.CODEC);
   }
 
   /**

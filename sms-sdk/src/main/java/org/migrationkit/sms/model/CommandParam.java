@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code CommandParam} object of the SMS v3 API: {@code command_param} in {@link
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class CommandParam {
   private final @Nullable String taskId;
   private final @Nullable String bucket;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CommandParam.class, CommandParamJson.CODEC);
+  }
 
   private CommandParam(Builder builder) {
     this.taskId = builder.taskId;
@@ -52,7 +59,7 @@ public final class CommandParam {
    */
   public static CommandParam fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CommandParamJson.fromJson(json);
+    return JsonValues.readDocument(json, CommandParamJson.CODEC);
   }
 
   /**
@@ -62,7 +69,7 @@ public final class CommandParam {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CommandParamJson.toJson(this);
+    return JsonValues.writeDocument(this, CommandParamJson.CODEC);
   }
 
   /**

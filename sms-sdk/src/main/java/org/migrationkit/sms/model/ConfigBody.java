@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ConfigBody} object of the SMS v3 API: {@code configurations} in {@link
@@ -19,6 +21,11 @@ public final class ConfigBody {
   private final @Nullable String configKey;
   private final @Nullable String configValue;
   private final @Nullable String configStatus;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ConfigBody.class, ConfigBodyJson.CODEC);
+  }
 
   private ConfigBody(Builder builder) {
     this.configKey = builder.configKey;
@@ -55,7 +62,7 @@ public final class ConfigBody {
    */
   public static ConfigBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ConfigBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, ConfigBodyJson.CODEC);
   }
 
   /**
@@ -65,7 +72,7 @@ public final class ConfigBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ConfigBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, ConfigBodyJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ConfigurationRequestBody} object of the SMS v3 API: the request body of
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigurationRequestBody {
   private final List<ConfigBody> configurations;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ConfigurationRequestBody.class, ConfigurationRequestBodyJson.CODEC);
+  }
 
   private ConfigurationRequestBody(Builder builder) {
     this.configurations = builder.configurations;
@@ -51,7 +58,7 @@ public final class ConfigurationRequestBody {
    */
   public static ConfigurationRequestBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ConfigurationRequestBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, ConfigurationRequestBodyJson.CODEC);
   }
 
   /**
@@ -61,7 +68,7 @@ public final class ConfigurationRequestBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ConfigurationRequestBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, ConfigurationRequestBodyJson.CODEC);
   }
 
   /**

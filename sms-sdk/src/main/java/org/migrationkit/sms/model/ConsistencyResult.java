@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ConsistencyResult} object of the SMS v3 API: {@code consistency_result} in {@link
@@ -21,6 +23,11 @@ public final class ConsistencyResult {
   private final @Nullable Integer numDifferentFiles;
   private final @Nullable Integer numTargetMissFiles;
   private final @Nullable Integer numTargetMoreFiles;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ConsistencyResult.class, ConsistencyResultJson.CODEC);
+  }
 
   private ConsistencyResult(Builder builder) {
     this.dirCheck = builder.dirCheck;
@@ -59,7 +66,7 @@ public final class ConsistencyResult {
    */
   public static ConsistencyResult fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultJson.fromJson(json);
+    return JsonValues.readDocument(json, ConsistencyResultJson.CODEC);
   }
 
   /**
@@ -69,7 +76,7 @@ public final class ConsistencyResult {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultJson.toJson(this);
+    return JsonValues.writeDocument(this, ConsistencyResultJson.CODEC);
   }
 
   /**

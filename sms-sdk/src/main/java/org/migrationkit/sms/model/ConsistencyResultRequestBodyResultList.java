@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ConsistencyResultRequestBodyResultList} object of the SMS v3 API: {@code result_list}
@@ -21,6 +23,13 @@ public final class ConsistencyResultRequestBodyResultList {
   private final @Nullable Instant finishedTime;
   private final @Nullable String checkResult;
   private final List<ConsistencyResult> consistencyResult;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(
+        ConsistencyResultRequestBodyResultList.class,
+        ConsistencyResultRequestBodyResultListJson.CODEC);
+  }
 
   private ConsistencyResultRequestBodyResultList(Builder builder) {
     this.finishedTime = builder.finishedTime;
@@ -57,8 +66,7 @@ public final class ConsistencyResultRequestBodyResultList {
    */
   public static ConsistencyResultRequestBodyResultList fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultRequestBodyResultListJson
-        .fromJson(json);
+    return JsonValues.readDocument(json, ConsistencyResultRequestBodyResultListJson.CODEC);
   }
 
   /**
@@ -68,8 +76,7 @@ public final class ConsistencyResultRequestBodyResultList {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ConsistencyResultRequestBodyResultListJson
-        .toJson(this);
+    return JsonValues.writeDocument(this, ConsistencyResultRequestBodyResultListJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code CreateMigprojectResponse} object of the SMS v3 API: the response of CreateMigproject.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CreateMigprojectResponse {
   private final @Nullable String id;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CreateMigprojectResponse.class, CreateMigprojectResponseJson.CODEC);
+  }
 
   private CreateMigprojectResponse(Builder builder) {
     this.id = builder.id;
@@ -49,7 +56,7 @@ public final class CreateMigprojectResponse {
    */
   public static CreateMigprojectResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CreateMigprojectResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, CreateMigprojectResponseJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class CreateMigprojectResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CreateMigprojectResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, CreateMigprojectResponseJson.CODEC);
   }
 
   /**

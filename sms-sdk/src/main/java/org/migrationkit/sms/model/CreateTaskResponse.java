@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code CreateTaskResponse} object of the SMS v3 API: the response of CreateTask.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CreateTaskResponse {
   private final @Nullable String id;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CreateTaskResponse.class, CreateTaskResponseJson.CODEC);
+  }
 
   private CreateTaskResponse(Builder builder) {
     this.id = builder.id;
@@ -49,7 +56,7 @@ public final class CreateTaskResponse {
    */
   public static CreateTaskResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CreateTaskResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, CreateTaskResponseJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class CreateTaskResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CreateTaskResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, CreateTaskResponseJson.CODEC);
   }
 
   /**

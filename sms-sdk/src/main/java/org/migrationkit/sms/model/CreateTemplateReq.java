@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code CreateTemplateReq} object of the SMS v3 API: the request body of CreateTemplate.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CreateTemplateReq {
   private final @Nullable TemplateRequest template;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CreateTemplateReq.class, CreateTemplateReqJson.CODEC);
+  }
 
   private CreateTemplateReq(Builder builder) {
     this.template = builder.template;
@@ -49,7 +56,7 @@ public final class CreateTemplateReq {
    */
   public static CreateTemplateReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateReqJson.fromJson(json);
+    return JsonValues.readDocument(json, CreateTemplateReqJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class CreateTemplateReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateReqJson.toJson(this);
+    return JsonValues.writeDocument(this, CreateTemplateReqJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code CreateTemplateResponse} object of the SMS v3 API: the response of CreateTemplate.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CreateTemplateResponse {
   private final @Nullable String id;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(CreateTemplateResponse.class, CreateTemplateResponseJson.CODEC);
+  }
 
   private CreateTemplateResponse(Builder builder) {
     this.id = builder.id;
@@ -49,7 +56,7 @@ public final class CreateTemplateResponse {
    */
   public static CreateTemplateResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, CreateTemplateResponseJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class CreateTemplateResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.CreateTemplateResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, CreateTemplateResponseJson.CODEC);
   }
 
   /**

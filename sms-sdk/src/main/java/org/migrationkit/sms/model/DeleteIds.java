@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code DeleteIds} object of the SMS v3 API: the request body of DeleteServers.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeleteIds {
   private final List<String> ids;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(DeleteIds.class, DeleteIdsJson.CODEC);
+  }
 
   private DeleteIds(Builder builder) {
     this.ids = builder.ids;
@@ -50,7 +57,7 @@ public final class DeleteIds {
    */
   public static DeleteIds fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.DeleteIdsJson.fromJson(json);
+    return JsonValues.readDocument(json, DeleteIdsJson.CODEC);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class DeleteIds {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.DeleteIdsJson.toJson(this);
+    return JsonValues.writeDocument(this, DeleteIdsJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code DeleteTasksReq} object of the SMS v3 API: the request body of DeleteTasks.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeleteTasksReq {
   private final List<String> ids;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(DeleteTasksReq.class, DeleteTasksReqJson.CODEC);
+  }
 
   private DeleteTasksReq(Builder builder) {
     this.ids = builder.ids;
@@ -50,7 +57,7 @@ public final class DeleteTasksReq {
    */
   public static DeleteTasksReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.DeleteTasksReqJson.fromJson(json);
+    return JsonValues.readDocument(json, DeleteTasksReqJson.CODEC);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class DeleteTasksReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.DeleteTasksReqJson.toJson(this);
+    return JsonValues.writeDocument(this, DeleteTasksReqJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code DeletetemplatesReq} object of the SMS v3 API: the request body of DeleteTemplates.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeletetemplatesReq {
   private final List<String> ids;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(DeletetemplatesReq.class, DeletetemplatesReqJson.CODEC);
+  }
 
   private DeletetemplatesReq(Builder builder) {
     this.ids = builder.ids;
@@ -50,7 +57,7 @@ public final class DeletetemplatesReq {
    */
   public static DeletetemplatesReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.DeletetemplatesReqJson.fromJson(json);
+    return JsonValues.readDocument(json, DeletetemplatesReqJson.CODEC);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class DeletetemplatesReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.DeletetemplatesReqJson.toJson(this);
+    return JsonValues.writeDocument(this, DeletetemplatesReqJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code DiskIntargetServer} object of the SMS v3 API: {@code disks} in {@link
@@ -21,6 +23,11 @@ public final class DiskIntargetServer {
   private final @Nullable DeviceUse deviceUse;
   private final @Nullable Long usedSize;
   private final List<PhysicalVolumes> physicalVolumes;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(DiskIntargetServer.class, DiskIntargetServerJson.CODEC);
+  }
 
   private DiskIntargetServer(Builder builder) {
     this.name = builder.name;
@@ -59,7 +66,7 @@ public final class DiskIntargetServer {
    */
   public static DiskIntargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.DiskIntargetServerJson.fromJson(json);
+    return JsonValues.readDocument(json, DiskIntargetServerJson.CODEC);
   }
 
   /**
@@ -69,7 +76,7 @@ public final class DiskIntargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.DiskIntargetServerJson.toJson(this);
+    return JsonValues.writeDocument(this, DiskIntargetServerJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code EnvironmentCheck} object of the SMS v3 API: {@code checks} in {@link
@@ -23,6 +25,11 @@ public final class EnvironmentCheck {
   private final @Nullable String errorCode;
   private final @Nullable String errorOrWarn;
   private final @Nullable String errorParams;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(EnvironmentCheck.class, EnvironmentCheckJson.CODEC);
+  }
 
   private EnvironmentCheck(Builder builder) {
     this.id = builder.id;
@@ -63,7 +70,7 @@ public final class EnvironmentCheck {
    */
   public static EnvironmentCheck fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.EnvironmentCheckJson.fromJson(json);
+    return JsonValues.readDocument(json, EnvironmentCheckJson.CODEC);
   }
 
   /**
@@ -73,7 +80,7 @@ public final class EnvironmentCheck {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.EnvironmentCheckJson.toJson(this);
+    return JsonValues.writeDocument(this, EnvironmentCheckJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code InitTargetServer} object of the SMS v3 API: {@code init_target_server} in {@link
@@ -18,6 +20,11 @@ import org.jspecify.annotations.Nullable;
 public final class InitTargetServer {
   private final List<DiskIntargetServer> disks;
   private final List<VolumeGroup> volumeGroups;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(InitTargetServer.class, InitTargetServerJson.CODEC);
+  }
 
   private InitTargetServer(Builder builder) {
     this.disks = builder.disks;
@@ -53,7 +60,7 @@ public final class InitTargetServer {
    */
   public static InitTargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.InitTargetServerJson.fromJson(json);
+    return JsonValues.readDocument(json, InitTargetServerJson.CODEC);
   }
 
   /**
@@ -63,7 +70,7 @@ public final class InitTargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.InitTargetServerJson.toJson(this);
+    return JsonValues.writeDocument(this, InitTargetServerJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code Link} object of the SMS v3 API: {@code links} in {@link ShowApiVersionResponse};
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class Link {
   private final @Nullable String href;
   private final @Nullable String rel;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(Link.class, LinkJson.CODEC);
+  }
 
   private Link(Builder builder) {
     this.href = builder.href;
@@ -51,7 +58,7 @@ public final class Link {
    */
   public static Link fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.LinkJson.fromJson(json);
+    return JsonValues.readDocument(json, LinkJson.CODEC);
   }
 
   /**
@@ -61,7 +68,7 @@ public final class Link {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.LinkJson.toJson(this);
+    return JsonValues.writeDocument(this, LinkJson.CODEC);
   }
 
   /**

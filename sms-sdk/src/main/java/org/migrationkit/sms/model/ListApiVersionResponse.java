@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ListApiVersionResponse} object of the SMS v3 API: the response of ListApiVersion.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ListApiVersionResponse {
   private final List<Version> versions;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ListApiVersionResponse.class, ListApiVersionResponseJson.CODEC);
+  }
 
   private ListApiVersionResponse(Builder builder) {
     this.versions = builder.versions;
@@ -50,7 +57,7 @@ public final class ListApiVersionResponse {
    */
   public static ListApiVersionResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ListApiVersionResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ListApiVersionResponseJson.CODEC);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class ListApiVersionResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ListApiVersionResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ListApiVersionResponseJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ListServersResponse} object of the SMS v3 API: the response of ListServers.
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class ListServersResponse {
   private final @Nullable Integer count;
   private final List<SourceServersResponseBody> sourceServers;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ListServersResponse.class, ListServersResponseJson.CODEC);
+  }
 
   private ListServersResponse(Builder builder) {
     this.count = builder.count;
@@ -52,7 +59,7 @@ public final class ListServersResponse {
    */
   public static ListServersResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ListServersResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ListServersResponseJson.CODEC);
   }
 
   /**
@@ -62,7 +69,7 @@ public final class ListServersResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ListServersResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ListServersResponseJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ListTemplatesResponse} object of the SMS v3 API: the response of ListTemplates.
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class ListTemplatesResponse {
   private final @Nullable Integer count;
   private final List<TemplateResponseBody> templates;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ListTemplatesResponse.class, ListTemplatesResponseJson.CODEC);
+  }
 
   private ListTemplatesResponse(Builder builder) {
     this.count = builder.count;
@@ -52,7 +59,7 @@ public final class ListTemplatesResponse {
    */
   public static ListTemplatesResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ListTemplatesResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ListTemplatesResponseJson.CODEC);
   }
 
   /**
@@ -62,7 +69,7 @@ public final class ListTemplatesResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ListTemplatesResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ListTemplatesResponseJson.CODEC);
   }
 
   /**

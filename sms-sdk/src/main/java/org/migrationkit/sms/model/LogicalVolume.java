@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * A logical volume of a volume group (table 9).
@@ -25,6 +27,11 @@ public final class LogicalVolume {
   private final @Nullable Long size;
   private final @Nullable Long usedSize;
   private final @Nullable Long freeSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(LogicalVolume.class, LogicalVolumeJson.CODEC);
+  }
 
   private LogicalVolume(Builder builder) {
     this.blockCount = builder.blockCount;
@@ -69,7 +76,7 @@ public final class LogicalVolume {
    */
   public static LogicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.LogicalVolumeJson.fromJson(json);
+    return JsonValues.readDocument(json, LogicalVolumeJson.CODEC);
   }
 
   /**
@@ -79,7 +86,7 @@ public final class LogicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.LogicalVolumeJson.toJson(this);
+    return JsonValues.writeDocument(this, LogicalVolumeJson.CODEC);
   }
 
   /**

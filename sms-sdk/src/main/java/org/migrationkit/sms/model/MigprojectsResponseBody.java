@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code MigprojectsResponseBody} object of the SMS v3 API: {@code migprojects} in {@link
@@ -28,6 +30,11 @@ public final class MigprojectsResponseBody {
   private final @Nullable String enterpriseProject;
   private final @Nullable Boolean syncing;
   private final @Nullable Boolean startNetworkCheck;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(MigprojectsResponseBody.class, MigprojectsResponseBodyJson.CODEC);
+  }
 
   private MigprojectsResponseBody(Builder builder) {
     this.id = builder.id;
@@ -74,7 +81,7 @@ public final class MigprojectsResponseBody {
    */
   public static MigprojectsResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.MigprojectsResponseBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, MigprojectsResponseBodyJson.CODEC);
   }
 
   /**
@@ -84,7 +91,7 @@ public final class MigprojectsResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.MigprojectsResponseBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, MigprojectsResponseBodyJson.CODEC);
   }
 
   /**

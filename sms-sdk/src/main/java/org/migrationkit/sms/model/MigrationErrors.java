@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code MigrationErrors} object of the SMS v3 API: {@code migration_errors} in {@link
@@ -21,6 +23,11 @@ public final class MigrationErrors {
   private final @Nullable String sourceId;
   private final @Nullable String sourceIp;
   private final @Nullable String targetIp;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(MigrationErrors.class, MigrationErrorsJson.CODEC);
+  }
 
   private MigrationErrors(Builder builder) {
     this.errorJson = builder.errorJson;
@@ -60,7 +67,7 @@ public final class MigrationErrors {
    */
   public static MigrationErrors fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.MigrationErrorsJson.fromJson(json);
+    return JsonValues.readDocument(json, MigrationErrorsJson.CODEC);
   }
 
   /**
@@ -70,7 +77,7 @@ public final class MigrationErrors {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.MigrationErrorsJson.toJson(this);
+    return JsonValues.writeDocument(this, MigrationErrorsJson.CODEC);
   }
 
   /**

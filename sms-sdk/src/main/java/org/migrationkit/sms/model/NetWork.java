@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code NetWork} object of the SMS v3 API: {@code networks} in {@link PostSourceServerBody};
@@ -23,6 +25,11 @@ public final class NetWork {
   private final @Nullable Integer mtu;
   private final @Nullable String mac;
   private final @Nullable String id;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(NetWork.class, NetWorkJson.CODEC);
+  }
 
   private NetWork(Builder builder) {
     this.name = builder.name;
@@ -64,7 +71,7 @@ public final class NetWork {
    */
   public static NetWork fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.NetWorkJson.fromJson(json);
+    return JsonValues.readDocument(json, NetWorkJson.CODEC);
   }
 
   /**
@@ -74,7 +81,7 @@ public final class NetWork {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.NetWorkJson.toJson(this);
+    return JsonValues.writeDocument(this, NetWorkJson.CODEC);
   }
 
   /**

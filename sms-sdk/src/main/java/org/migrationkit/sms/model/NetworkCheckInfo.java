@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * Network performance metrics and measurement results (table 12).
@@ -23,6 +25,11 @@ public final class NetworkCheckInfo {
   private final @Nullable Double cpuUsage;
   private final @Nullable Double memUsage;
   private final @Nullable String evaluationResult;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(NetworkCheckInfo.class, NetworkCheckInfoJson.CODEC);
+  }
 
   private NetworkCheckInfo(Builder builder) {
     this.domainConnectivity = builder.domainConnectivity;
@@ -65,7 +72,7 @@ public final class NetworkCheckInfo {
    */
   public static NetworkCheckInfo fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.NetworkCheckInfoJson.fromJson(json);
+    return JsonValues.readDocument(json, NetworkCheckInfoJson.CODEC);
   }
 
   /**
@@ -75,7 +82,7 @@ public final class NetworkCheckInfo {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.NetworkCheckInfoJson.toJson(this);
+    return JsonValues.writeDocument(this, NetworkCheckInfoJson.CODEC);
   }
 
   /**

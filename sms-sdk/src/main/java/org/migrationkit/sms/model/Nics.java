@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code Nics} object of the SMS v3 API: {@code nics} in {@link TemplateRequest}; {@code nics}
@@ -18,6 +20,11 @@ public final class Nics {
   private final @Nullable String name;
   private final @Nullable String cidr;
   private final @Nullable String ip;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(Nics.class, NicsJson.CODEC);
+  }
 
   private Nics(Builder builder) {
     this.id = builder.id;
@@ -55,7 +62,7 @@ public final class Nics {
    */
   public static Nics fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.NicsJson.fromJson(json);
+    return JsonValues.readDocument(json, NicsJson.CODEC);
   }
 
   /**
@@ -65,7 +72,7 @@ public final class Nics {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.NicsJson.toJson(this);
+    return JsonValues.writeDocument(this, NicsJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PhysicalVolume} object of the SMS v3 API: {@code physical_volumes} in {@link
@@ -26,6 +28,11 @@ public final class PhysicalVolume {
   private final @Nullable Long inodeNums;
   private final @Nullable String uuid;
   private final @Nullable Integer sizePerCluster;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PhysicalVolume.class, PhysicalVolumeJson.CODEC);
+  }
 
   private PhysicalVolume(Builder builder) {
     this.deviceUse = builder.deviceUse;
@@ -70,7 +77,7 @@ public final class PhysicalVolume {
    */
   public static PhysicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumeJson.fromJson(json);
+    return JsonValues.readDocument(json, PhysicalVolumeJson.CODEC);
   }
 
   /**
@@ -80,7 +87,7 @@ public final class PhysicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumeJson.toJson(this);
+    return JsonValues.writeDocument(this, PhysicalVolumeJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PhysicalVolumes} object of the SMS v3 API: {@code physical_volumes} in {@link
@@ -24,6 +26,11 @@ public final class PhysicalVolumes {
   private final @Nullable Long inodeSize;
   private final @Nullable Long usedSize;
   private final @Nullable String uuid;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PhysicalVolumes.class, PhysicalVolumesJson.CODEC);
+  }
 
   private PhysicalVolumes(Builder builder) {
     this.deviceUse = builder.deviceUse;
@@ -66,7 +73,7 @@ public final class PhysicalVolumes {
    */
   public static PhysicalVolumes fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumesJson.fromJson(json);
+    return JsonValues.readDocument(json, PhysicalVolumesJson.CODEC);
   }
 
   /**
@@ -76,7 +83,7 @@ public final class PhysicalVolumes {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PhysicalVolumesJson.toJson(this);
+    return JsonValues.writeDocument(this, PhysicalVolumesJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PostMigProjectBody} object of the SMS v3 API: the request body of CreateMigproject.
@@ -26,6 +28,11 @@ public final class PostMigProjectBody {
   private final @Nullable String enterpriseProject;
   private final @Nullable Boolean syncing;
   private final @Nullable Boolean startNetworckCheck;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PostMigProjectBody.class, PostMigProjectBodyJson.CODEC);
+  }
 
   private PostMigProjectBody(Builder builder) {
     this.name = builder.name;
@@ -71,7 +78,7 @@ public final class PostMigProjectBody {
    */
   public static PostMigProjectBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PostMigProjectBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, PostMigProjectBodyJson.CODEC);
   }
 
   /**
@@ -81,7 +88,7 @@ public final class PostMigProjectBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PostMigProjectBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, PostMigProjectBodyJson.CODEC);
   }
 
   /**

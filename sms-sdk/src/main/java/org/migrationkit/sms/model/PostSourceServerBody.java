@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PostSourceServerBody} object of the SMS v3 API: the request body of RegisterServer;
@@ -49,6 +51,11 @@ public final class PostSourceServerBody {
   private final @Nullable Double ioReadWait;
   private final @Nullable Boolean hasTc;
   private final @Nullable Platform platform;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PostSourceServerBody.class, PostSourceServerBodyJson.CODEC);
+  }
 
   private PostSourceServerBody(Builder builder) {
     this.id = builder.id;
@@ -115,7 +122,7 @@ public final class PostSourceServerBody {
    */
   public static PostSourceServerBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PostSourceServerBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, PostSourceServerBodyJson.CODEC);
   }
 
   /**
@@ -125,7 +132,7 @@ public final class PostSourceServerBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PostSourceServerBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, PostSourceServerBodyJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PostTask} object of the SMS v3 API: the request body of CreateTask.
@@ -36,6 +38,11 @@ public final class PostTask {
   private final @Nullable Integer speedLimit;
   private final @Nullable Double overSpeedThreshold;
   private final @Nullable Boolean isNeedConsistencyCheck;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PostTask.class, PostTaskJson.CODEC);
+  }
 
   private PostTask(Builder builder) {
     this.name = builder.name;
@@ -91,7 +98,7 @@ public final class PostTask {
    */
   public static PostTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PostTaskJson.fromJson(json);
+    return JsonValues.readDocument(json, PostTaskJson.CODEC);
   }
 
   /**
@@ -101,7 +108,7 @@ public final class PostTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PostTaskJson.toJson(this);
+    return JsonValues.writeDocument(this, PostTaskJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PublicIp} object of the SMS v3 API: {@code publicip} in {@link TemplateRequest};
@@ -18,6 +20,11 @@ public final class PublicIp {
   private final @Nullable String type;
   private final @Nullable Integer bandwidthSize;
   private final @Nullable String bandwidthShareType;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PublicIp.class, PublicIpJson.CODEC);
+  }
 
   private PublicIp(Builder builder) {
     this.type = builder.type;
@@ -54,7 +61,7 @@ public final class PublicIp {
    */
   public static PublicIp fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PublicIpJson.fromJson(json);
+    return JsonValues.readDocument(json, PublicIpJson.CODEC);
   }
 
   /**
@@ -64,7 +71,7 @@ public final class PublicIp {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PublicIpJson.toJson(this);
+    return JsonValues.writeDocument(this, PublicIpJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutCopyStateReq} object of the SMS v3 API: the request body of UpdateCopyState.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class PutCopyStateReq {
   private final @Nullable CopyState copystate;
   private final @Nullable MigrationCycle migrationcycle;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutCopyStateReq.class, PutCopyStateReqJson.CODEC);
+  }
 
   private PutCopyStateReq(Builder builder) {
     this.copystate = builder.copystate;
@@ -51,7 +58,7 @@ public final class PutCopyStateReq {
    */
   public static PutCopyStateReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutCopyStateReqJson.fromJson(json);
+    return JsonValues.readDocument(json, PutCopyStateReqJson.CODEC);
   }
 
   /**
@@ -61,7 +68,7 @@ public final class PutCopyStateReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutCopyStateReqJson.toJson(this);
+    return JsonValues.writeDocument(this, PutCopyStateReqJson.CODEC);
   }
 
   /**

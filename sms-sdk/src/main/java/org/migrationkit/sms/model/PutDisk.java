@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutDisk} object of the SMS v3 API: {@code disks} in {@link PutSourceServerBody}.
@@ -19,6 +21,11 @@ public final class PutDisk {
   private final @Nullable String id;
   private final @Nullable Long adjustSize;
   private final List<PutVolume> physicalVolumes;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutDisk.class, PutDiskJson.CODEC);
+  }
 
   private PutDisk(Builder builder) {
     this.needMigration = builder.needMigration;
@@ -56,7 +63,7 @@ public final class PutDisk {
    */
   public static PutDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutDiskJson.fromJson(json);
+    return JsonValues.readDocument(json, PutDiskJson.CODEC);
   }
 
   /**
@@ -66,7 +73,7 @@ public final class PutDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutDiskJson.toJson(this);
+    return JsonValues.writeDocument(this, PutDiskJson.CODEC);
   }
 
   /**

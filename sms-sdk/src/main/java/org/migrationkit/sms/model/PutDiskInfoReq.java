@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutDiskInfoReq} object of the SMS v3 API: the request body of UpdateDiskInfo.
@@ -18,6 +20,11 @@ public final class PutDiskInfoReq {
   private final List<ServerDisk> disks;
   private final List<VolumeGroup> volumegroups;
   private final List<BtrfsFileSystem> btrfsList;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutDiskInfoReq.class, PutDiskInfoReqJson.CODEC);
+  }
 
   private PutDiskInfoReq(Builder builder) {
     this.disks = builder.disks;
@@ -54,7 +61,7 @@ public final class PutDiskInfoReq {
    */
   public static PutDiskInfoReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutDiskInfoReqJson.fromJson(json);
+    return JsonValues.readDocument(json, PutDiskInfoReqJson.CODEC);
   }
 
   /**
@@ -64,7 +71,7 @@ public final class PutDiskInfoReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutDiskInfoReqJson.toJson(this);
+    return JsonValues.writeDocument(this, PutDiskInfoReqJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutLogicalVolume} object of the SMS v3 API: {@code logical_volumes} in {@link
@@ -18,6 +20,11 @@ public final class PutLogicalVolume {
   private final @Nullable String id;
   private final @Nullable Boolean needMigration;
   private final @Nullable Long adjustSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutLogicalVolume.class, PutLogicalVolumeJson.CODEC);
+  }
 
   private PutLogicalVolume(Builder builder) {
     this.id = builder.id;
@@ -54,7 +61,7 @@ public final class PutLogicalVolume {
    */
   public static PutLogicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutLogicalVolumeJson.fromJson(json);
+    return JsonValues.readDocument(json, PutLogicalVolumeJson.CODEC);
   }
 
   /**
@@ -64,7 +71,7 @@ public final class PutLogicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutLogicalVolumeJson.toJson(this);
+    return JsonValues.writeDocument(this, PutLogicalVolumeJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutSourceServerBody} object of the SMS v3 API: the request body of UpdateServerName.
@@ -19,6 +21,11 @@ public final class PutSourceServerBody {
   private final @Nullable String migprojectid;
   private final List<PutDisk> disks;
   private final List<PutVolumeGroups> volumeGroups;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutSourceServerBody.class, PutSourceServerBodyJson.CODEC);
+  }
 
   private PutSourceServerBody(Builder builder) {
     this.name = builder.name;
@@ -56,7 +63,7 @@ public final class PutSourceServerBody {
    */
   public static PutSourceServerBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutSourceServerBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, PutSourceServerBodyJson.CODEC);
   }
 
   /**
@@ -66,7 +73,7 @@ public final class PutSourceServerBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutSourceServerBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, PutSourceServerBodyJson.CODEC);
   }
 
   /**

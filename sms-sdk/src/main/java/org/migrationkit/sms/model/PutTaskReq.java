@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutTaskReq} object of the SMS v3 API: the request body of UpdateTask.
@@ -47,6 +49,11 @@ public final class PutTaskReq {
   private final @Nullable String targetSnapshotId;
   private final @Nullable CloneServer cloneServer;
   private final List<SubTask> subTasks;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutTaskReq.class, PutTaskReqJson.CODEC);
+  }
 
   private PutTaskReq(Builder builder) {
     this.name = builder.name;
@@ -111,7 +118,7 @@ public final class PutTaskReq {
    */
   public static PutTaskReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutTaskReqJson.fromJson(json);
+    return JsonValues.readDocument(json, PutTaskReqJson.CODEC);
   }
 
   /**
@@ -121,7 +128,7 @@ public final class PutTaskReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutTaskReqJson.toJson(this);
+    return JsonValues.writeDocument(this, PutTaskReqJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutVolume} object of the SMS v3 API: {@code physical_volumes} in {@link PutDisk}.
@@ -17,6 +19,11 @@ public final class PutVolume {
   private final @Nullable String id;
   private final @Nullable Boolean needMigration;
   private final @Nullable Long adjustSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutVolume.class, PutVolumeJson.CODEC);
+  }
 
   private PutVolume(Builder builder) {
     this.id = builder.id;
@@ -53,7 +60,7 @@ public final class PutVolume {
    */
   public static PutVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeJson.fromJson(json);
+    return JsonValues.readDocument(json, PutVolumeJson.CODEC);
   }
 
   /**
@@ -63,7 +70,7 @@ public final class PutVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeJson.toJson(this);
+    return JsonValues.writeDocument(this, PutVolumeJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code PutVolumeGroups} object of the SMS v3 API: {@code volume_groups} in {@link
@@ -20,6 +22,11 @@ public final class PutVolumeGroups {
   private final @Nullable String id;
   private final @Nullable Boolean needMigration;
   private final @Nullable Long adjustSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(PutVolumeGroups.class, PutVolumeGroupsJson.CODEC);
+  }
 
   private PutVolumeGroups(Builder builder) {
     this.logicalVolumes = builder.logicalVolumes;
@@ -57,7 +64,7 @@ public final class PutVolumeGroups {
    */
   public static PutVolumeGroups fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeGroupsJson.fromJson(json);
+    return JsonValues.readDocument(json, PutVolumeGroupsJson.CODEC);
   }
 
   /**
@@ -67,7 +74,7 @@ public final class PutVolumeGroups {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.PutVolumeGroupsJson.toJson(this);
+    return JsonValues.writeDocument(this, PutVolumeGroupsJson.CODEC);
   }
 
   /**

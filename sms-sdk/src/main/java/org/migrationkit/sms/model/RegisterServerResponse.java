@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code RegisterServerResponse} object of the SMS v3 API: the response of RegisterServer.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RegisterServerResponse {
   private final @Nullable String id;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(RegisterServerResponse.class, RegisterServerResponseJson.CODEC);
+  }
 
   private RegisterServerResponse(Builder builder) {
     this.id = builder.id;
@@ -49,7 +56,7 @@ public final class RegisterServerResponse {
    */
   public static RegisterServerResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.RegisterServerResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, RegisterServerResponseJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class RegisterServerResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.RegisterServerResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, RegisterServerResponseJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ServerDisk} object of the SMS v3 API: {@code disks} in {@link PostSourceServerBody};
@@ -25,6 +27,11 @@ public final class ServerDisk {
   private final @Nullable Boolean osDisk;
   private final @Nullable String relationName;
   private final @Nullable Integer inodeSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ServerDisk.class, ServerDiskJson.CODEC);
+  }
 
   private ServerDisk(Builder builder) {
     this.name = builder.name;
@@ -67,7 +74,7 @@ public final class ServerDisk {
    */
   public static ServerDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ServerDiskJson.fromJson(json);
+    return JsonValues.readDocument(json, ServerDiskJson.CODEC);
   }
 
   /**
@@ -77,7 +84,7 @@ public final class ServerDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ServerDiskJson.toJson(this);
+    return JsonValues.writeDocument(this, ServerDiskJson.CODEC);
   }
 
   /**

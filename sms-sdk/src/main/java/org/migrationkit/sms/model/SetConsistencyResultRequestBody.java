@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SetConsistencyResultRequestBody} object of the SMS v3 API: the request body of
@@ -17,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SetConsistencyResultRequestBody {
   private final List<ConsistencyResult> consistencyResult;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(
+        SetConsistencyResultRequestBody.class, SetConsistencyResultRequestBodyJson.CODEC);
+  }
 
   private SetConsistencyResultRequestBody(Builder builder) {
     this.consistencyResult = builder.consistencyResult;
@@ -51,8 +59,7 @@ public final class SetConsistencyResultRequestBody {
    */
   public static SetConsistencyResultRequestBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SetConsistencyResultRequestBodyJson
-        .fromJson(json);
+    return JsonValues.readDocument(json, SetConsistencyResultRequestBodyJson.CODEC);
   }
 
   /**
@@ -62,8 +69,7 @@ public final class SetConsistencyResultRequestBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SetConsistencyResultRequestBodyJson.toJson(
-        this);
+    return JsonValues.writeDocument(this, SetConsistencyResultRequestBodyJson.CODEC);
   }
 
   /**

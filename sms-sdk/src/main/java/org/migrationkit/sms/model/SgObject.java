@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SgObject} object of the SMS v3 API: {@code security_groups} in {@link
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class SgObject {
   private final @Nullable String id;
   private final @Nullable String name;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SgObject.class, SgObjectJson.CODEC);
+  }
 
   private SgObject(Builder builder) {
     this.id = builder.id;
@@ -52,7 +59,7 @@ public final class SgObject {
    */
   public static SgObject fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SgObjectJson.fromJson(json);
+    return JsonValues.readDocument(json, SgObjectJson.CODEC);
   }
 
   /**
@@ -62,7 +69,7 @@ public final class SgObject {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SgObjectJson.toJson(this);
+    return JsonValues.writeDocument(this, SgObjectJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowCertKeyResponse} object of the SMS v3 API: the response of ShowCertKey.
@@ -21,6 +23,11 @@ public final class ShowCertKeyResponse {
   private final @Nullable String targetMgmtPrivateKey;
   private final @Nullable String targetDataCert;
   private final @Nullable String targetDataPrivateKey;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowCertKeyResponse.class, ShowCertKeyResponseJson.CODEC);
+  }
 
   private ShowCertKeyResponse(Builder builder) {
     this.cert = builder.cert;
@@ -61,7 +68,7 @@ public final class ShowCertKeyResponse {
    */
   public static ShowCertKeyResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowCertKeyResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowCertKeyResponseJson.CODEC);
   }
 
   /**
@@ -71,7 +78,7 @@ public final class ShowCertKeyResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowCertKeyResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowCertKeyResponseJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowCommandResponse} object of the SMS v3 API: the response of ShowCommand.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class ShowCommandResponse {
   private final @Nullable String commandName;
   private final @Nullable CommandParam commandParam;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowCommandResponse.class, ShowCommandResponseJson.CODEC);
+  }
 
   private ShowCommandResponse(Builder builder) {
     this.commandName = builder.commandName;
@@ -51,7 +58,7 @@ public final class ShowCommandResponse {
    */
   public static ShowCommandResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowCommandResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowCommandResponseJson.CODEC);
   }
 
   /**
@@ -61,7 +68,7 @@ public final class ShowCommandResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowCommandResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowCommandResponseJson.CODEC);
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowConfigResponse} object of the SMS v3 API: the response of ShowConfig.
@@ -20,6 +22,11 @@ import org.jspecify.annotations.Nullable;
 public final class ShowConfigResponse {
   private final Map<String, String> config;
   private final List<Map<String, String>> regions;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowConfigResponse.class, ShowConfigResponseJson.CODEC);
+  }
 
   private ShowConfigResponse(Builder builder) {
     this.config = builder.config;
@@ -55,7 +62,7 @@ public final class ShowConfigResponse {
    */
   public static ShowConfigResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowConfigResponseJson.CODEC);
   }
 
   /**
@@ -65,7 +72,7 @@ public final class ShowConfigResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowConfigResponseJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowConfigSettingResponse} object of the SMS v3 API: the response of
@@ -19,6 +21,11 @@ public final class ShowConfigSettingResponse {
   private final @Nullable String taskId;
   private final @Nullable String migrateType;
   private final List<ConfigBody> configurations;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowConfigSettingResponse.class, ShowConfigSettingResponseJson.CODEC);
+  }
 
   private ShowConfigSettingResponse(Builder builder) {
     this.taskId = builder.taskId;
@@ -55,8 +62,7 @@ public final class ShowConfigSettingResponse {
    */
   public static ShowConfigSettingResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigSettingResponseJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, ShowConfigSettingResponseJson.CODEC);
   }
 
   /**
@@ -66,7 +72,7 @@ public final class ShowConfigSettingResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowConfigSettingResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowConfigSettingResponseJson.CODEC);
   }
 
   /**

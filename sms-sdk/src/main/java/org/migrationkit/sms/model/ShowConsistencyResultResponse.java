@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowConsistencyResultResponse} object of the SMS v3 API: the response of
@@ -18,6 +20,12 @@ import org.jspecify.annotations.Nullable;
 public final class ShowConsistencyResultResponse {
   private final List<ConsistencyResultRequestBodyResultList> resultList;
   private final @Nullable String taskId;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(
+        ShowConsistencyResultResponse.class, ShowConsistencyResultResponseJson.CODEC);
+  }
 
   private ShowConsistencyResultResponse(Builder builder) {
     this.resultList = builder.resultList;
@@ -53,8 +61,7 @@ public final class ShowConsistencyResultResponse {
    */
   public static ShowConsistencyResultResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowConsistencyResultResponseJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, ShowConsistencyResultResponseJson.CODEC);
   }
 
   /**
@@ -64,8 +71,7 @@ public final class ShowConsistencyResultResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowConsistencyResultResponseJson.toJson(
-        this);
+    return JsonValues.writeDocument(this, ShowConsistencyResultResponseJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowMigprojectResponse} object of the SMS v3 API: the response of ShowMigproject.
@@ -27,6 +29,11 @@ public final class ShowMigprojectResponse {
   private final @Nullable String enterpriseProject;
   private final @Nullable Boolean syncing;
   private final @Nullable Boolean startNetworkCheck;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowMigprojectResponse.class, ShowMigprojectResponseJson.CODEC);
+  }
 
   private ShowMigprojectResponse(Builder builder) {
     this.id = builder.id;
@@ -73,7 +80,7 @@ public final class ShowMigprojectResponse {
    */
   public static ShowMigprojectResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowMigprojectResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowMigprojectResponseJson.CODEC);
   }
 
   /**
@@ -83,7 +90,7 @@ public final class ShowMigprojectResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowMigprojectResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowMigprojectResponseJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowOverviewResponse} object of the SMS v3 API: the response of ShowOverview.
@@ -28,6 +30,11 @@ public final class ShowOverviewResponse {
   private final @Nullable Integer error;
   private final @Nullable Integer cloning;
   private final @Nullable Integer unconfigured;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowOverviewResponse.class, ShowOverviewResponseJson.CODEC);
+  }
 
   private ShowOverviewResponse(Builder builder) {
     this.waiting = builder.waiting;
@@ -75,7 +82,7 @@ public final class ShowOverviewResponse {
    */
   public static ShowOverviewResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowOverviewResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowOverviewResponseJson.CODEC);
   }
 
   /**
@@ -85,7 +92,7 @@ public final class ShowOverviewResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowOverviewResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowOverviewResponseJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowPassphraseResponse} object of the SMS v3 API: the response of ShowPassphrase.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class ShowPassphraseResponse {
   private final @Nullable String taskId;
   private final @Nullable String passphrase;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowPassphraseResponse.class, ShowPassphraseResponseJson.CODEC);
+  }
 
   private ShowPassphraseResponse(Builder builder) {
     this.taskId = builder.taskId;
@@ -51,7 +58,7 @@ public final class ShowPassphraseResponse {
    */
   public static ShowPassphraseResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowPassphraseResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowPassphraseResponseJson.CODEC);
   }
 
   /**
@@ -61,7 +68,7 @@ public final class ShowPassphraseResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowPassphraseResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowPassphraseResponseJson.CODEC);
   }
 
   /**

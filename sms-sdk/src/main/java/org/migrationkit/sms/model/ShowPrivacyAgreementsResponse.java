@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowPrivacyAgreementsResponse} object of the SMS v3 API: the response of
@@ -16,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShowPrivacyAgreementsResponse {
   private final @Nullable Boolean flag;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(
+        ShowPrivacyAgreementsResponse.class, ShowPrivacyAgreementsResponseJson.CODEC);
+  }
 
   private ShowPrivacyAgreementsResponse(Builder builder) {
     this.flag = builder.flag;
@@ -50,8 +58,7 @@ public final class ShowPrivacyAgreementsResponse {
    */
   public static ShowPrivacyAgreementsResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowPrivacyAgreementsResponseJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, ShowPrivacyAgreementsResponseJson.CODEC);
   }
 
   /**
@@ -61,8 +68,7 @@ public final class ShowPrivacyAgreementsResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowPrivacyAgreementsResponseJson.toJson(
-        this);
+    return JsonValues.writeDocument(this, ShowPrivacyAgreementsResponseJson.CODEC);
   }
 
   /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowServerResponse} object of the SMS v3 API: the response of ShowServer.
@@ -45,6 +47,11 @@ public final class ShowServerResponse {
   private final @Nullable Instant stageActionTime;
   private final @Nullable String agentVersion;
   private final @Nullable Boolean hasTc;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowServerResponse.class, ShowServerResponseJson.CODEC);
+  }
 
   private ShowServerResponse(Builder builder) {
     this.id = builder.id;
@@ -107,7 +114,7 @@ public final class ShowServerResponse {
    */
   public static ShowServerResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowServerResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowServerResponseJson.CODEC);
   }
 
   /**
@@ -117,7 +124,7 @@ public final class ShowServerResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowServerResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowServerResponseJson.CODEC);
   }
 
   /**

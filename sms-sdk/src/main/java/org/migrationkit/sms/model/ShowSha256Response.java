@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowSha256Response} object of the SMS v3 API: the response of ShowSha256.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShowSha256Response {
   private final @Nullable String value;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowSha256Response.class, ShowSha256ResponseJson.CODEC);
+  }
 
   private ShowSha256Response(Builder builder) {
     this.value = builder.value;
@@ -49,7 +56,7 @@ public final class ShowSha256Response {
    */
   public static ShowSha256Response fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowSha256ResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowSha256ResponseJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class ShowSha256Response {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowSha256ResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowSha256ResponseJson.CODEC);
   }
 
   /**

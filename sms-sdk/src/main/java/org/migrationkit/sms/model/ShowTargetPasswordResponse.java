@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowTargetPasswordResponse} object of the SMS v3 API: the response of
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class ShowTargetPasswordResponse {
   private final @Nullable String templateId;
   private final @Nullable String targetPassword;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowTargetPasswordResponse.class, ShowTargetPasswordResponseJson.CODEC);
+  }
 
   private ShowTargetPasswordResponse(Builder builder) {
     this.templateId = builder.templateId;
@@ -52,8 +59,7 @@ public final class ShowTargetPasswordResponse {
    */
   public static ShowTargetPasswordResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowTargetPasswordResponseJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, ShowTargetPasswordResponseJson.CODEC);
   }
 
   /**
@@ -63,7 +69,7 @@ public final class ShowTargetPasswordResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowTargetPasswordResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowTargetPasswordResponseJson.CODEC);
   }
 
   /**

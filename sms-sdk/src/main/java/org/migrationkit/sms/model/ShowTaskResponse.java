@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * A migration task as returned by {@code GET /v3/tasks/{task_id}} (table 3 of the API page).
@@ -54,6 +56,11 @@ public final class ShowTaskResponse {
   private final @Nullable Double agentMemUsage;
   private final @Nullable Double totalDiskIo;
   private final @Nullable Double agentDiskIo;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowTaskResponse.class, ShowTaskResponseJson.CODEC);
+  }
 
   private ShowTaskResponse(Builder builder) {
     this.name = builder.name;
@@ -125,7 +132,7 @@ public final class ShowTaskResponse {
    */
   public static ShowTaskResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowTaskResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowTaskResponseJson.CODEC);
   }
 
   /**
@@ -135,7 +142,7 @@ public final class ShowTaskResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowTaskResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowTaskResponseJson.CODEC);
   }
 
   /**

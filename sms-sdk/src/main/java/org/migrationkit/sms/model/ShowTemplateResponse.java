@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowTemplateResponse} object of the SMS v3 API: the response of ShowTemplate.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShowTemplateResponse {
   private final @Nullable TemplateResponseBody template;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowTemplateResponse.class, ShowTemplateResponseJson.CODEC);
+  }
 
   private ShowTemplateResponse(Builder builder) {
     this.template = builder.template;
@@ -49,7 +56,7 @@ public final class ShowTemplateResponse {
    */
   public static ShowTemplateResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowTemplateResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowTemplateResponseJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class ShowTemplateResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowTemplateResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowTemplateResponseJson.CODEC);
   }
 
   /**

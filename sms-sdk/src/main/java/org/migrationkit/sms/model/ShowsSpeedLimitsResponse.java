@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code ShowsSpeedLimitsResponse} object of the SMS v3 API: the response of ShowsSpeedLimits.
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ShowsSpeedLimitsResponse {
   private final List<SpeedLimitlJson> speedLimit;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(ShowsSpeedLimitsResponse.class, ShowsSpeedLimitsResponseJson.CODEC);
+  }
 
   private ShowsSpeedLimitsResponse(Builder builder) {
     this.speedLimit = builder.speedLimit;
@@ -50,7 +57,7 @@ public final class ShowsSpeedLimitsResponse {
    */
   public static ShowsSpeedLimitsResponse fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.ShowsSpeedLimitsResponseJson.fromJson(json);
+    return JsonValues.readDocument(json, ShowsSpeedLimitsResponseJson.CODEC);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class ShowsSpeedLimitsResponse {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.ShowsSpeedLimitsResponseJson.toJson(this);
+    return JsonValues.writeDocument(this, ShowsSpeedLimitsResponseJson.CODEC);
   }
 
   /**

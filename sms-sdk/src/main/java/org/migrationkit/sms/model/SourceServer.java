@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The source server of a migration task (table 4, SourceServerResponse).
@@ -22,6 +24,11 @@ public final class SourceServer {
   private final @Nullable Boolean oemSystem;
   private final @Nullable SourceServerState state;
   private final @Nullable MigrationCycle migrationCycle;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SourceServer.class, SourceServerJson.CODEC);
+  }
 
   private SourceServer(Builder builder) {
     this.id = builder.id;
@@ -63,7 +70,7 @@ public final class SourceServer {
    */
   public static SourceServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServerJson.fromJson(json);
+    return JsonValues.readDocument(json, SourceServerJson.CODEC);
   }
 
   /**
@@ -73,7 +80,7 @@ public final class SourceServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServerJson.toJson(this);
+    return JsonValues.writeDocument(this, SourceServerJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SourceServerAssociatedWithTask} object of the SMS v3 API: {@code source_server} in
@@ -22,6 +24,12 @@ public final class SourceServerAssociatedWithTask {
   private final @Nullable String osVersion;
   private final @Nullable Boolean oemSystem;
   private final @Nullable SourceServerState state;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(
+        SourceServerAssociatedWithTask.class, SourceServerAssociatedWithTaskJson.CODEC);
+  }
 
   private SourceServerAssociatedWithTask(Builder builder) {
     this.id = builder.id;
@@ -62,8 +70,7 @@ public final class SourceServerAssociatedWithTask {
    */
   public static SourceServerAssociatedWithTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServerAssociatedWithTaskJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, SourceServerAssociatedWithTaskJson.CODEC);
   }
 
   /**
@@ -73,8 +80,7 @@ public final class SourceServerAssociatedWithTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServerAssociatedWithTaskJson.toJson(
-        this);
+    return JsonValues.writeDocument(this, SourceServerAssociatedWithTaskJson.CODEC);
   }
 
   /**

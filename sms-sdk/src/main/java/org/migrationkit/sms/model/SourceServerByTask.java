@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SourceServerByTask} object of the SMS v3 API: {@code source_server} in {@link
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SourceServerByTask {
   private final @Nullable String id;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SourceServerByTask.class, SourceServerByTaskJson.CODEC);
+  }
 
   private SourceServerByTask(Builder builder) {
     this.id = builder.id;
@@ -50,7 +57,7 @@ public final class SourceServerByTask {
    */
   public static SourceServerByTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServerByTaskJson.fromJson(json);
+    return JsonValues.readDocument(json, SourceServerByTaskJson.CODEC);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class SourceServerByTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServerByTaskJson.toJson(this);
+    return JsonValues.writeDocument(this, SourceServerByTaskJson.CODEC);
   }
 
   /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SourceServersResponseBody} object of the SMS v3 API: {@code source_servers} in {@link
@@ -40,6 +42,11 @@ public final class SourceServersResponseBody {
   private final @Nullable Instant stateActionTime;
   private final @Nullable Boolean isConsistencyResultExist;
   private final @Nullable Boolean hasTc;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SourceServersResponseBody.class, SourceServersResponseBodyJson.CODEC);
+  }
 
   private SourceServersResponseBody(Builder builder) {
     this.id = builder.id;
@@ -96,8 +103,7 @@ public final class SourceServersResponseBody {
    */
   public static SourceServersResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServersResponseBodyJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, SourceServersResponseBodyJson.CODEC);
   }
 
   /**
@@ -107,7 +113,7 @@ public final class SourceServersResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SourceServersResponseBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, SourceServersResponseBodyJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SpeedLimitlJson} object of the SMS v3 API: {@code speed_limit} in {@link
@@ -19,6 +21,11 @@ public final class SpeedLimitlJson {
   private final @Nullable String end;
   private final @Nullable Integer speed;
   private final @Nullable Double overSpeedThreshold;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SpeedLimitlJson.class, SpeedLimitlJsonJson.CODEC);
+  }
 
   private SpeedLimitlJson(Builder builder) {
     this.start = builder.start;
@@ -56,7 +63,7 @@ public final class SpeedLimitlJson {
    */
   public static SpeedLimitlJson fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SpeedLimitlJsonJson.fromJson(json);
+    return JsonValues.readDocument(json, SpeedLimitlJsonJson.CODEC);
   }
 
   /**
@@ -66,7 +73,7 @@ public final class SpeedLimitlJson {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SpeedLimitlJsonJson.toJson(this);
+    return JsonValues.writeDocument(this, SpeedLimitlJsonJson.CODEC);
   }
 
   /**

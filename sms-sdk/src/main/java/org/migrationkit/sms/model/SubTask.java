@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * A sub-task of a migration task (table 11).
@@ -23,6 +25,11 @@ public final class SubTask {
   private final @Nullable Double migrateSpeed;
   private final @Nullable String userOp;
   private final @Nullable String processTrace;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SubTask.class, SubTaskJson.CODEC);
+  }
 
   private SubTask(Builder builder) {
     this.id = builder.id;
@@ -64,7 +71,7 @@ public final class SubTask {
    */
   public static SubTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SubTaskJson.fromJson(json);
+    return JsonValues.readDocument(json, SubTaskJson.CODEC);
   }
 
   /**
@@ -74,7 +81,7 @@ public final class SubTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SubTaskJson.toJson(this);
+    return JsonValues.writeDocument(this, SubTaskJson.CODEC);
   }
 
   /**

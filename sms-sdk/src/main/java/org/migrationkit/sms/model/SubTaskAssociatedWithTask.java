@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code SubTaskAssociatedWithTask} object of the SMS v3 API: {@code sub_tasks} in {@link
@@ -22,6 +24,11 @@ public final class SubTaskAssociatedWithTask {
   private final @Nullable Instant startDate;
   private final @Nullable Instant endDate;
   private final @Nullable String processTrace;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(SubTaskAssociatedWithTask.class, SubTaskAssociatedWithTaskJson.CODEC);
+  }
 
   private SubTaskAssociatedWithTask(Builder builder) {
     this.id = builder.id;
@@ -61,8 +68,7 @@ public final class SubTaskAssociatedWithTask {
    */
   public static SubTaskAssociatedWithTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.SubTaskAssociatedWithTaskJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, SubTaskAssociatedWithTaskJson.CODEC);
   }
 
   /**
@@ -72,7 +78,7 @@ public final class SubTaskAssociatedWithTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.SubTaskAssociatedWithTaskJson.toJson(this);
+    return JsonValues.writeDocument(this, SubTaskAssociatedWithTaskJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * A disk of the target server (table 6).
@@ -26,6 +28,11 @@ public final class TargetDisk {
   private final @Nullable Boolean osDisk;
   private final @Nullable PartitionStyle partitionStyle;
   private final @Nullable String relationName;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TargetDisk.class, TargetDiskJson.CODEC);
+  }
 
   private TargetDisk(Builder builder) {
     this.id = builder.id;
@@ -70,7 +77,7 @@ public final class TargetDisk {
    */
   public static TargetDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetDiskJson.fromJson(json);
+    return JsonValues.readDocument(json, TargetDiskJson.CODEC);
   }
 
   /**
@@ -80,7 +87,7 @@ public final class TargetDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetDiskJson.toJson(this);
+    return JsonValues.writeDocument(this, TargetDiskJson.CODEC);
   }
 
   /**

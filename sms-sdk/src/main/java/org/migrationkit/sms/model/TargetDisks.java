@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TargetDisks} object of the SMS v3 API: {@code disks} in {@link TargetServerByTask}.
@@ -21,6 +23,11 @@ public final class TargetDisks {
   private final List<PhysicalVolumes> physicalVolumes;
   private final @Nullable Long size;
   private final @Nullable Long usedSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TargetDisks.class, TargetDisksJson.CODEC);
+  }
 
   private TargetDisks(Builder builder) {
     this.deviceUse = builder.deviceUse;
@@ -60,7 +67,7 @@ public final class TargetDisks {
    */
   public static TargetDisks fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetDisksJson.fromJson(json);
+    return JsonValues.readDocument(json, TargetDisksJson.CODEC);
   }
 
   /**
@@ -70,7 +77,7 @@ public final class TargetDisks {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetDisksJson.toJson(this);
+    return JsonValues.writeDocument(this, TargetDisksJson.CODEC);
   }
 
   /**

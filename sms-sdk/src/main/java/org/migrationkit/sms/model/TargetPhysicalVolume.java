@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * A physical volume (partition) of a target disk (table 7).
@@ -25,6 +27,11 @@ public final class TargetPhysicalVolume {
   private final @Nullable String uuid;
   private final @Nullable String relationName;
   private final @Nullable Long freeSize;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TargetPhysicalVolume.class, TargetPhysicalVolumeJson.CODEC);
+  }
 
   private TargetPhysicalVolume(Builder builder) {
     this.id = builder.id;
@@ -69,7 +76,7 @@ public final class TargetPhysicalVolume {
    */
   public static TargetPhysicalVolume fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetPhysicalVolumeJson.fromJson(json);
+    return JsonValues.readDocument(json, TargetPhysicalVolumeJson.CODEC);
   }
 
   /**
@@ -79,7 +86,7 @@ public final class TargetPhysicalVolume {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetPhysicalVolumeJson.toJson(this);
+    return JsonValues.writeDocument(this, TargetPhysicalVolumeJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TargetServer} object of the SMS v3 API: {@code target_server} in {@link PutTaskReq}.
@@ -42,6 +44,11 @@ public final class TargetServer {
   private final @Nullable String imageDiskId;
   private final @Nullable String snapshotIds;
   private final @Nullable String cutoveredSnapshotIds;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TargetServer.class, TargetServerJson.CODEC);
+  }
 
   private TargetServer(Builder builder) {
     this.id = builder.id;
@@ -102,7 +109,7 @@ public final class TargetServer {
    */
   public static TargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerJson.fromJson(json);
+    return JsonValues.readDocument(json, TargetServerJson.CODEC);
   }
 
   /**
@@ -112,7 +119,7 @@ public final class TargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerJson.toJson(this);
+    return JsonValues.writeDocument(this, TargetServerJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TargetServerAssociatedWithTask} object of the SMS v3 API: {@code target_server} in
@@ -21,6 +23,12 @@ public final class TargetServerAssociatedWithTask {
   private final @Nullable String ip;
   private final @Nullable OsType osType;
   private final @Nullable String osVersion;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(
+        TargetServerAssociatedWithTask.class, TargetServerAssociatedWithTaskJson.CODEC);
+  }
 
   private TargetServerAssociatedWithTask(Builder builder) {
     this.id = builder.id;
@@ -60,8 +68,7 @@ public final class TargetServerAssociatedWithTask {
    */
   public static TargetServerAssociatedWithTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerAssociatedWithTaskJson.fromJson(
-        json);
+    return JsonValues.readDocument(json, TargetServerAssociatedWithTaskJson.CODEC);
   }
 
   /**
@@ -71,8 +78,7 @@ public final class TargetServerAssociatedWithTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerAssociatedWithTaskJson.toJson(
-        this);
+    return JsonValues.writeDocument(this, TargetServerAssociatedWithTaskJson.CODEC);
   }
 
   /**

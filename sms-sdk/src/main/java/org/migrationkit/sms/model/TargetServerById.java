@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TargetServerById} object of the SMS v3 API: {@code target_server} in {@link
@@ -17,6 +19,11 @@ import org.jspecify.annotations.Nullable;
 public final class TargetServerById {
   private final @Nullable String vmId;
   private final @Nullable String name;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TargetServerById.class, TargetServerByIdJson.CODEC);
+  }
 
   private TargetServerById(Builder builder) {
     this.vmId = builder.vmId;
@@ -52,7 +59,7 @@ public final class TargetServerById {
    */
   public static TargetServerById fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByIdJson.fromJson(json);
+    return JsonValues.readDocument(json, TargetServerByIdJson.CODEC);
   }
 
   /**
@@ -62,7 +69,7 @@ public final class TargetServerById {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByIdJson.toJson(this);
+    return JsonValues.writeDocument(this, TargetServerByIdJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TargetServerByTask} object of the SMS v3 API: {@code target_server} in {@link
@@ -21,6 +23,11 @@ public final class TargetServerByTask {
   private final @Nullable String name;
   private final @Nullable String vmId;
   private final List<VolumeGroup> volumeGroups;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TargetServerByTask.class, TargetServerByTaskJson.CODEC);
+  }
 
   private TargetServerByTask(Builder builder) {
     this.btrfsList = builder.btrfsList;
@@ -59,7 +66,7 @@ public final class TargetServerByTask {
    */
   public static TargetServerByTask fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByTaskJson.fromJson(json);
+    return JsonValues.readDocument(json, TargetServerByTaskJson.CODEC);
   }
 
   /**
@@ -69,7 +76,7 @@ public final class TargetServerByTask {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TargetServerByTaskJson.toJson(this);
+    return JsonValues.writeDocument(this, TargetServerByTaskJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TaskByServerSource} object of the SMS v3 API: {@code current_task} in {@link
@@ -33,6 +35,11 @@ public final class TaskByServerSource {
   private final @Nullable Boolean existServer;
   private final @Nullable Boolean usePublicIp;
   private final @Nullable CloneServer cloneServer;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TaskByServerSource.class, TaskByServerSourceJson.CODEC);
+  }
 
   private TaskByServerSource(Builder builder) {
     this.id = builder.id;
@@ -83,7 +90,7 @@ public final class TaskByServerSource {
    */
   public static TaskByServerSource fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourceJson.fromJson(json);
+    return JsonValues.readDocument(json, TaskByServerSourceJson.CODEC);
   }
 
   /**
@@ -93,7 +100,7 @@ public final class TaskByServerSource {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourceJson.toJson(this);
+    return JsonValues.writeDocument(this, TaskByServerSourceJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TaskByServerSources} object of the SMS v3 API: {@code current_task} in {@link
@@ -39,6 +41,11 @@ public final class TaskByServerSources {
   private final @Nullable String logBucket;
   private final @Nullable Instant logUploadTime;
   private final @Nullable String logShareUrl;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TaskByServerSources.class, TaskByServerSourcesJson.CODEC);
+  }
 
   private TaskByServerSources(Builder builder) {
     this.id = builder.id;
@@ -95,7 +102,7 @@ public final class TaskByServerSources {
    */
   public static TaskByServerSources fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourcesJson.fromJson(json);
+    return JsonValues.readDocument(json, TaskByServerSourcesJson.CODEC);
   }
 
   /**
@@ -105,7 +112,7 @@ public final class TaskByServerSources {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TaskByServerSourcesJson.toJson(this);
+    return JsonValues.writeDocument(this, TaskByServerSourcesJson.CODEC);
   }
 
   /**

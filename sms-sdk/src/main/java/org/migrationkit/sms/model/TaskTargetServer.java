@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The target server of a migration task (table 5).
@@ -27,6 +29,11 @@ public final class TaskTargetServer {
   private final List<String> btrfsList;
   private final @Nullable String imageDiskId;
   private final @Nullable String cutoveredSnapshotIds;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TaskTargetServer.class, TaskTargetServerJson.CODEC);
+  }
 
   private TaskTargetServer(Builder builder) {
     this.id = builder.id;
@@ -72,7 +79,7 @@ public final class TaskTargetServer {
    */
   public static TaskTargetServer fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TaskTargetServerJson.fromJson(json);
+    return JsonValues.readDocument(json, TaskTargetServerJson.CODEC);
   }
 
   /**
@@ -82,7 +89,7 @@ public final class TaskTargetServer {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TaskTargetServerJson.toJson(this);
+    return JsonValues.writeDocument(this, TaskTargetServerJson.CODEC);
   }
 
   /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TasksResponseBody} object of the SMS v3 API: {@code tasks} in {@link
@@ -47,6 +49,11 @@ public final class TasksResponseBody {
   private final @Nullable Double agentMemUsage;
   private final @Nullable Double totalDiskIo;
   private final @Nullable Double agentDiskIo;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TasksResponseBody.class, TasksResponseBodyJson.CODEC);
+  }
 
   private TasksResponseBody(Builder builder) {
     this.id = builder.id;
@@ -110,7 +117,7 @@ public final class TasksResponseBody {
    */
   public static TasksResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TasksResponseBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, TasksResponseBodyJson.CODEC);
   }
 
   /**
@@ -120,7 +127,7 @@ public final class TasksResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TasksResponseBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, TasksResponseBodyJson.CODEC);
   }
 
   /**

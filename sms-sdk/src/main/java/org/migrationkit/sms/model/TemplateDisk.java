@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TemplateDisk} object of the SMS v3 API: {@code disk} in {@link TemplateRequest};
@@ -21,6 +23,11 @@ public final class TemplateDisk {
   private final @Nullable String disktype;
   private final @Nullable Long size;
   private final @Nullable String deviceUse;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TemplateDisk.class, TemplateDiskJson.CODEC);
+  }
 
   private TemplateDisk(Builder builder) {
     this.id = builder.id;
@@ -60,7 +67,7 @@ public final class TemplateDisk {
    */
   public static TemplateDisk fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TemplateDiskJson.fromJson(json);
+    return JsonValues.readDocument(json, TemplateDiskJson.CODEC);
   }
 
   /**
@@ -70,7 +77,7 @@ public final class TemplateDisk {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TemplateDiskJson.toJson(this);
+    return JsonValues.writeDocument(this, TemplateDiskJson.CODEC);
   }
 
   /**

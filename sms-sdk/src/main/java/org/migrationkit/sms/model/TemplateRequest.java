@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TemplateRequest} object of the SMS v3 API: {@code template} in {@link
@@ -32,6 +34,11 @@ public final class TemplateRequest {
   private final @Nullable VolumeType dataVolumeType;
   private final @Nullable String targetPassword;
   private final @Nullable String imageId;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TemplateRequest.class, TemplateRequestJson.CODEC);
+  }
 
   private TemplateRequest(Builder builder) {
     this.name = builder.name;
@@ -81,7 +88,7 @@ public final class TemplateRequest {
    */
   public static TemplateRequest fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TemplateRequestJson.fromJson(json);
+    return JsonValues.readDocument(json, TemplateRequestJson.CODEC);
   }
 
   /**
@@ -91,7 +98,7 @@ public final class TemplateRequest {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TemplateRequestJson.toJson(this);
+    return JsonValues.writeDocument(this, TemplateRequestJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code TemplateResponseBody} object of the SMS v3 API: {@code templates} in {@link
@@ -33,6 +35,11 @@ public final class TemplateResponseBody {
   private final @Nullable VolumeType dataVolumeType;
   private final @Nullable String targetPassword;
   private final @Nullable String imageId;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(TemplateResponseBody.class, TemplateResponseBodyJson.CODEC);
+  }
 
   private TemplateResponseBody(Builder builder) {
     this.id = builder.id;
@@ -83,7 +90,7 @@ public final class TemplateResponseBody {
    */
   public static TemplateResponseBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.TemplateResponseBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, TemplateResponseBodyJson.CODEC);
   }
 
   /**
@@ -93,7 +100,7 @@ public final class TemplateResponseBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.TemplateResponseBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, TemplateResponseBodyJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code UpdateTaskSpeedReq} object of the SMS v3 API: the request body of UpdateTaskSpeed.
@@ -29,6 +31,11 @@ public final class UpdateTaskSpeedReq {
   private final @Nullable Double totalDiskIo;
   private final @Nullable Double agentDiskIo;
   private final @Nullable String agentTime;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(UpdateTaskSpeedReq.class, UpdateTaskSpeedReqJson.CODEC);
+  }
 
   private UpdateTaskSpeedReq(Builder builder) {
     this.subtaskName = builder.subtaskName;
@@ -77,7 +84,7 @@ public final class UpdateTaskSpeedReq {
    */
   public static UpdateTaskSpeedReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskSpeedReqJson.fromJson(json);
+    return JsonValues.readDocument(json, UpdateTaskSpeedReqJson.CODEC);
   }
 
   /**
@@ -87,7 +94,7 @@ public final class UpdateTaskSpeedReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskSpeedReqJson.toJson(this);
+    return JsonValues.writeDocument(this, UpdateTaskSpeedReqJson.CODEC);
   }
 
   /**

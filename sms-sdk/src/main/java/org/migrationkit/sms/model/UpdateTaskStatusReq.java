@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code UpdateTaskStatusReq} object of the SMS v3 API: the request body of UpdateTaskStatus.
@@ -18,6 +20,11 @@ public final class UpdateTaskStatusReq {
   private final @Nullable String templateId;
   private final @Nullable Boolean switchHce;
   private final @Nullable Boolean isNeedConsistencyCheck;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(UpdateTaskStatusReq.class, UpdateTaskStatusReqJson.CODEC);
+  }
 
   private UpdateTaskStatusReq(Builder builder) {
     this.operation = builder.operation;
@@ -55,7 +62,7 @@ public final class UpdateTaskStatusReq {
    */
   public static UpdateTaskStatusReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskStatusReqJson.fromJson(json);
+    return JsonValues.readDocument(json, UpdateTaskStatusReqJson.CODEC);
   }
 
   /**
@@ -65,7 +72,7 @@ public final class UpdateTaskStatusReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.UpdateTaskStatusReqJson.toJson(this);
+    return JsonValues.writeDocument(this, UpdateTaskStatusReqJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code UpdateTemplateReq} object of the SMS v3 API: the request body of UpdateTemplate.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UpdateTemplateReq {
   private final @Nullable TemplateRequest template;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(UpdateTemplateReq.class, UpdateTemplateReqJson.CODEC);
+  }
 
   private UpdateTemplateReq(Builder builder) {
     this.template = builder.template;
@@ -49,7 +56,7 @@ public final class UpdateTemplateReq {
    */
   public static UpdateTemplateReq fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.UpdateTemplateReqJson.fromJson(json);
+    return JsonValues.readDocument(json, UpdateTemplateReqJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class UpdateTemplateReq {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.UpdateTemplateReqJson.toJson(this);
+    return JsonValues.writeDocument(this, UpdateTemplateReqJson.CODEC);
   }
 
   /**

@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code UploadLogRequestBody} object of the SMS v3 API: the request body of CollectLog.
@@ -15,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UploadLogRequestBody {
   private final @Nullable String logBucket;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(UploadLogRequestBody.class, UploadLogRequestBodyJson.CODEC);
+  }
 
   private UploadLogRequestBody(Builder builder) {
     this.logBucket = builder.logBucket;
@@ -49,7 +56,7 @@ public final class UploadLogRequestBody {
    */
   public static UploadLogRequestBody fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.UploadLogRequestBodyJson.fromJson(json);
+    return JsonValues.readDocument(json, UploadLogRequestBodyJson.CODEC);
   }
 
   /**
@@ -59,7 +66,7 @@ public final class UploadLogRequestBody {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.UploadLogRequestBodyJson.toJson(this);
+    return JsonValues.writeDocument(this, UploadLogRequestBodyJson.CODEC);
   }
 
   /**

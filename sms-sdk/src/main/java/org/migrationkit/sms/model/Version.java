@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code Version} object of the SMS v3 API: {@code versions} in {@link ListApiVersionResponse}.
@@ -19,6 +21,11 @@ public final class Version {
   private final List<Link> links;
   private final @Nullable String status;
   private final @Nullable String updated;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(Version.class, VersionJson.CODEC);
+  }
 
   private Version(Builder builder) {
     this.id = builder.id;
@@ -56,7 +63,7 @@ public final class Version {
    */
   public static Version fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.VersionJson.fromJson(json);
+    return JsonValues.readDocument(json, VersionJson.CODEC);
   }
 
   /**
@@ -66,7 +73,7 @@ public final class Version {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.VersionJson.toJson(this);
+    return JsonValues.writeDocument(this, VersionJson.CODEC);
   }
 
   /**

@@ -5,6 +5,8 @@ package org.migrationkit.sms.model;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * A volume group of the target server (table 8).
@@ -20,6 +22,11 @@ public final class VolumeGroup {
   private final List<LogicalVolume> logicalVolumes;
   private final @Nullable String name;
   private final @Nullable Long size;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(VolumeGroup.class, VolumeGroupJson.CODEC);
+  }
 
   private VolumeGroup(Builder builder) {
     this.components = builder.components;
@@ -58,7 +65,7 @@ public final class VolumeGroup {
    */
   public static VolumeGroup fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.VolumeGroupJson.fromJson(json);
+    return JsonValues.readDocument(json, VolumeGroupJson.CODEC);
   }
 
   /**
@@ -68,7 +75,7 @@ public final class VolumeGroup {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.VolumeGroupJson.toJson(this);
+    return JsonValues.writeDocument(this, VolumeGroupJson.CODEC);
   }
 
   /**

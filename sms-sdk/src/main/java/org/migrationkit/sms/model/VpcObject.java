@@ -4,6 +4,8 @@ package org.migrationkit.sms.model;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonCodecs;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * The {@code VpcObject} object of the SMS v3 API: {@code vpc} in {@link TemplateRequest}; {@code
@@ -18,6 +20,11 @@ public final class VpcObject {
   private final @Nullable String id;
   private final @Nullable String name;
   private final @Nullable String cidr;
+
+  static {
+    // hands the package-private codec to code outside the package (see JsonCodecs)
+    JsonCodecs.register(VpcObject.class, VpcObjectJson.CODEC);
+  }
 
   private VpcObject(Builder builder) {
     this.id = builder.id;
@@ -54,7 +61,7 @@ public final class VpcObject {
    */
   public static VpcObject fromJson(String json) {
     Objects.requireNonNull(json, "json");
-    return org.migrationkit.sms.internal.json.ModelJson.VpcObjectJson.fromJson(json);
+    return JsonValues.readDocument(json, VpcObjectJson.CODEC);
   }
 
   /**
@@ -64,7 +71,7 @@ public final class VpcObject {
    * @return compact JSON text that {@link #fromJson(String)} reads back into an equal value
    */
   public String toJson() {
-    return org.migrationkit.sms.internal.json.ModelJson.VpcObjectJson.toJson(this);
+    return JsonValues.writeDocument(this, VpcObjectJson.CODEC);
   }
 
   /**

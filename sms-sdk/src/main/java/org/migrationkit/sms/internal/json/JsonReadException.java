@@ -24,11 +24,15 @@ public final class JsonReadException extends RuntimeException {
     this.path = path;
   }
 
-  JsonReadException inField(@Nullable String field) {
+  /**
+   * Returns this problem as found inside member {@code field}; itself when the field is unknown.
+   */
+  public JsonReadException inField(@Nullable String field) {
     return field == null ? this : new JsonReadException(problem, "." + field + path);
   }
 
-  JsonReadException atIndex(int index) {
+  /** Returns this problem as found at {@code index} of an array. */
+  public JsonReadException atIndex(int index) {
     return new JsonReadException(problem, "[" + index + "]" + path);
   }
 

@@ -16,14 +16,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.internal.Messages;
-import org.migrationkit.sms.model.OpenEnum;
 
 /**
- * Lenient scalar reading and null-skipping writing shared by the generated {@link ModelJson}.
+ * Lenient scalar reading and null-skipping writing shared by the generated codecs (one {@link
+ * JsonCodec} beside each model), which call these methods member by member.
  *
  * <p>Leniency rule: a value is converted when no information is lost ({@code "12"} for an Integer,
  * a number for a String, {@code 12.0} for a Long); anything else is a {@link JsonReadException}
@@ -63,14 +62,39 @@ public final class JsonValues {
     }
   }
 
-  static <T> T readDocument(String json, Reader<T> reader) {
+  /**
+   * Reads a whole document from text, for a model's {@code fromJson}.
+   *
+   * @throws RuntimeException the client's {@code SmsClientException} (see {@link DocumentFailure})
+   *     when the text is not JSON or a value cannot be converted
+   */
+  public static <T> T readDocument(String json, Reader<T> reader) {
     try (JsonParser p = FACTORY.createParser(json)) {
       return readRoot(p, reader);
     } catch (JsonReadException e) {
-      throw new SmsClientException("Unreadable JSON: " + e.getMessage(), e);
+      throw documentFailure().unreadable("Unreadable JSON: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new SmsClientException("Malformed JSON: " + oneLine(e.getMessage()), e);
+      throw documentFailure().unreadable("Malformed JSON: " + oneLine(e.getMessage()), e);
     }
+  }
+
+  private static DocumentFailure documentFailure() {
+    DocumentFailure failure = DocumentFailures.INSTANCE;
+    if (failure == null) {
+      throw new IllegalStateException(
+          "No "
+              + DocumentFailure.class.getName()
+              + " service: the sms-sdk jar lost its META-INF/services entry");
+    }
+    return failure;
+  }
+
+  /** The client's {@link DocumentFailure}, loaded on the first unreadable document. */
+  private static final class DocumentFailures {
+    static final @Nullable DocumentFailure INSTANCE =
+        ServiceLoader.load(DocumentFailure.class, DocumentFailure.class.getClassLoader())
+            .findFirst()
+            .orElse(null);
   }
 
   private static <T> T readRoot(JsonParser p, Reader<T> reader) throws IOException {
@@ -88,7 +112,8 @@ public final class JsonValues {
     return value;
   }
 
-  static <T> String writeDocument(T value, Writer<T> writer) {
+  /** Writes a whole document as compact text, for a model's {@code toJson}. */
+  public static <T> String writeDocument(T value, Writer<T> writer) {
     StringWriter out = new StringWriter(1024);
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       writer.write(g, value);
@@ -98,13 +123,13 @@ public final class JsonValues {
     return out.toString();
   }
 
-  static void requireEndObject(JsonParser p) throws IOException {
+  public static void requireEndObject(JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.END_OBJECT) {
       throw new JsonReadException("expected a field name or the end of the object");
     }
   }
 
-  static @Nullable String readString(JsonParser p) throws IOException {
+  public static @Nullable String readString(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
       case VALUE_STRING:
@@ -123,7 +148,7 @@ public final class JsonValues {
     }
   }
 
-  static @Nullable Integer readInteger(JsonParser p) throws IOException {
+  public static @Nullable Integer readInteger(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
         && p.getNumberType() == JsonParser.NumberType.INT) {
       return p.getIntValue();
@@ -136,7 +161,7 @@ public final class JsonValues {
     }
   }
 
-  static @Nullable Long readLong(JsonParser p) throws IOException {
+  public static @Nullable Long readLong(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT
         && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
       return p.getLongValue();
@@ -149,7 +174,7 @@ public final class JsonValues {
     }
   }
 
-  static @Nullable Double readDouble(JsonParser p) throws IOException {
+  public static @Nullable Double readDouble(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     double value;
     if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
@@ -167,7 +192,7 @@ public final class JsonValues {
     return value;
   }
 
-  static @Nullable Boolean readBoolean(JsonParser p) throws IOException {
+  public static @Nullable Boolean readBoolean(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     switch (t) {
       case VALUE_TRUE:
@@ -202,18 +227,18 @@ public final class JsonValues {
     throw new JsonReadException("expected a boolean but found " + describe(p));
   }
 
-  static @Nullable Instant readInstant(JsonParser p) throws IOException {
+  public static @Nullable Instant readInstant(JsonParser p) throws IOException {
     Long millis = readLong(p);
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
-  static <E extends OpenEnum> @Nullable E readEnum(JsonParser p, Function<String, E> factory)
+  public static <E> @Nullable E readEnum(JsonParser p, Function<String, E> factory)
       throws IOException {
     String value = readString(p);
     return value == null ? null : factory.apply(value);
   }
 
-  static <T> @Nullable T readObject(JsonParser p, Reader<T> reader) throws IOException {
+  public static <T> @Nullable T readObject(JsonParser p, Reader<T> reader) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
       return reader.read(p);
@@ -224,7 +249,7 @@ public final class JsonValues {
     throw new JsonReadException("expected an object but found " + describe(p));
   }
 
-  static <T> List<T> readList(JsonParser p, Reader<T> reader) throws IOException {
+  public static <T> List<T> readList(JsonParser p, Reader<T> reader) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL || isEmptyText(p)) {
       return List.of();
@@ -253,15 +278,15 @@ public final class JsonValues {
     return items;
   }
 
-  static <T> List<T> readObjectList(JsonParser p, Reader<T> reader) throws IOException {
+  public static <T> List<T> readObjectList(JsonParser p, Reader<T> reader) throws IOException {
     return readList(p, element -> readObject(element, reader));
   }
 
-  static List<String> readStringList(JsonParser p) throws IOException {
+  public static List<String> readStringList(JsonParser p) throws IOException {
     return readList(p, JsonValues::readString);
   }
 
-  static <T> Map<String, T> readMap(JsonParser p, Reader<T> reader) throws IOException {
+  public static <T> Map<String, T> readMap(JsonParser p, Reader<T> reader) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL || isEmptyText(p)) {
       return Map.of();
@@ -286,7 +311,7 @@ public final class JsonValues {
   }
 
   /** Reads any JSON value as its compact JSON text; {@code null} for a JSON null. */
-  static @Nullable String readRawJson(JsonParser p) throws IOException {
+  public static @Nullable String readRawJson(JsonParser p) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -361,7 +386,7 @@ public final class JsonValues {
     StringBuilder s = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Messages.breaksLine(c)) {
+      if (breaksLine(c)) {
         if (s == null) {
           s = new StringBuilder(text.length()).append(text, 0, i);
         }
@@ -373,13 +398,20 @@ public final class JsonValues {
     return s == null ? text : s.toString();
   }
 
-  static void writeString(JsonGenerator g, String name, @Nullable String value) throws IOException {
+  /** Returns whether {@code c} is a control character or a Unicode line or paragraph separator. */
+  public static boolean breaksLine(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+  }
+
+  public static void writeString(JsonGenerator g, String name, @Nullable String value)
+      throws IOException {
     if (value != null) {
       g.writeStringField(name, value);
     }
   }
 
-  static void writeNumber(JsonGenerator g, String name, @Nullable Number value) throws IOException {
+  public static void writeNumber(JsonGenerator g, String name, @Nullable Number value)
+      throws IOException {
     if (value instanceof Integer) {
       g.writeNumberField(name, value.intValue());
     } else if (value instanceof Long) {
@@ -390,28 +422,30 @@ public final class JsonValues {
     }
   }
 
-  static void writeBoolean(JsonGenerator g, String name, @Nullable Boolean value)
+  public static void writeBoolean(JsonGenerator g, String name, @Nullable Boolean value)
       throws IOException {
     if (value != null) {
       g.writeBooleanField(name, value);
     }
   }
 
-  static void writeInstant(JsonGenerator g, String name, @Nullable Instant value)
+  public static void writeInstant(JsonGenerator g, String name, @Nullable Instant value)
       throws IOException {
     if (value != null) {
       g.writeNumberField(name, value.toEpochMilli());
     }
   }
 
-  static void writeEnum(JsonGenerator g, String name, @Nullable OpenEnum value) throws IOException {
+  public static <E> void writeEnum(
+      JsonGenerator g, String name, @Nullable E value, Function<E, String> wireValue)
+      throws IOException {
     if (value != null) {
-      g.writeStringField(name, value.value());
+      g.writeStringField(name, wireValue.apply(value));
     }
   }
 
-  static <T> void writeObject(JsonGenerator g, String name, @Nullable T value, Writer<T> writer)
-      throws IOException {
+  public static <T> void writeObject(
+      JsonGenerator g, String name, @Nullable T value, Writer<T> writer) throws IOException {
     if (value != null) {
       g.writeFieldName(name);
       writer.write(g, value);
@@ -423,7 +457,7 @@ public final class JsonValues {
    * {@code null} lists, and a request must not send {@code []} for a list its caller never set (on
    * an update that could read as "remove them all"; the official SDK leaves an unset list out too).
    */
-  static <T> void writeList(JsonGenerator g, String name, List<T> values, Writer<T> writer)
+  public static <T> void writeList(JsonGenerator g, String name, List<T> values, Writer<T> writer)
       throws IOException {
     if (values.isEmpty()) {
       return;
@@ -432,14 +466,15 @@ public final class JsonValues {
     writeListValue(g, values, writer);
   }
 
-  static void writeRawJson(JsonGenerator g, String name, @Nullable String json) throws IOException {
+  public static void writeRawJson(JsonGenerator g, String name, @Nullable String json)
+      throws IOException {
     if (json != null) {
       g.writeFieldName(name);
       g.writeRawValue(json);
     }
   }
 
-  static void writeNumberValue(JsonGenerator g, Number value) throws IOException {
+  public static void writeNumberValue(JsonGenerator g, Number value) throws IOException {
     if (value instanceof Integer) {
       g.writeNumber(value.intValue());
     } else if (value instanceof Long) {
@@ -451,7 +486,7 @@ public final class JsonValues {
     }
   }
 
-  static <T> void writeListValue(JsonGenerator g, List<T> values, Writer<T> writer)
+  public static <T> void writeListValue(JsonGenerator g, List<T> values, Writer<T> writer)
       throws IOException {
     g.writeStartArray();
     for (T value : values) {
@@ -461,8 +496,8 @@ public final class JsonValues {
   }
 
   /** Writes a map member; an empty map is left out, for the reason {@link #writeList} gives. */
-  static <T> void writeMap(JsonGenerator g, String name, Map<String, T> values, Writer<T> writer)
-      throws IOException {
+  public static <T> void writeMap(
+      JsonGenerator g, String name, Map<String, T> values, Writer<T> writer) throws IOException {
     if (values.isEmpty()) {
       return;
     }
@@ -470,7 +505,7 @@ public final class JsonValues {
     writeMapValue(g, values, writer);
   }
 
-  static <T> void writeMapValue(JsonGenerator g, Map<String, T> values, Writer<T> writer)
+  public static <T> void writeMapValue(JsonGenerator g, Map<String, T> values, Writer<T> writer)
       throws IOException {
     g.writeStartObject();
     for (Map.Entry<String, T> entry : values.entrySet()) {
@@ -480,7 +515,7 @@ public final class JsonValues {
     g.writeEndObject();
   }
 
-  static void writeStringList(JsonGenerator g, String name, List<String> values)
+  public static void writeStringList(JsonGenerator g, String name, List<String> values)
       throws IOException {
     writeList(g, name, values, JsonGenerator::writeString);
   }
