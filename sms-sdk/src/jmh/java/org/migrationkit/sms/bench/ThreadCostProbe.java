@@ -24,8 +24,9 @@ import org.migrationkit.sms.SmsClient;
  * java -cp benchmarks.jar org.migrationkit.sms.bench.ThreadCostProbe ours 8 20
  * }</pre>
  *
- * <p>Arguments: the client ({@code ours} or {@code floor}), the number of calling threads, and the
- * seconds to measure (after as many seconds of warm-up).
+ * <p>Arguments: the client ({@code ours}, {@code floor}, or {@code both}: that many callers of each
+ * at the same time, so that a shared machine's load falls on both alike), the number of calling
+ * threads, and the seconds to measure (after as many seconds of warm-up).
  */
 public final class ThreadCostProbe {
   private ThreadCostProbe() {}
@@ -38,41 +39,59 @@ public final class ThreadCostProbe {
     try (LoopbackServer server = LoopbackServer.start(Fixtures.smallBody())) {
       SmsClient ours = Clients.ours(server.url());
       FloorClient floor = Clients.floor(server.url());
-      Runnable call =
-          who.equals("floor")
-              ? () -> {
-                try {
-                  floor.showTask(Fixtures.TASK_ID);
-                } catch (IOException e) {
-                  throw new IllegalStateException(e);
-                }
-              }
-              : () -> ours.showTask(Fixtures.TASK_ID);
-      LongAdder calls = new LongAdder();
+      Runnable oursCall = () -> ours.showTask(Fixtures.TASK_ID);
+      Runnable floorCall =
+          () -> {
+            try {
+              floor.showTask(Fixtures.TASK_ID);
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          };
+      // "both": half the callers each, at the same moment, so the machine's load hits both alike
+      List<String> groups =
+          who.equals("both")
+              ? List.of("ours", "floor")
+              : List.of(who.equals("floor") ? "floor" : "ours");
+      Map<String, LongAdder> calls = new TreeMap<>();
       AtomicBoolean stop = new AtomicBoolean();
-      CountDownLatch done = new CountDownLatch(threads);
-      for (int i = 0; i < threads; i++) {
-        Thread t =
-            new Thread(
-                () -> {
-                  while (!stop.get()) {
-                    call.run();
-                    calls.increment();
-                  }
-                  done.countDown();
-                },
-                "probe-caller-" + i);
-        t.setDaemon(true);
-        t.start();
+      CountDownLatch done = new CountDownLatch(threads * groups.size());
+      for (String group : groups) {
+        LongAdder counter = calls.computeIfAbsent(group, k -> new LongAdder());
+        Runnable call = group.equals("floor") ? floorCall : oursCall;
+        for (int i = 0; i < threads; i++) {
+          Thread t =
+              new Thread(
+                  () -> {
+                    while (!stop.get()) {
+                      call.run();
+                      counter.increment();
+                    }
+                    done.countDown();
+                  },
+                  "probe-" + group + "-" + i);
+          t.setDaemon(true);
+          t.start();
+        }
       }
       Thread.sleep(seconds * 1000L);
       Map<String, long[]> before = sample();
-      long callsBefore = calls.sum();
+      Map<String, Long> callsBefore = new TreeMap<>();
+      calls.forEach((k, v) -> callsBefore.put(k, v.sum()));
       long start = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       Map<String, long[]> after = sample();
-      long n = calls.sum() - callsBefore;
       double elapsed = (System.nanoTime() - start) / 1e9;
+      long n = 0;
+      for (Map.Entry<String, LongAdder> e : calls.entrySet()) {
+        long c = e.getValue().sum() - callsBefore.get(e.getKey());
+        n += c;
+        long[] b = before.getOrDefault("probe-" + e.getKey(), new long[3]);
+        long[] a = after.getOrDefault("probe-" + e.getKey(), new long[3]);
+        System.out.printf(
+            "%s callers: %.0f calls/s, caller cpu %.2f us/call, %.3f vol cs/call%n",
+            e.getKey(), c / elapsed, (a[0] - b[0]) * 10_000.0 / c, (double) (a[1] - b[1]) / c);
+      }
       stop.set(true);
       done.await();
       report(who, threads, n, elapsed, before, after);
@@ -149,7 +168,13 @@ public final class ThreadCostProbe {
   /** Folds numbered threads (probe-caller-3, C2 CompilerThre) into one group. */
   private static String group(String comm) {
     for (String p :
-        List.of("probe-caller", "loopback-conn", "C1 Compiler", "C2 Compiler", "GC Thread")) {
+        List.of(
+            "probe-ours",
+            "probe-floor",
+            "loopback-conn",
+            "C1 Compiler",
+            "C2 Compiler",
+            "GC Thread")) {
       if (comm.startsWith(p)) {
         return p;
       }
