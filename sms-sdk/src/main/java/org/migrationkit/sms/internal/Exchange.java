@@ -18,8 +18,8 @@ import org.migrationkit.sms.auth.Credentials;
 
 /**
  * One call: the state its stages share, and the steps of one attempt that the blocking and the
- * asynchronous call have in common. Each concern is a stage of its own, which reads and writes the
- * fields here and nothing else:
+ * asynchronous call have in common. Each concern is a stage of its own, working on the call through
+ * the fields here:
  *
  * <ol>
  *   <li>{@link RequestStage}: builds and signs the HTTP request of an attempt;
