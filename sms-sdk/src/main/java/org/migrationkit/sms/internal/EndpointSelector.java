@@ -1,5 +1,6 @@
 package org.migrationkit.sms.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 
@@ -9,13 +10,17 @@ import okhttp3.HttpUrl;
  * which the first is tried again instead of staying on a backup forever. Thread-safe.
  */
 final class EndpointSelector {
-  private final List<HttpUrl> endpoints;
+  private final List<Endpoint> endpoints;
   private final long failbackNanos;
   private volatile int current;
   private volatile long switchedAt;
 
-  EndpointSelector(List<HttpUrl> endpoints, long failbackNanos) {
-    this.endpoints = List.copyOf(endpoints);
+  EndpointSelector(List<HttpUrl> urls, long failbackNanos) {
+    List<Endpoint> list = new ArrayList<>(urls.size());
+    for (HttpUrl url : urls) {
+      list.add(new Endpoint(url));
+    }
+    this.endpoints = List.copyOf(list);
     this.failbackNanos = failbackNanos;
   }
 
@@ -23,7 +28,7 @@ final class EndpointSelector {
     return endpoints.size();
   }
 
-  HttpUrl current() {
+  Endpoint current() {
     int index = current;
     if (index != 0 && System.nanoTime() - switchedAt > failbackNanos) {
       current = 0;
@@ -33,7 +38,7 @@ final class EndpointSelector {
   }
 
   /** Moves on from {@code failed} to the endpoint after it, unless another call already did. */
-  synchronized void markUnreachable(HttpUrl failed) {
+  synchronized void markUnreachable(Endpoint failed) {
     int index = endpoints.indexOf(failed);
     if (index == current) {
       current = (index + 1) % endpoints.size();
@@ -41,7 +46,36 @@ final class EndpointSelector {
     }
   }
 
-  HttpUrl first() {
+  Endpoint first() {
     return endpoints.get(0);
+  }
+
+  /** One endpoint, with what every request to it shares worked out once. */
+  static final class Endpoint {
+    final HttpUrl url;
+
+    /** The endpoint's own path without its trailing slash; empty for the root. */
+    final String basePath;
+
+    /** The {@code Host} header OkHttp sends to this endpoint, which the signature covers. */
+    final String hostHeader;
+
+    Endpoint(HttpUrl url) {
+      this.url = url;
+      String base = url.encodedPath();
+      this.basePath = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+      this.hostHeader = hostHeader(url);
+    }
+
+    /** Returns the {@code Host} header OkHttp sends for {@code url}. */
+    static String hostHeader(HttpUrl url) {
+      String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+      return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
+    }
+
+    @Override
+    public String toString() {
+      return url.toString();
+    }
   }
 }

@@ -13,8 +13,8 @@ import org.migrationkit.sms.SmsException;
 
 /**
  * Sends operations for one client, synchronously or asynchronously, with retries, fail-over, clock
- * skew correction and events. Each call is an {@link Exchange}; this class holds what they share.
- * Thread-safe.
+ * skew correction and events. Each call is an {@link Exchange} run through small stages (see
+ * there); this class holds what the calls of one client share. Thread-safe.
  */
 public final class Transport {
   final OkHttpClient http;
@@ -54,7 +54,7 @@ public final class Transport {
 
   /** Executes {@code operation} on the calling thread; the request has been validated. */
   public <Q, R> R execute(Operation<Q, R> operation, Q request) {
-    return new Exchange<>(this, operation, request, true).runSync();
+    return new BlockingExchange<>(this, operation, request).run();
   }
 
   /**
@@ -62,18 +62,18 @@ public final class Transport {
    * failure, a request whose body cannot be written included.
    */
   public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> operation, Q request) {
-    Exchange<Q, R> exchange;
+    AsyncExchange<Q, R> exchange;
     try {
-      exchange = new Exchange<>(this, operation, request, false);
+      exchange = new AsyncExchange<>(this, operation, request);
     } catch (SmsException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return exchange.runAsync();
+    return exchange.run();
   }
 
   /** Returns the first (preferred) endpoint, for display. */
   public String endpoint() {
-    return endpoints.first().toString();
+    return endpoints.first().url.toString();
   }
 
   boolean isClosed() {
