@@ -56,7 +56,10 @@ final class ControlApi {
     connection.respond(answer.encode(requestId, head.isHead(), true), false);
   }
 
-  private Answer answer(RequestHead head, byte[] body, @Nullable InetAddress peer) {
+  /**
+   * Answers one control request from {@code peer}; a bad body throws {@link ControlJson.Invalid}.
+   */
+  Answer answer(RequestHead head, byte[] body, @Nullable InetAddress peer) {
     Answer refused = authorize(head, peer);
     if (refused != null) {
       return refused;

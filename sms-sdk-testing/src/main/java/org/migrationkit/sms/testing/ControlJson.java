@@ -63,8 +63,14 @@ final class ControlJson {
       if (first != JsonToken.START_OBJECT) {
         throw new Invalid(what + ": the body must be a JSON object, was " + first);
       }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> members = (Map<String, Object>) value(p, 0);
+      Map<String, Object> members;
+      try {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = (Map<String, Object>) value(p, 0);
+        members = read;
+      } catch (Invalid e) {
+        throw new Invalid(what + ": " + e.getMessage());
+      }
       if (p.nextToken() != null) {
         throw new Invalid(what + ": content after the JSON object");
       }
