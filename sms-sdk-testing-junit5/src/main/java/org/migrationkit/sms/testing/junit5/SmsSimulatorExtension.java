@@ -283,7 +283,8 @@ public final class SmsSimulatorExtension
     SimulatorFixture fixture;
     if (shared != null && shared.tryLend()) {
       try {
-        SmsSimulator simulator = shared.simulator().reset();
+        // reset() keeps the credentials as the last test left them: accept ours again, once
+        SmsSimulator simulator = shared.simulator().reset().revoke(credentials).accept(credentials);
         fixture = SimulatorFixture.borrowing(shared, clientFor(simulator), openTests::remove);
       } catch (RuntimeException | Error e) {
         shared.giveBack();

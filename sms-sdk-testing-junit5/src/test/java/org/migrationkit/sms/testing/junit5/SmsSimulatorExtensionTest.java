@@ -60,8 +60,20 @@ class SmsSimulatorExtensionTest {
     void second(SmsSimulator simulator, SmsClient sms) {
       endpoints.add(simulator.endpoint());
       assertThat(simulator.journal()).isEmpty();
+      assertThat(simulator.now()).isBefore(Instant.now().plusSeconds(60));
       assertEquals(0, servers(sms));
-      assertThat(simulator.journal()).hasSize(1);
+      simulator.revoke(SMS.credentials());
+      assertThatThrownBy(() -> servers(sms))
+          .isInstanceOfSatisfying(
+              SmsServiceException.class, e -> assertEquals(401, e.getStatusCode()));
+    }
+
+    @Test
+    @Order(3)
+    void third(SmsSimulator simulator, SmsClient sms) {
+      endpoints.add(simulator.endpoint());
+      assertThat(simulator.journal()).isEmpty();
+      assertEquals(0, servers(sms), "the extension's credentials are accepted again");
     }
   }
 
@@ -69,10 +81,9 @@ class SmsSimulatorExtensionTest {
   void staticField_oneSimulatorOnOnePort_resetBeforeEachTest_closedAfterTheClass() {
     StaticField.endpoints.clear();
 
-    Kit.assertAllPassed(Kit.run(StaticField.class), 2);
+    Kit.assertAllPassed(Kit.run(StaticField.class), 3);
 
-    assertThat(StaticField.endpoints).hasSize(2);
-    assertThat(StaticField.endpoints.get(1)).isEqualTo(StaticField.endpoints.get(0));
+    assertThat(StaticField.endpoints).hasSize(3).containsOnly(StaticField.endpoints.get(0));
     assertThat(Kit.refusesConnections(StaticField.endpoints.get(0))).isTrue();
   }
 
@@ -381,7 +392,7 @@ class SmsSimulatorExtensionTest {
 
   @Test
   void accessors_afterTheClassEnded_failClearly() {
-    Kit.assertAllPassed(Kit.run(StaticField.class), 2);
+    Kit.assertAllPassed(Kit.run(StaticField.class), 3);
 
     assertThatThrownBy(StaticField.SMS::simulator)
         .isInstanceOf(IllegalStateException.class)
