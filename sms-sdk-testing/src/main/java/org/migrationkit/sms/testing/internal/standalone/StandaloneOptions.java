@@ -127,6 +127,7 @@ public final class StandaloneOptions {
 
   private final Action action;
   private final String host;
+  private final String hostSource;
   private final int port;
   private final List<Credentials> keys;
   private final boolean defaultKeys;
@@ -138,6 +139,7 @@ public final class StandaloneOptions {
   private StandaloneOptions(
       Action action,
       String host,
+      String hostSource,
       int port,
       List<Credentials> keys,
       boolean defaultKeys,
@@ -147,6 +149,7 @@ public final class StandaloneOptions {
       @Nullable String adminToken) {
     this.action = action;
     this.host = host;
+    this.hostSource = hostSource;
     this.port = port;
     this.keys = List.copyOf(keys);
     this.defaultKeys = defaultKeys;
@@ -164,6 +167,11 @@ public final class StandaloneOptions {
   /** {@return the address to listen on} */
   public String host() {
     return host;
+  }
+
+  /** {@return the flag or variable {@link #host()} came from}, to blame when it does not resolve */
+  public String hostSource() {
+    return hostSource;
   }
 
   /** {@return the port to listen on, 0 for a free one} */
@@ -237,6 +245,7 @@ public final class StandaloneOptions {
         return new StandaloneOptions(
             flag == Flag.HELP ? Action.HELP : Action.VERSION,
             DEFAULT_HOST,
+            Flag.HOST.flag,
             DEFAULT_PORT,
             List.of(),
             false,
@@ -297,6 +306,7 @@ public final class StandaloneOptions {
     return new StandaloneOptions(
         Action.RUN,
         host == null ? DEFAULT_HOST : host.value(),
+        host == null ? Flag.HOST.flag : host.name(),
         port == null ? DEFAULT_PORT : port(port),
         keys,
         defaultKeys,

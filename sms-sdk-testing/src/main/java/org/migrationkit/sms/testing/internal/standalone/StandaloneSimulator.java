@@ -3,6 +3,8 @@ package org.migrationkit.sms.testing.internal.standalone;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -105,6 +107,12 @@ public final class StandaloneSimulator {
      * @throws UncheckedIOException when the address and port cannot be bound
      */
     static Running start(StandaloneOptions options, PrintStream err) throws UsageException {
+      try {
+        // resolved here too, to blame the flag or variable; the builder resolves it again
+        InetAddress.getByName(options.host());
+      } catch (UnknownHostException e) {
+        throw new UsageException(options.hostSource() + ": cannot resolve " + options.host());
+      }
       Path journalPath = options.journal();
       JournalFile journal =
           journalPath == null ? null : JournalFile.open(journalPath, options.journalSource(), err);
