@@ -128,6 +128,11 @@ import org.migrationkit.sms.model.TaskType;
  * Builder#virtualStart}) and then stands still until {@link #advance(Duration)}. The HTTP {@code
  * Date} header is always real time.
  *
+ * <p>Between tests, {@link #reset()} returns a simulator to its starting state on the same port,
+ * and {@link Builder#empty()} starts one without the example task. For tests in other languages,
+ * {@link Builder#controlApi(boolean)} serves the same controls (reset, journal, source servers,
+ * scripts, faults, clock) as JSON under {@code /__sms/} on the simulator's port.
+ *
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
  * Thread-safe. Its HTTP/1.1 server is its own, on {@code java.nio}: one thread reads every
@@ -309,7 +314,10 @@ public final class SmsSimulator implements AutoCloseable {
     return b.start();
   }
 
-  /** {@return a builder, for several credentials, another signature clock or virtual start} */
+  /**
+   * {@return a builder, for several credentials, another signature clock or virtual start, an empty
+   * start, another address or port, the control API}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -919,8 +927,9 @@ public final class SmsSimulator implements AutoCloseable {
       synchronized (journalListenerLock) {
         try {
           listener.accept(entry);
-        } catch (RuntimeException e) {
-          // the listener's failure is its own: the request is answered all the same
+        } catch (Exception | AssertionError e) {
+          // the listener's failure is its own (a test's assertion included): the request is
+          // answered all the same
         }
       }
     }
