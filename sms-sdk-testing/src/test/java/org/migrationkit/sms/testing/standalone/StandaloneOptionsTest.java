@@ -73,6 +73,7 @@ class StandaloneOptionsTest {
             "t0k3n");
 
     assertThat(o.host()).isEqualTo("0.0.0.0");
+    assertThat(o.hostSource()).isEqualTo("--host");
     assertThat(o.port()).isEqualTo(8080);
     assertThat(o.keys()).containsExactly(Credentials.akSk("ak1", "sk1").withDomainId("dom1"));
     assertThat(o.defaultKeys()).isFalse();
@@ -106,6 +107,7 @@ class StandaloneOptionsTest {
                 "SMS_SIMULATOR_ADMIN_TOKEN", "t0k3n"));
 
     assertThat(o.host()).isEqualTo("0.0.0.0");
+    assertThat(o.hostSource()).isEqualTo("SMS_SIMULATOR_HOST");
     assertThat(o.port()).isEqualTo(8080);
     assertThat(o.keys()).containsExactly(Credentials.akSk("ak1", "sk1").withDomainId("dom1"));
     assertThat(o.empty()).isTrue();

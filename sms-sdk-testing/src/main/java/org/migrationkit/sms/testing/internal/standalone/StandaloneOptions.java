@@ -106,9 +106,9 @@ public final class StandaloneOptions {
           "  --empty              SMS_SIMULATOR_EMPTY        start with no tasks (true/false;"
               + " default",
           "                                                  false: the API page's example task)",
-          "  --journal FILE       SMS_SIMULATOR_JOURNAL      append one JSON line per request"
-              + " (the",
-          "                                                  file is created or truncated)",
+          "  --journal FILE       SMS_SIMULATOR_JOURNAL      write one JSON line per request to"
+              + " FILE",
+          "                                                  (created or truncated at start)",
           "  --admin-token TOKEN  SMS_SIMULATOR_ADMIN_TOKEN  control API needs 'Authorization:"
               + " Bearer",
           "                                                  TOKEN' and answers any address"
