@@ -110,6 +110,8 @@ final class Answer {
     switch (status) {
       case 200:
         return "OK";
+      case 201:
+        return "Created";
       case 400:
         return "Bad Request";
       case 401:
@@ -118,8 +120,12 @@ final class Answer {
         return "Forbidden";
       case 404:
         return "Not Found";
+      case 405:
+        return "Method Not Allowed";
       case 408:
         return "Request Timeout";
+      case 409:
+        return "Conflict";
       case 413:
         return "Payload Too Large";
       case 429:

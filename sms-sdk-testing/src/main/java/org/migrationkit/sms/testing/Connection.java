@@ -1,6 +1,9 @@
 package org.migrationkit.sms.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -50,6 +53,7 @@ final class Connection {
 
   private final HttpListener listener;
   private final SocketChannel channel;
+  private final @Nullable InetAddress peer;
   private @Nullable SelectionKey key;
 
   private State state = State.IDLE;
@@ -76,7 +80,22 @@ final class Connection {
   Connection(HttpListener listener, SocketChannel channel) {
     this.listener = listener;
     this.channel = channel;
+    this.peer = peerOf(channel);
     enter(State.IDLE, HttpListener.IDLE_NANOS);
+  }
+
+  private static @Nullable InetAddress peerOf(SocketChannel channel) {
+    try {
+      SocketAddress remote = channel.getRemoteAddress();
+      return remote instanceof InetSocketAddress ? ((InetSocketAddress) remote).getAddress() : null;
+    } catch (IOException e) {
+      return null; // closed already: nothing will be answered
+    }
+  }
+
+  /** Returns the client's address, or {@code null} when it was gone before it could be read. */
+  @Nullable InetAddress peer() {
+    return peer;
   }
 
   void register(Selector selector) throws IOException {

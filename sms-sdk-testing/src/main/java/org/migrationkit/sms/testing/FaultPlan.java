@@ -3,7 +3,9 @@ package org.migrationkit.sms.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,21 @@ import org.jspecify.annotations.Nullable;
  * SmsSimulator#faults(FaultPlan)} installed the plan, whatever its path or signature. Rules are
  * tried in the order added and the first that matches wins. A random rule decides for a request
  * number from the seed, the number and the rule alone, so the same numbers fail in every run even
- * when requests arrive concurrently. Immutable.
+ * when requests arrive concurrently.
+ *
+ * <p>An operation rule matches requests for one operation of the API, named as {@link
+ * JournalEntry#operation()} names it, optionally only those for one id (the first path parameter:
+ * the task of {@code ShowTask} or {@code UpdateTaskStatus}, the server of {@code ShowServer}...),
+ * and only so many times: each installation of the plan counts afresh.
+ *
+ * <pre>{@code
+ * simulator.faults(FaultPlan.builder()
+ *     .onOperation("CreateTask", 2, Fault.status(429))           // the next two CreateTask
+ *     .onOperation("ShowTask", taskId, 1, Fault.status(500))     // ShowTask of taskId, once
+ *     .build());
+ * }</pre>
+ *
+ * <p>Immutable; the counts of operation rules live in the simulator that installed the plan.
  */
 public final class FaultPlan {
   /** The plan without faults: every request is answered normally. */
@@ -51,19 +67,47 @@ public final class FaultPlan {
 
   /**
    * {@return the fault for the request with this number (from 1), or {@code null} to answer
-   * normally}
+   * normally} Operation rules ({@link Builder#onOperation(String, int, Fault)}) need the request's
+   * operation and are not tried.
    *
    * @param requestNumber the request's number, from 1
    */
   public @Nullable Fault faultFor(long requestNumber) {
+    return faultFor(requestNumber, null, null, null);
+  }
+
+  /** Returns a count of uses per rule, for one installation of the plan. */
+  long[] newCounts() {
+    return new long[rules.size()];
+  }
+
+  /**
+   * Returns the fault for request {@code requestNumber} of {@code operation} on {@code pathId}, or
+   * {@code null}; counts the use of an operation rule that matches in {@code used} (from {@link
+   * #newCounts()}; the caller serializes calls). Without {@code used}, operation rules never match.
+   */
+  @Nullable Fault faultFor(
+      long requestNumber,
+      @Nullable String operation,
+      @Nullable String pathId,
+      long @Nullable [] used) {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
-      if (rule.matches(requestNumber, seed, i)) {
+      if (rule.operation != null) {
+        if (used != null && rule.matches(operation, pathId, used[i])) {
+          used[i]++;
+          return rule.fault;
+        }
+      } else if (rule.matches(requestNumber, seed, i)) {
         return rule.fault;
       }
     }
     return null;
   }
+
+  /** The operations of the API, by the names {@link JournalEntry#operation()} gives. */
+  static final Set<String> OPERATIONS =
+      Route.ALL.stream().map(Route::operation).collect(Collectors.toUnmodifiableSet());
 
   @Override
   public String toString() {
@@ -75,12 +119,35 @@ public final class FaultPlan {
     final long last;
     final double probability;
     final Fault fault;
+    // an operation rule: these and `times` (the most requests it answers); first..last unused
+    final @Nullable String operation;
+    final @Nullable String pathId;
+    final long times;
 
     Rule(long first, long last, double probability, Fault fault) {
       this.first = first;
       this.last = last;
       this.probability = probability;
       this.fault = fault;
+      this.operation = null;
+      this.pathId = null;
+      this.times = 0;
+    }
+
+    Rule(String operation, @Nullable String pathId, long times, Fault fault) {
+      this.first = 1;
+      this.last = Long.MAX_VALUE;
+      this.probability = 1.0;
+      this.fault = fault;
+      this.operation = operation;
+      this.pathId = pathId;
+      this.times = times;
+    }
+
+    boolean matches(@Nullable String requestOperation, @Nullable String requestPathId, long used) {
+      return used < times
+          && operation.equals(requestOperation)
+          && (pathId == null || pathId.equals(requestPathId));
     }
 
     boolean matches(long number, long seed, int index) {
@@ -97,6 +164,13 @@ public final class FaultPlan {
 
     @Override
     public String toString() {
+      if (operation != null) {
+        return operation
+            + (pathId != null ? " " + pathId : "")
+            + (times == Long.MAX_VALUE ? "" : " x" + times)
+            + " -> "
+            + fault;
+      }
       String range =
           first == last ? "#" + first : "#" + first + ".." + (last == Long.MAX_VALUE ? "" : last);
       return (probability < 1.0 ? "p=" + probability + " " : "") + range + " -> " + fault;
@@ -151,6 +225,69 @@ public final class FaultPlan {
      */
     public Builder always(Fault fault) {
       return onRequests(1, Long.MAX_VALUE, fault);
+    }
+
+    /**
+     * Answers the next {@code times} requests for {@code operation} (counted from when the plan is
+     * installed) with {@code fault}, e.g. {@code onOperation("CreateTask", 2, Fault.status(429))}.
+     *
+     * @param operation an operation of the API, as {@link JournalEntry#operation()} names it
+     * @param times how many of its requests to answer so, at least 1
+     * @param fault the fault to answer with
+     * @return this builder
+     * @throws IllegalArgumentException when the API has no such operation, or {@code times} is
+     *     below 1
+     */
+    public Builder onOperation(String operation, int times, Fault fault) {
+      return operationRule(operation, null, times, fault);
+    }
+
+    /**
+     * Answers the next {@code times} requests for {@code operation} on {@code id} (the first path
+     * parameter: the task id of {@code ShowTask}, {@code UpdateTaskStatus}, {@code DeleteTask}...,
+     * the server id of {@code ShowServer}...) with {@code fault}; requests for other ids are not
+     * counted.
+     *
+     * @param operation an operation of the API, as {@link JournalEntry#operation()} names it
+     * @param id the first path parameter the request must have
+     * @param times how many of its requests to answer so, at least 1
+     * @param fault the fault to answer with
+     * @return this builder
+     * @throws IllegalArgumentException when the API has no such operation, or {@code times} is
+     *     below 1
+     */
+    public Builder onOperation(String operation, String id, int times, Fault fault) {
+      return operationRule(operation, Objects.requireNonNull(id, "id"), times, fault);
+    }
+
+    /**
+     * Answers every request for {@code operation} with {@code fault}, such as {@code
+     * Fault.latency(...)} for one slow operation.
+     *
+     * @param operation an operation of the API, as {@link JournalEntry#operation()} names it
+     * @param fault the fault to answer with
+     * @return this builder
+     * @throws IllegalArgumentException when the API has no such operation
+     */
+    public Builder alwaysOnOperation(String operation, Fault fault) {
+      return operationRule(operation, null, Long.MAX_VALUE, fault);
+    }
+
+    private Builder operationRule(
+        @Nullable String operation, @Nullable String id, long times, Fault fault) {
+      if (operation == null || !OPERATIONS.contains(operation)) {
+        throw new IllegalArgumentException(
+            "unknown operation "
+                + operation
+                + ": name one of the API as JournalEntry.operation() gives it, such as CreateTask"
+                + " or ShowTask");
+      }
+      if (times < 1) {
+        throw new IllegalArgumentException(
+            "times must be at least 1, was " + times + " for " + operation);
+      }
+      rules.add(new Rule(operation, id, times, Objects.requireNonNull(fault, "fault")));
+      return this;
     }
 
     /**

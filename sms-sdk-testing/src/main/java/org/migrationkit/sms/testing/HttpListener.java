@@ -1,7 +1,6 @@
 package org.migrationkit.sms.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -20,10 +19,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulator's HTTP/1.1 server: one thread accepts loopback connections and reads every request
- * head and body without blocking, within the simulator's time and size bounds, then hands whole
- * requests to the handler pool. A client that stalls, trickles or floods holds a buffer and a
- * deadline, never a thread, so well-formed clients are answered meanwhile.
+ * The simulator's HTTP/1.1 server: one thread accepts connections (on loopback unless the builder
+ * named another address) and reads every request head and body without blocking, within the
+ * simulator's time and size bounds, then hands whole requests to the handler pool. A client that
+ * stalls, trickles or floods holds a buffer and a deadline, never a thread, so well-formed clients
+ * are answered meanwhile.
  *
  * <p>Everything is set per instance, nothing per JVM: each accepted socket gets {@code
  * TCP_NODELAY}, and an answer's head and body leave in one write.
@@ -108,12 +108,14 @@ final class HttpListener implements Runnable {
     this.thread.setDaemon(true);
   }
 
-  /** Binds a free loopback port and starts the listener thread. */
-  static HttpListener start(Limits limits, Handler handler, Executor handlers) throws IOException {
+  /** Binds {@code address} (port 0: a free one) and starts the listener thread. */
+  static HttpListener start(
+      InetSocketAddress address, Limits limits, Handler handler, Executor handlers)
+      throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open();
     Selector selector = null;
     try {
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+      server.bind(address, 128);
       server.configureBlocking(false);
       selector = Selector.open();
       HttpListener listener = new HttpListener(server, selector, limits, handler, handlers);
@@ -128,7 +130,7 @@ final class HttpListener implements Runnable {
     }
   }
 
-  /** Returns the loopback address bound, also once closed. */
+  /** Returns the address bound, also once closed. */
   InetSocketAddress address() {
     return address;
   }

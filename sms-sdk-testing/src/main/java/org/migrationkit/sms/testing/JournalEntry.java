@@ -1,5 +1,9 @@
 package org.migrationkit.sms.testing;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.migrationkit.sms.internal.json.JsonValues;
 
 /**
  * One request the simulator received and how it answered: request line, headers with secrets
@@ -179,6 +184,59 @@ public final class JournalEntry {
   /** {@return the {@code X-Request-Id} the simulator gave this request} */
   public String requestId() {
     return requestId;
+  }
+
+  /**
+   * {@return the entry as one line of JSON, for logs and the control API's journal} Every member is
+   * always there ({@code null} when the entry has no value), with snake_case names:
+   *
+   * <pre>{@code
+   * {"number":3,"received_at":"2024-05-01T10:00:00.123Z","method":"GET",
+   *  "path":"/v3/tasks/ef3b9722-07a0-40ae-89b0-889ee96dfc56","query":null,"operation":"ShowTask",
+   *  "task_id":"ef3b9722-07a0-40ae-89b0-889ee96dfc56","status":503,"signature_valid":true,
+   *  "signature_reason":"valid","access_key":"test-ak","fault":{"kind":"status","status":503},
+   *  "request_id":"sim-1a2b-3","headers":{"authorization":["****"],"host":["127.0.0.1:41234"]}}
+   * }</pre>
+   *
+   * <p>No secret is in it: secret headers carry {@link #MASK}, and neither a signature nor a token
+   * is written.
+   */
+  public String toJson() {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator g = JsonValues.FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("number", number);
+      g.writeStringField("received_at", receivedAt.toString());
+      g.writeStringField("method", method);
+      g.writeStringField("path", path);
+      g.writeStringField("query", query);
+      g.writeStringField("operation", operation);
+      g.writeStringField("task_id", taskId);
+      g.writeNumberField("status", status);
+      g.writeBooleanField("signature_valid", signatureValid);
+      g.writeStringField("signature_reason", signatureReason);
+      g.writeStringField("access_key", accessKey);
+      g.writeFieldName("fault");
+      if (fault == null) {
+        g.writeNull();
+      } else {
+        ControlJson.writeFault(g, fault);
+      }
+      g.writeStringField("request_id", requestId);
+      g.writeObjectFieldStart("headers");
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        g.writeArrayFieldStart(e.getKey());
+        for (String v : e.getValue()) {
+          g.writeString(v);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 
   @Override

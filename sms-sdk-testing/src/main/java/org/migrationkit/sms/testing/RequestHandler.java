@@ -25,19 +25,24 @@ final class RequestHandler implements HttpListener.Handler {
 
   @Override
   public void handle(RequestHead head, byte[] body, Connection connection) {
-    SmsSimulator.Arrival arrival = simulator.arrive();
+    ControlApi control = simulator.controlApi();
+    if (control != null && ControlApi.isControlPath(head.rawPath())) {
+      control.handle(head, body, connection);
+      return;
+    }
+    String method = head.method();
+    String rawPath = head.rawPath();
+    String rawQuery = head.rawQuery();
+    String taskId = taskId(method, rawPath);
+    Route.Match match = routeUnlessShowTask(taskId, head);
+    String operation = operation(taskId, match);
+    SmsSimulator.Arrival arrival = simulator.arrive(operation, pathId(taskId, match));
     long number = arrival.number();
     Fault fault = arrival.fault();
     String requestId = requestId(number);
     Instant receivedAt = simulator.signatureNow();
-    String method = head.method();
-    String rawPath = head.rawPath();
-    String rawQuery = head.rawQuery();
     SignatureVerifier.Result verdict =
         simulator.verifier().verify(method, rawPath, rawQuery, head::header, body);
-    String taskId = taskId(method, rawPath);
-    Route.Match match = routeUnlessShowTask(taskId, head);
-    String operation = operation(taskId, match);
 
     Answer answer = answer(fault, verdict, taskId, match, head, body, requestId);
     simulator.record(
@@ -67,7 +72,13 @@ final class RequestHandler implements HttpListener.Handler {
 
   @Override
   public void refuse(RequestHead head, int status, String why, Connection connection) {
-    long number = simulator.arrive().number(); // a request all the same; no fault applies
+    ControlApi control = simulator.controlApi();
+    if (control != null && ControlApi.isControlPath(head.rawPath())) {
+      control.refuse(head, status, why, connection);
+      return;
+    }
+    // a request all the same; no fault applies
+    long number = simulator.arriveUnfaulted();
     String requestId = requestId(number);
     String message = status == 413 ? "Request entity too large" : "Request timeout";
     String taskId = taskId(head.method(), head.rawPath());
@@ -175,6 +186,14 @@ final class RequestHandler implements HttpListener.Handler {
   private static Route.@Nullable Match routeUnlessShowTask(
       @Nullable String taskId, RequestHead head) {
     return taskId == null ? Route.match(head.method(), head.rawPath()) : null;
+  }
+
+  /** The first path parameter: what an operation rule of a fault plan may name. */
+  private static @Nullable String pathId(@Nullable String taskId, Route.@Nullable Match match) {
+    if (taskId != null) {
+      return taskId;
+    }
+    return match == null || match.params().isEmpty() ? null : match.param(0);
   }
 
   private static @Nullable String operation(@Nullable String taskId, Route.@Nullable Match match) {

@@ -77,23 +77,42 @@ final class SimulatedService {
   // the state an action or the agent set on a server, shown instead of its task's phase until the
   // task starts again
   private final Map<String, SourceServerState> phase = new HashMap<>();
-  private final SimulatedAgent agent;
-  private final SimulatedTaskSettings taskSettings;
+  // replaced whole by reset(), under the same lock as every other use
+  private SimulatedAgent agent;
+  private SimulatedTaskSettings taskSettings;
 
   // the other operations, asked in this order after the workflow's own
-  private final List<EmulatedOperations> groups;
+  private List<EmulatedOperations> groups;
 
   SimulatedService(SmsSimulator simulator) {
     this.simulator = simulator;
     this.agent = new SimulatedAgent(simulator, this);
     this.taskSettings = new SimulatedTaskSettings(simulator);
-    this.groups =
-        List.of(
-            agent,
-            new SimulatedTemplates(),
-            new SimulatedProjects(),
-            new SimulatedServiceInfo(simulator),
-            taskSettings);
+    this.groups = groups(simulator, agent, taskSettings);
+  }
+
+  private static List<EmulatedOperations> groups(
+      SmsSimulator simulator, SimulatedAgent agent, SimulatedTaskSettings taskSettings) {
+    return List.of(
+        agent,
+        new SimulatedTemplates(),
+        new SimulatedProjects(),
+        new SimulatedServiceInfo(simulator),
+        taskSettings);
+  }
+
+  /**
+   * Forgets every source server, task record, template, project (but the default one), setting and
+   * pending command, as a new simulator starts; the simulator clears its task store itself.
+   */
+  void reset() {
+    servers.clear();
+    created.clear();
+    taskOfServer.clear();
+    phase.clear();
+    agent = new SimulatedAgent(simulator, this);
+    taskSettings = new SimulatedTaskSettings(simulator);
+    groups = groups(simulator, agent, taskSettings);
   }
 
   // ---- seeding ----
@@ -359,28 +378,30 @@ final class SimulatedService {
     if (servers.size() >= SmsSimulator.MAX_SOURCE_SERVERS) {
       return Answer.json(403, ErrorBodies.full("source servers", requestId));
     }
-    ShowServerResponse server =
-        addServer(
-            ShowServerResponse.builder()
-                .ip(body.getIp())
-                .name(body.getName())
-                .hostname(body.getHostname())
-                .osType(body.getOsType())
-                .osVersion(body.getOsVersion())
-                .firmware(body.getFirmware())
-                .cpuQuantity(body.getCpuQuantity())
-                .memory(body.getMemory())
-                .disks(body.getDisks())
-                .volumeGroups(body.getVolumeGroups())
-                .btrfsList(body.getBtrfsList())
-                .networks(body.getNetworks())
-                .agentVersion(body.getAgentVersion())
-                .migrationCycle(body.getMigrationCycle())
-                .state(body.getState())
-                .oemSystem(body.getOemSystem())
-                .hasTc(body.getHasTc())
-                .build());
+    ShowServerResponse server = addServer(registered(body).build());
     return Answer.json(200, "{\"id\":\"" + server.getId() + "\"}");
+  }
+
+  /** Returns the server an agent's registration describes, as far as it goes. */
+  static ShowServerResponse.Builder registered(PostSourceServerBody body) {
+    return ShowServerResponse.builder()
+        .ip(body.getIp())
+        .name(body.getName())
+        .hostname(body.getHostname())
+        .osType(body.getOsType())
+        .osVersion(body.getOsVersion())
+        .firmware(body.getFirmware())
+        .cpuQuantity(body.getCpuQuantity())
+        .memory(body.getMemory())
+        .disks(body.getDisks())
+        .volumeGroups(body.getVolumeGroups())
+        .btrfsList(body.getBtrfsList())
+        .networks(body.getNetworks())
+        .agentVersion(body.getAgentVersion())
+        .migrationCycle(body.getMigrationCycle())
+        .state(body.getState())
+        .oemSystem(body.getOemSystem())
+        .hasTc(body.getHasTc());
   }
 
   /** Deletes every server or, when one is unknown or being migrated, none. */

@@ -2,10 +2,14 @@ package org.migrationkit.sms.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.SignatureVerifier;
@@ -27,8 +33,10 @@ import org.migrationkit.sms.model.CreateTaskRequest;
 import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.InitTargetServer;
 import org.migrationkit.sms.model.OsType;
+import org.migrationkit.sms.model.PostSourceServerBody;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
+import org.migrationkit.sms.model.SourceServer;
 import org.migrationkit.sms.model.SourceServerByTask;
 import org.migrationkit.sms.model.TargetDisks;
 import org.migrationkit.sms.model.TargetServerByTask;
@@ -116,8 +124,14 @@ import org.migrationkit.sms.model.TaskType;
  * 100 pending commands per server and 100 entries per list a task carries.
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
- * while scripted tasks follow a virtual clock that stands still until {@link #advance(Duration)}.
- * The HTTP {@code Date} header is always real time.
+ * while scripted tasks follow a virtual clock that starts at the real time (or at {@link
+ * Builder#virtualStart}) and then stands still until {@link #advance(Duration)}. The HTTP {@code
+ * Date} header is always real time.
+ *
+ * <p>Between tests, {@link #reset()} returns a simulator to its starting state on the same port,
+ * and {@link Builder#empty()} starts one without the example task. For tests in other languages,
+ * {@link Builder#controlApi(boolean)} serves the same controls (reset, journal, source servers,
+ * scripts, faults, clock) as JSON under {@code /__sms/} on the simulator's port.
  *
  * <p>Use it from JUnit 5 ({@code @BeforeEach}/{@code @AfterEach} or try-with-resources), TestNG
  * ({@code @BeforeMethod}/{@code @AfterMethod}) or a plain {@code main}: it needs no test framework.
@@ -141,8 +155,9 @@ public final class SmsSimulator implements AutoCloseable {
   public static final String EXAMPLE_TASK_ID = "ef3b9722-07a0-40ae-89b0-889ee96dfc56";
 
   /**
-   * Where the virtual clock starts unless {@link Builder#virtualStart} says otherwise: the
-   * example's creation.
+   * The API page's example task's creation date. The virtual clock starts at the real time unless
+   * {@link Builder#virtualStart} says otherwise; give it this instant for the fixed timeline (the
+   * same dates in every run) that earlier versions started at by default.
    */
   public static final Instant DEFAULT_VIRTUAL_START = Instant.parse("2020-08-26T09:56:18Z");
 
@@ -188,6 +203,14 @@ public final class SmsSimulator implements AutoCloseable {
   // the source servers and the workflow's operations; its methods run under its lock
   private final SimulatedService service = new SimulatedService(this);
   private volatile @Nullable TaskScript startedTaskScript;
+  // the lifecycle of tasks started for a source server, by its id
+  private final Map<String, TaskScript> serverScripts = new ConcurrentHashMap<>();
+  private final @Nullable Instant virtualStart;
+  private final boolean empty;
+  private final @Nullable ControlApi controlApi;
+  private final @Nullable Consumer<JournalEntry> journalListener;
+  // one listener call at a time, in the order entries are recorded
+  private final Object journalListenerLock = new Object();
   // by request number, the oldest dropped past maxJournalEntries; guarded by itself
   private final TreeMap<Long, JournalEntry> journal = new TreeMap<>();
   private final int maxJournalEntries;
@@ -196,14 +219,19 @@ public final class SmsSimulator implements AutoCloseable {
 
   // replaced whole, so a request sees one consistent verifier and one consistent plan
   private volatile SignatureVerifier verifier;
-  private volatile InstalledPlan plan = new InstalledPlan(FaultPlan.NONE, 0);
+  private volatile InstalledPlan plan = new InstalledPlan(FaultPlan.NONE, 0, new long[0]);
 
-  private record InstalledPlan(FaultPlan plan, long before) {}
+  /** A plan as installed: request numbers count after {@code before}; {@code used} per rule. */
+  private record InstalledPlan(FaultPlan plan, long before, long[] used) {}
 
   private SmsSimulator(Builder b) {
     this.signatureClock = b.signatureClock;
     this.maxClockSkew = b.maxClockSkew;
-    this.virtualClock = new VirtualClock(b.virtualStart);
+    this.virtualStart = b.virtualStart;
+    this.virtualClock = new VirtualClock(b.virtualStart != null ? b.virtualStart : realNow());
+    this.empty = b.empty;
+    this.journalListener = b.journalListener;
+    this.controlApi = b.controlApi ? new ControlApi(this, b.adminToken) : null;
     this.accepted = new ArrayList<>(b.accepted);
     this.maxJournalEntries = b.maxJournalEntries;
     this.verifier = newVerifier();
@@ -221,22 +249,36 @@ public final class SmsSimulator implements AutoCloseable {
     this.handlers = pool;
     this.delays = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "sms-simulator-latency"));
     this.delays.setRemoveOnCancelPolicy(true);
-    ShowTaskResponse example = exampleTask();
-    putTask(EXAMPLE_TASK_ID, example);
-    if (example.getId() != null) {
-      putTask(example.getId(), example);
-    }
+    seedExample();
     try {
       // last: its thread may call back into this simulator at once
       this.listener =
           HttpListener.start(
+              new InetSocketAddress(b.bindAddress(), b.port),
               new HttpListener.Limits(b.headTimeout, b.bodyTimeout, b.maxBodyBytes),
               new RequestHandler(this),
               handlers);
     } catch (IOException e) {
       delays.shutdownNow();
       handlers.shutdownNow();
-      throw new UncheckedIOException("cannot start the SMS simulator on loopback", e);
+      throw new UncheckedIOException(
+          "cannot start the SMS simulator on " + b.host + " port " + b.port + ": " + e, e);
+    }
+  }
+
+  /** The real time to the millisecond, as the wire's dates carry it. */
+  private static Instant realNow() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private void seedExample() {
+    if (empty) {
+      return;
+    }
+    ShowTaskResponse example = exampleTask();
+    putTask(EXAMPLE_TASK_ID, example);
+    if (example.getId() != null) {
+      putTask(example.getId(), example);
     }
   }
 
@@ -272,7 +314,10 @@ public final class SmsSimulator implements AutoCloseable {
     return b.start();
   }
 
-  /** {@return a builder, for several credentials, another signature clock or virtual start} */
+  /**
+   * {@return a builder, for several credentials, another signature clock or virtual start, an empty
+   * start, another address or port, the control API}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -288,7 +333,58 @@ public final class SmsSimulator implements AutoCloseable {
    */
   public String endpoint() {
     InetSocketAddress address = listener.address();
-    return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    InetAddress host = address.getAddress();
+    if (host.isAnyLocalAddress()) {
+      // bound to every address: a client on this machine reaches it on loopback
+      host = host instanceof Inet6Address ? loopback6() : InetAddress.getLoopbackAddress();
+    }
+    String literal = host.getHostAddress();
+    if (host instanceof Inet6Address) {
+      int scope = literal.indexOf('%');
+      literal = "[" + (scope < 0 ? literal : literal.substring(0, scope)) + "]";
+    }
+    return "http://" + literal + ":" + address.getPort();
+  }
+
+  /** {@return the port the simulator listens on, the same for its whole life (resets included)} */
+  public int port() {
+    return listener.address().getPort();
+  }
+
+  private static InetAddress loopback6() {
+    try {
+      return InetAddress.getByAddress(
+          "localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("::1 is a valid address", e);
+    }
+  }
+
+  /**
+   * Returns the simulator to the state it started in, on the same port with the same credentials
+   * and limits: the tasks (the example tasks again, none after {@link Builder#empty()}), source
+   * servers, templates, migration projects (the default one again), what each task carried, the
+   * agents' pending commands, the journal, the fault plan ({@link FaultPlan#NONE}), every script
+   * ({@link #clearScripts()}) and the virtual clock (at {@link Builder#virtualStart} when one was
+   * given, else at the real time of the reset, as a new simulator would start). {@link
+   * #requestCount()} goes on counting, as journal numbers do. Thread-safe: a request that arrives
+   * meanwhile sees the state before or after the reset, never a mixture.
+   *
+   * @return this simulator
+   */
+  public SmsSimulator reset() {
+    synchronized (service) {
+      synchronized (tasks) {
+        faults(FaultPlan.NONE);
+        clearScripts();
+        tasks.clear();
+        service.reset();
+        virtualClock.set(virtualStart != null ? virtualStart : realNow());
+        seedExample();
+        clearJournal();
+      }
+    }
+    return this;
   }
 
   // ---- tasks ----
@@ -317,7 +413,56 @@ public final class SmsSimulator implements AutoCloseable {
   public SmsSimulator script(String taskId, TaskScript script) {
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(taskId, "taskId");
-    tasks.put(taskId, SimulatedTask.scripted(taskId, script, virtualClock.now()));
+    synchronized (service) {
+      SimulatedTask existing = tasks.get(taskId);
+      Instant now = virtualClock.now();
+      TaskScript followed = script;
+      SourceServer source = existing == null ? null : existing.peek(now).getSourceServer();
+      if (source != null) {
+        // the task stays the one of its source server: ListTasks and ShowServer agree on it
+        ShowTaskResponse base = script.baseTask() != null ? script.baseTask() : exampleTask();
+        followed =
+            script.toBuilder().baseTask(base.toBuilder().sourceServer(source).build()).build();
+      }
+      tasks.put(taskId, SimulatedTask.scripted(taskId, followed, now));
+    }
+    return this;
+  }
+
+  /**
+   * Makes every task of source server {@code sourceServerId} follow {@code script} once {@code
+   * UpdateTaskStatus start} (or {@code restart}) runs it, whenever the task was created; the task
+   * itself is the script's base task. It wins over {@link #startedTaskScript(TaskScript)}; a later
+   * call for the same server replaces it, {@link #clearScripts()} forgets it. A task running
+   * already goes on as it was.
+   *
+   * <pre>{@code
+   * simulator.scriptServer(server.getId(), TaskScript.builder()
+   *     .subTask("MIGRATE_LINUX_FILE", 2)
+   *     .fail("CONFIGURE_LINUX", 50, "{\"error_code\":\"SMS.6201\"}", "disk full")
+   *     .build());
+   * }</pre>
+   *
+   * @param sourceServerId the source server's id (it need not exist yet)
+   * @param script the lifecycle of its started tasks
+   * @return this simulator
+   */
+  public SmsSimulator scriptServer(String sourceServerId, TaskScript script) {
+    Objects.requireNonNull(sourceServerId, "sourceServerId");
+    serverScripts.put(sourceServerId, Objects.requireNonNull(script, "script"));
+    return this;
+  }
+
+  /**
+   * Forgets every script set by {@link #scriptServer} and {@link #startedTaskScript(TaskScript)}:
+   * tasks started from now on run the default lifecycle. Tasks running already, and those given a
+   * script with {@link #script}, go on as they are.
+   *
+   * @return this simulator
+   */
+  public SmsSimulator clearScripts() {
+    serverScripts.clear();
+    startedTaskScript = null;
     return this;
   }
 
@@ -337,10 +482,11 @@ public final class SmsSimulator implements AutoCloseable {
 
   /**
    * Sets the lifecycle a task follows once {@code UpdateTaskStatus start} (or {@code restart}) runs
-   * it; the task itself is the script's base task. Without it a task runs the default lifecycle:
-   * one step per sub-task of a block migration, four for the data copy, then {@code
-   * MIGRATE_SUCCESS}, one step per {@code ShowTask} poll. Give a script with {@link
-   * TaskScript.Builder#stepEvery} to follow the virtual clock instead, or one that fails.
+   * it, unless {@link #scriptServer} gave its source server one; the task itself is the script's
+   * base task. {@link #clearScripts()} and {@link #reset()} restore the default lifecycle: one step
+   * per sub-task of a block migration, four for the data copy, then {@code MIGRATE_SUCCESS}, one
+   * step per {@code ShowTask} poll. Give a script with {@link TaskScript.Builder#stepEvery} to
+   * follow the virtual clock instead, or one that fails.
    *
    * @param script the lifecycle of started tasks
    * @return this simulator
@@ -356,7 +502,12 @@ public final class SmsSimulator implements AutoCloseable {
    * it.
    */
   TaskScript startedTaskScript(ShowTaskResponse task, boolean consistencyCheck) {
-    TaskScript chosen = startedTaskScript;
+    SourceServer source = task.getSourceServer();
+    TaskScript chosen =
+        source == null || source.getId() == null ? null : serverScripts.get(source.getId());
+    if (chosen == null) {
+      chosen = startedTaskScript;
+    }
     if (chosen != null) {
       return chosen;
     }
@@ -420,6 +571,40 @@ public final class SmsSimulator implements AutoCloseable {
               .cpuQuantity(2)
               .memory(4_294_967_296L)
               .build());
+    }
+  }
+
+  /**
+   * Adds the source server a registration describes, with {@link #addSourceServer(String)}'s
+   * defaults for the IP, host name, OS version, CPU and memory it leaves out.
+   */
+  ShowServerResponse addRegisteredServer(PostSourceServerBody body) {
+    synchronized (service) {
+      int n = service.serverCount() + 1;
+      ShowServerResponse.Builder b = SimulatedService.registered(body);
+      ShowServerResponse given = b.build();
+      if (given.getIp() == null) {
+        b.ip("192.168." + (n / 250) + "." + (n % 250 + 2));
+      }
+      if (given.getHostname() == null) {
+        b.hostname(given.getName());
+      }
+      if (given.getOsVersion() == null) {
+        b.osVersion("CentOS 7.9");
+      }
+      if (given.getCpuQuantity() == null) {
+        b.cpuQuantity(2);
+      }
+      if (given.getMemory() == null) {
+        b.memory(4_294_967_296L);
+      }
+      return service.addServer(b.build());
+    }
+  }
+
+  int sourceServerCount() {
+    synchronized (service) {
+      return service.serverCount();
     }
   }
 
@@ -525,9 +710,18 @@ public final class SmsSimulator implements AutoCloseable {
   public SmsSimulator faults(FaultPlan faultPlan) {
     Objects.requireNonNull(faultPlan, "faultPlan");
     synchronized (requestCounter) {
-      plan = new InstalledPlan(faultPlan, requestCounter.get());
+      plan = new InstalledPlan(faultPlan, requestCounter.get(), faultPlan.newCounts());
     }
     return this;
+  }
+
+  /**
+   * Removes every fault: the same as {@code faults(FaultPlan.NONE)}.
+   *
+   * @return this simulator
+   */
+  public SmsSimulator clearFaults() {
+    return faults(FaultPlan.NONE);
   }
 
   // ---- credentials ----
@@ -645,13 +839,36 @@ public final class SmsSimulator implements AutoCloseable {
   /** One request's number and the fault the installed plan gives it. */
   record Arrival(long number, @Nullable Fault fault) {}
 
-  Arrival arrive() {
+  Arrival arrive(@Nullable String operation, @Nullable String pathId) {
     synchronized (requestCounter) {
       long number = requestCounter.incrementAndGet();
       InstalledPlan installed = plan;
       requestCounter.notifyAll();
-      return new Arrival(number, installed.plan().faultFor(number - installed.before()));
+      return new Arrival(
+          number,
+          installed
+              .plan()
+              .faultFor(number - installed.before(), operation, pathId, installed.used()));
     }
+  }
+
+  /** Counts a request no fault may answer, and returns its number. */
+  long arriveUnfaulted() {
+    synchronized (requestCounter) {
+      long number = requestCounter.incrementAndGet();
+      requestCounter.notifyAll();
+      return number;
+    }
+  }
+
+  /** Returns the control API, or {@code null} when the builder did not ask for it. */
+  @Nullable ControlApi controlApi() {
+    return controlApi;
+  }
+
+  /** Returns the virtual clock's start as the builder gave it, or {@code null} for real time. */
+  @Nullable Instant configuredVirtualStart() {
+    return virtualStart;
   }
 
   SignatureVerifier verifier() {
@@ -705,6 +922,17 @@ public final class SmsSimulator implements AutoCloseable {
         journal.pollFirstEntry();
       }
     }
+    Consumer<JournalEntry> listener = journalListener;
+    if (listener != null) {
+      synchronized (journalListenerLock) {
+        try {
+          listener.accept(entry);
+        } catch (Exception | AssertionError e) {
+          // the listener's failure is its own (a test's assertion included): the request is
+          // answered all the same
+        }
+      }
+    }
   }
 
   /** Runs {@code action} on a handler thread after {@code delay}, holding no thread meanwhile. */
@@ -722,8 +950,17 @@ public final class SmsSimulator implements AutoCloseable {
     private boolean signatureClockSet;
     private Duration maxClockSkew = SignatureVerifier.DEFAULT_MAX_SKEW;
     private boolean maxClockSkewSet;
-    private Instant virtualStart = DEFAULT_VIRTUAL_START;
-    private boolean virtualStartSet;
+    private @Nullable Instant virtualStart;
+    private boolean emptySet;
+    private boolean empty;
+    private String host = "127.0.0.1";
+    private boolean hostSet;
+    private int port;
+    private boolean portSet;
+    private boolean controlApi;
+    private boolean controlApiSet;
+    private @Nullable String adminToken;
+    private @Nullable Consumer<JournalEntry> journalListener;
     private Duration headTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
     private boolean headTimeoutSet;
     private Duration bodyTimeout = DEFAULT_REQUEST_BODY_TIMEOUT;
@@ -795,14 +1032,17 @@ public final class SmsSimulator implements AutoCloseable {
     }
 
     /**
-     * Sets where the virtual clock starts; default {@link #DEFAULT_VIRTUAL_START}.
+     * Sets where the virtual clock starts (and where {@link SmsSimulator#reset()} puts it back);
+     * default: the real time when the simulator starts (or is reset). Give {@link
+     * #DEFAULT_VIRTUAL_START} for the fixed timeline of the API page's example, so that dates in
+     * answers are the same in every run.
      *
      * @param start the virtual clock's first instant
      * @return this builder
      */
     public Builder virtualStart(Instant start) {
       Objects.requireNonNull(start, "start");
-      if (virtualStartSet) {
+      if (virtualStart != null) {
         throw new IllegalStateException(
             "virtualStart("
                 + start
@@ -811,8 +1051,209 @@ public final class SmsSimulator implements AutoCloseable {
                 + "): set it once");
       }
       this.virtualStart = start;
-      this.virtualStartSet = true;
       return this;
+    }
+
+    /**
+     * Starts with no tasks and no source servers (nor templates; the undeletable default migration
+     * project is there, as in the service), instead of holding the API page's example task under
+     * {@link #EXAMPLE_TASK_ID}; {@link SmsSimulator#reset()} returns to this empty state.
+     *
+     * @return this builder
+     * @throws IllegalStateException when called twice
+     */
+    public Builder empty() {
+      if (emptySet) {
+        throw new IllegalStateException("empty() conflicts with empty(): set it once");
+      }
+      this.empty = true;
+      this.emptySet = true;
+      return this;
+    }
+
+    /**
+     * Sets the address to listen on: an IP literal or a host name, resolved when the simulator
+     * starts; default {@code 127.0.0.1}. {@code 0.0.0.0} (or {@code ::}) listens on every address,
+     * so that other machines or containers reach it; {@link SmsSimulator#endpoint()} then names
+     * loopback.
+     *
+     * @param host the address or host name to bind
+     * @return this builder
+     */
+    public Builder host(String host) {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("host must not be null or blank, was " + host);
+      }
+      requireUnset(hostSet, "host", host, this.host);
+      this.host = host.strip();
+      this.hostSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the port to listen on, 0 to 65535; default 0, a free port chosen when the simulator
+     * starts ({@link SmsSimulator#port()} tells which).
+     *
+     * @param port the TCP port, or 0 for a free one
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+      }
+      requireUnset(portSet, "port", port, this.port);
+      this.port = port;
+      this.portSet = true;
+      return this;
+    }
+
+    /**
+     * Serves the control API under {@code /__sms/} on the simulator's own port, beside the emulated
+     * SMS API; default off. The control API lets a test in any language reset the simulator, read
+     * its journal, add source servers, install scripts and faults and move the virtual clock, with
+     * plain JSON over HTTP and no signature. Without an {@link #adminToken} it answers only
+     * requests from a loopback address (403 otherwise); with one, every request must carry {@code
+     * Authorization: Bearer <token>} (401 otherwise), from any address. Control requests are not
+     * journaled, not counted by {@link SmsSimulator#requestCount()} and never faulted. When off, a
+     * {@code /__sms/} path is an unknown path of the emulated API.
+     *
+     * <p>Every answer is JSON; every refused request is answered {@code {"error_code":
+     * "SMS.SIMULATOR.0400", "error_msg": "..."}} (the code following the status: {@code 0400},
+     * {@code 0401}, {@code 0403}, {@code 0404}, {@code 0405}, {@code 0409}), the message one line
+     * naming what was wrong. A request is read and checked whole before anything changes, so a
+     * refused one changes nothing.
+     *
+     * <table>
+     *   <caption>The endpoints</caption>
+     *   <tr><th>Request</th><th>Body</th><th>Does, answers</th></tr>
+     *   <tr><td>{@code GET /__sms/health}</td><td>none</td>
+     *       <td>200 {@code {"status":"ok","endpoint":"http://127.0.0.1:8080","tasks":1,
+     *       "requests":0,"now":"2020-08-26T09:56:18Z"}}</td></tr>
+     *   <tr><td>{@code POST /__sms/reset}</td><td>none</td>
+     *       <td>{@link SmsSimulator#reset()}; 200 the health body</td></tr>
+     *   <tr><td>{@code GET /__sms/journal}</td><td>none</td>
+     *       <td>200 a JSON array of {@link JournalEntry#toJson()}, oldest first</td></tr>
+     *   <tr><td>{@code DELETE /__sms/journal}</td><td>none</td>
+     *       <td>{@link SmsSimulator#clearJournal()}; 200 {@code {}}</td></tr>
+     *   <tr><td>{@code POST /__sms/servers}</td>
+     *       <td>a {@code RegisterServer} body; only {@code name} is needed</td>
+     *       <td>{@link SmsSimulator#addSourceServer(ShowServerResponse)}; 201 the server as
+     *       {@code ShowServer} answers it</td></tr>
+     *   <tr><td>{@code POST /__sms/scripts}</td><td>a script (below)</td>
+     *       <td>{@link SmsSimulator#script}, {@link SmsSimulator#scriptServer} or {@link
+     *       SmsSimulator#startedTaskScript(TaskScript)}; 200 {@code {}}</td></tr>
+     *   <tr><td>{@code DELETE /__sms/scripts}</td><td>none</td>
+     *       <td>{@link SmsSimulator#clearScripts()}; 200 {@code {}}</td></tr>
+     *   <tr><td>{@code POST /__sms/faults}</td><td>a fault plan (below)</td>
+     *       <td>{@link SmsSimulator#faults(FaultPlan)}; 200 {@code {}}</td></tr>
+     *   <tr><td>{@code DELETE /__sms/faults}</td><td>none</td>
+     *       <td>{@link SmsSimulator#clearFaults()}; 200 {@code {}}</td></tr>
+     *   <tr><td>{@code POST /__sms/clock/advance}</td>
+     *       <td>{@code {"seconds":300}} or {@code {"duration":"PT5M"}}</td>
+     *       <td>{@link SmsSimulator#advance(Duration)}; 200 {@code {"now":"..."}}</td></tr>
+     * </table>
+     *
+     * <p>A script names its target (exactly one of {@code task_id}, {@code source_server_id},
+     * {@code "default": true}), its pace ({@code step_every}, an ISO-8601 duration, for the virtual
+     * clock; per poll without it), an optional {@code migrate_speed}, an optional {@code base_task}
+     * (a {@code ShowTask} body) and its steps, each with a {@code type}:
+     *
+     * <pre>{@code
+     * {"source_server_id": "2f5f...", "step_every": "PT1M", "steps": [
+     *   {"type": "hold", "state": "READY", "steps": 1},
+     *   {"type": "sub_task", "name": "MIGRATE_LINUX_FILE", "steps": 4},
+     *   {"type": "sub_task", "name": "SYNC", "steps": 2, "state": "SYNCING"},
+     *   {"type": "fail", "sub_task": "CONFIGURE_LINUX", "percent": 40,
+     *    "error_json": "{"error_code":"SMS.6201"}", "process_trace": "disk full"},
+     *   {"type": "succeed"}, {"type": "end", "state": "ABORT"}]}
+     * }</pre>
+     *
+     * <p>(one ending at most, last). A fault plan has an optional {@code seed} and its rules, tried
+     * in order, each one {@code fault} and what it matches: {@code request} (a number), {@code
+     * requests} ({@code [first, last]}), {@code always}, {@code probability}, or {@code operation}
+     * (an operation name as {@link JournalEntry#operation()} gives it) with an optional {@code id}
+     * (the first id in the path) and {@code times} (default: every one). A fault has a {@code kind}
+     * ({@code status}, the default, {@code latency}, {@code drop_connection}, {@code
+     * truncated_body}, {@code malformed_json}, {@code response}) and what that kind takes: {@code
+     * status}, {@code error_code}, {@code error_msg}, {@code retry_after_seconds}, {@code
+     * content_type}, {@code body}, {@code latency_ms}.
+     *
+     * <pre>{@code
+     * {"seed": 42, "rules": [
+     *   {"operation": "CreateTask", "times": 2, "fault": {"status": 429, "retry_after_seconds": 1}},
+     *   {"operation": "ShowTask", "id": "task-x", "times": 1, "fault": {"status": 500}},
+     *   {"requests": [5, 6], "fault": {"kind": "drop_connection"}},
+     *   {"probability": 0.1, "fault": {"kind": "latency", "latency_ms": 200}}]}
+     * }</pre>
+     *
+     * @param enabled whether to serve the control API
+     * @return this builder
+     */
+    public Builder controlApi(boolean enabled) {
+      requireUnset(controlApiSet, "controlApi", enabled, controlApi);
+      this.controlApi = enabled;
+      this.controlApiSet = true;
+      return this;
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every control API request (401 without it),
+     * which then may come from any address, not only loopback; needs {@link #controlApi(boolean)
+     * controlApi(true)}. The token is compared in constant time and never journaled nor printed.
+     *
+     * @param token the bearer token, printable ASCII without spaces
+     * @return this builder
+     */
+    public Builder adminToken(String token) {
+      if (token == null || token.isEmpty() || !printableWithoutSpace(token)) {
+        throw new IllegalArgumentException(
+            "adminToken must be non-empty printable ASCII without spaces");
+      }
+      if (adminToken != null) {
+        throw new IllegalStateException(
+            "adminToken conflicts with an earlier adminToken: set it once");
+      }
+      this.adminToken = token;
+      return this;
+    }
+
+    private static boolean printableWithoutSpace(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c <= ' ' || c > '~') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Calls {@code listener} with every request journaled, after its answer is decided and before
+     * it is sent (so a slow listener slows the answers); whatever {@link #maxJournalEntries} keeps.
+     * One call at a time, on a simulator thread; should it throw, the exception is dropped and the
+     * simulator goes on. Control API requests are not journaled. For a log of requests, such as one
+     * {@link JournalEntry#toJson()} per line.
+     *
+     * @param listener what to call with each entry
+     * @return this builder
+     */
+    public Builder journalListener(Consumer<JournalEntry> listener) {
+      Objects.requireNonNull(listener, "listener");
+      if (journalListener != null) {
+        throw new IllegalStateException(
+            "journalListener conflicts with an earlier journalListener: set it once");
+      }
+      this.journalListener = listener;
+      return this;
+    }
+
+    InetAddress bindAddress() {
+      try {
+        return InetAddress.getByName(host);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException(
+            "host " + host + " cannot be resolved: " + e.getMessage(), e);
+      }
     }
 
     /**
@@ -908,15 +1349,22 @@ public final class SmsSimulator implements AutoCloseable {
     }
 
     /**
-     * Starts the simulator on a free loopback port.
+     * Starts the simulator on its {@link #host} and {@link #port} (a free loopback port unless
+     * set).
      *
      * @return this simulator
-     * @throws IllegalStateException when no credentials were accepted
-     * @throws UncheckedIOException when no loopback port can be bound
+     * @throws IllegalStateException when no credentials were accepted, or an {@link #adminToken}
+     *     was given without {@link #controlApi(boolean) controlApi(true)}
+     * @throws IllegalArgumentException when the host cannot be resolved
+     * @throws UncheckedIOException when the address and port cannot be bound
      */
     public SmsSimulator start() {
       if (accepted.isEmpty()) {
         throw new IllegalStateException("no credentials: accept(Credentials) at least once");
+      }
+      if (adminToken != null && !controlApi) {
+        throw new IllegalStateException(
+            "adminToken needs controlApi(true): it guards the control API only");
       }
       return new SmsSimulator(this);
     }

@@ -105,6 +105,11 @@ public final class TaskScript {
     return b;
   }
 
+  /** Returns the base task the script was given, or {@code null} for the example. */
+  @Nullable ShowTaskResponse baseTask() {
+    return baseTask;
+  }
+
   /** {@return how many distinct frames the task shows, the ending included} */
   public int stepCount() {
     return frames;

@@ -20,6 +20,10 @@ final class VirtualClock {
     return now.get();
   }
 
+  void set(Instant instant) {
+    now.set(instant);
+  }
+
   Instant advance(Duration duration) {
     return now.updateAndGet(t -> t.plus(duration));
   }

@@ -23,7 +23,8 @@ class TaskScriptTest {
       Credentials.akSk("script-test-ak", "script-test-sk");
   private static final Instant START = SmsSimulator.DEFAULT_VIRTUAL_START;
 
-  private final SmsSimulator simulator = SmsSimulator.start(CREDENTIALS);
+  private final SmsSimulator simulator =
+      SmsSimulator.builder().accept(CREDENTIALS).virtualStart(START).start();
   private final SmsClient sms = SimulatorClients.withoutRetries(simulator, CREDENTIALS);
 
   @AfterEach
