@@ -2,7 +2,8 @@
  * MigrationKit SMS test kit for JUnit 5: {@code @SmsSimulatorTest} and {@code
  * SmsSimulatorExtension}, an empty {@code SmsSimulator} and a client for every test.
  *
- * <p>Compiled into {@code META-INF/versions/17} of the jar, as the other modules' descriptors are.
+ * <p>Compiled after the tests (the parent pom's {@code module-descriptor} execution), as the other
+ * modules' descriptors are.
  */
 module org.migrationkit.sms.testing.junit5 {
   // Tests take SmsSimulator and SmsClient parameters: the simulator's API is this module's API.

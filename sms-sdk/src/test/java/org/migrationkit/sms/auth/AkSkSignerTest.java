@@ -77,7 +77,8 @@ class AkSkSignerTest {
     List<Vector> vectors = new ArrayList<>();
     for (JsonNode c : VECTORS.get("cases")) {
       Map<String, String> headers = new LinkedHashMap<>();
-      // fieldNames(), not properties() (2.15+): this also compiles against databind 2.14 (-Pokhttp4)
+      // fieldNames(), not properties() (2.15+): this also compiles against databind 2.14
+      // (-Pokhttp4)
       JsonNode given = c.get("headers");
       given.fieldNames().forEachRemaining(name -> headers.put(name, given.get(name).asText()));
       JsonNode body = c.get("body");

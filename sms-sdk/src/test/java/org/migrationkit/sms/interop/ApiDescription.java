@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.migrationkit.sms.testsupport.SourceTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.migrationkit.sms.testsupport.SourceTree;
 
 /**
  * The committed API description {@code src/codegen/sms-v3.json}, read for tests.

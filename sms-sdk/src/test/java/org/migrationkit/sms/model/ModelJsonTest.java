@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -707,7 +706,8 @@ class ModelJsonTest {
         out.add(path + ": expected an object but was " + actual);
         return;
       }
-      // fieldNames(), not properties() (2.15+): this also compiles against databind 2.14 (-Pokhttp4)
+      // fieldNames(), not properties() (2.15+): this also compiles against databind 2.14
+      // (-Pokhttp4)
       for (Iterator<String> names = expected.fieldNames(); names.hasNext(); ) {
         String name = names.next();
         compare(path + "." + name, expected.get(name), actual.get(name), out);
