@@ -286,7 +286,11 @@ public abstract class PublicApiCheck {
       return files
           .map(root::relativize)
           .map(Path::toString)
-          .filter(p -> p.endsWith(".class") && !p.startsWith("META-INF"))
+          .filter(
+              p ->
+                  p.endsWith(".class")
+                      && !p.startsWith("META-INF")
+                      && !p.equals("module-info.class"))
           .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.'))
           .sorted()
           .collect(Collectors.toList());
