@@ -31,7 +31,8 @@ rm -rf "$C"
 mkdir -p "$C" "$OUT"
 
 # --- class paths -------------------------------------------------------------------------------
-pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
+# the versions are pinned in the parent pom (the reactor top)
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" ../pom.xml | head -1; }
 
 # Ours as a user's build resolves it: optional dependencies (and what only they bring) left out.
 mvn -B -q -DbuildDir="$B" ${DEP_PLUGIN%:*}:tree -Dscope=runtime -DoutputFile="$PWD/$C/ours.tree"
