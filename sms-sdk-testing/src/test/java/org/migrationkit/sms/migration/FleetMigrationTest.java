@@ -34,14 +34,18 @@ class FleetMigrationTest {
             .run();
 
     assertThat(report.succeeded()).hasSize(12);
-    assertThat(report.items()).extracting(FleetItem::sourceServerId).containsExactlyElementsOf(servers);
-    assertThat(report.items()).allSatisfy(item -> {
-      assertThat(item.state()).isEqualTo(TaskState.MIGRATE_SUCCESS);
-      assertThat(item.taskId()).isNotNull();
-      assertThat(item.error()).isNull();
-      assertThat(item.startedAt()).isNotNull();
-      assertThat(item.finishedAt()).isAfterOrEqualTo(item.startedAt());
-    });
+    assertThat(report.items())
+        .extracting(FleetItem::sourceServerId)
+        .containsExactlyElementsOf(servers);
+    assertThat(report.items())
+        .allSatisfy(
+            item -> {
+              assertThat(item.state()).isEqualTo(TaskState.MIGRATE_SUCCESS);
+              assertThat(item.taskId()).isNotNull();
+              assertThat(item.error()).isNull();
+              assertThat(item.startedAt()).isNotNull();
+              assertThat(item.finishedAt()).isAfterOrEqualTo(item.startedAt());
+            });
     for (String server : servers) {
       assertThat(FleetFixture.tasksOf(sms, server)).as(server).isEqualTo(1);
     }
