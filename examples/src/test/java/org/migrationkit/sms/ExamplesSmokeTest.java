@@ -67,6 +67,20 @@ class ExamplesSmokeTest {
   }
 
   @Test
+  void migrateFleetExample_withoutCloudCredentials_migratesTwelveAndReportsTheTwoFailures()
+      throws Exception {
+    assumeTrue(System.getenv("CLOUD_SDK_AK") == null, "real credentials are set: not a smoke run");
+    String output = runMain("MigrateFleet");
+    assertThat(output)
+        .contains("migrating 12 servers in the simulator")
+        .contains("Fleet done: 10 migrated, 2 failed")
+        .contains("SMS.6201")
+        .contains("No space left on device")
+        .contains("source_server_id,task_id,task_name,outcome,state,error");
+    assertThat(output.lines().filter(l -> l.startsWith("SUCCEEDED ")).count()).isEqualTo(10);
+  }
+
+  @Test
   void errorHandlingExample_explainsEveryKindOfFailure() throws Exception {
     String output = runMain("ErrorHandling");
     assertThat(output)
