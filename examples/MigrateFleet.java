@@ -46,8 +46,7 @@ public final class MigrateFleet {
                 .maxPollInterval(Duration.ofMinutes(2))
                 .maxWait(Duration.ofHours(48))
                 .build();
-        FleetReport report =
-            migrate(sms, region, projectId, templateId, state, waits, System.out);
+        FleetReport report = migrate(sms, region, projectId, templateId, state, waits, System.out);
         System.exit(report.failed().isEmpty() ? 0 : 1);
       }
     }

@@ -36,13 +36,6 @@ class DocSnippetsTest {
   private static final Pattern ISSUE = Pattern.compile("(?i)\\bissues? *#?\\d+");
 
   /**
-   * Guides that other modules of the documentation add: a link to one is accepted while it does not
-   * exist; once it exists, its anchors are checked like any other file's.
-   */
-  private static final Set<String> GUIDES_WRITTEN_ELSEWHERE =
-      Set.of("src/site/markdown/migrations.md");
-
-  /**
    * Pages whose Java blocks are not yet regions of compiled files (their links and wording are
    * still checked).
    */
@@ -128,9 +121,7 @@ class DocSnippetsTest {
         }
         String at = ROOT.relativize(doc) + ": link " + target;
         if (!Files.exists(resolved)) {
-          if (!GUIDES_WRITTEN_ELSEWHERE.contains(ROOT.relativize(resolved).toString())) {
-            problems.add(at + ": no file " + ROOT.relativize(resolved));
-          }
+          problems.add(at + ": no file " + ROOT.relativize(resolved));
           continue;
         }
         if (anchor != null && resolved.toString().endsWith(".md")) {
