@@ -3,6 +3,7 @@ package org.migrationkit.sms.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Objects;
 import okhttp3.Authenticator;
 import okhttp3.Challenge;
 import okhttp3.HttpUrl;
@@ -75,6 +76,28 @@ final class ProxyAuthentication implements Authenticator {
       return okhttp3.Credentials.basic(url.username(), url.password());
     }
     return user == null ? null : okhttp3.Credentials.basic(user, password == null ? "" : password);
+  }
+
+  /**
+   * Equal for equal settings: OkHttp pools a connection per address, and the proxy authenticator is
+   * part of it, so clients built alike must share one (and their connections).
+   */
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof ProxyAuthentication
+        && ((ProxyAuthentication) o).environment == environment
+        && Objects.equals(((ProxyAuthentication) o).user, user)
+        && Objects.equals(((ProxyAuthentication) o).password, password);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(System.identityHashCode(environment), user, password);
+  }
+
+  @Override
+  public String toString() {
+    return "ProxyAuthentication{credentials=" + (user != null ? "set" : "none") + "}";
   }
 
   /** Returns {@code host:port} of a proxy, never its credentials. */
