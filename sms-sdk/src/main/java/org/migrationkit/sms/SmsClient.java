@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.auth.Credentials;
 import org.migrationkit.sms.auth.CredentialsProvider;
 import org.migrationkit.sms.auth.DefaultCredentialsProvider;
+import org.migrationkit.sms.internal.ConnectionSetupWatch;
 import org.migrationkit.sms.internal.CredentialsSource;
 import org.migrationkit.sms.internal.DomainIdDiscovery;
 import org.migrationkit.sms.internal.Durations;
@@ -2178,7 +2179,12 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the TCP (and TLS) connect timeout; default 10 s. Must be positive.
+     * Sets the limit on setting up a connection; default 10 s. Must be positive. It bounds the
+     * whole set-up, as curl's {@code --connect-timeout} does: the name lookup, the TCP connect, a
+     * proxy's {@code CONNECT} and the TLS handshake together, not the TCP connect alone. Past it
+     * the attempt ends with {@link SmsTimeoutException.Timeout#CONNECT} (within about 20 ms: the
+     * call-deadline watchdog ends it); nothing of the request was sent, so the next endpoint is
+     * tried, or the request repeated, whatever its method.
      *
      * @param timeout the timeout
      * @return this builder
@@ -2200,7 +2206,9 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Sets the longest silence while sending a request; default 30 s. Must be positive.
+     * Sets the longest silence while sending a request; default 30 s. Must be positive. A server
+     * that stops reading the body for longer ends the attempt with {@link
+     * SmsTimeoutException.Timeout#WRITE}.
      *
      * @param timeout the timeout
      * @return this builder
@@ -2235,7 +2243,17 @@ public final class SmsClient implements AutoCloseable {
     public Builder proxy(String host, int port) {
       if (host == null || host.isBlank() || port < 1 || port > 65535) {
         throw new IllegalArgumentException(
-            "proxy needs a host and a port in 1..65535, got " + host + ":" + port);
+            "proxy needs a host and a port in 1..65535, got "
+                + Messages.quote(Messages.redactUserInfo(host))
+                + ":"
+                + port);
+      }
+      if (host.indexOf('@') >= 0 || host.contains("://")) {
+        throw new IllegalArgumentException(
+            "proxy host "
+                + Messages.quote(Messages.redactUserInfo(host))
+                + " is not a host name or address: give the host alone, the credentials with"
+                + " proxyCredentials(...)");
       }
       httpOptions.proxyHost = host.strip();
       httpOptions.proxyPort = port;
@@ -2243,7 +2261,13 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
-     * Answers the proxy's {@code 407} challenge with these Basic credentials.
+     * Answers the proxy's {@code 407} Basic challenge with these credentials, wherever the proxy
+     * comes from: {@link #proxy(String, int)}, the JVM's {@code https.proxyHost} or {@code
+     * HTTPS_PROXY}/{@code HTTP_PROXY}. When the proxy URL in the environment carries its own {@code
+     * user:password@}, those win. {@link #build()} refuses them when no proxy is set at all, or
+     * with {@link #httpClient(OkHttpClient)}. A {@code 407} the client cannot answer (no
+     * credentials, wrong ones, a scheme other than Basic) ends the call at once with an {@link
+     * SmsClientException} naming the proxy, not retried.
      *
      * @param user the user name
      * @param password the password; kept inside, never printed
@@ -2397,7 +2421,8 @@ public final class SmsClient implements AutoCloseable {
     /**
      * {@return the client}
      *
-     * @throws IllegalStateException when no endpoint can be found, or options conflict
+     * @throws IllegalStateException when no endpoint can be found, or options conflict (a proxy or
+     *     TLS option with {@link #httpClient(OkHttpClient)}, proxy credentials without a proxy)
      * @throws IllegalArgumentException when an endpoint is plain http on a non-loopback host
      *     without {@link #allowInsecureHttp}
      * @throws SmsClientException when neither credentials nor a provider are set and the default
@@ -2431,6 +2456,13 @@ public final class SmsClient implements AutoCloseable {
       } else {
         resolved = ProviderCredentials.of(provider);
       }
+      String ownOption = httpOptions.firstOptionSet();
+      if (httpClient != null && ownOption != null) {
+        throw new IllegalStateException(
+            ownOption
+                + " conflicts with httpClient(...): set the proxy and TLS on that OkHttpClient,"
+                + " which the SDK uses as it is");
+      }
       OkHttpClient.Builder http =
           (httpClient != null ? httpClient : SharedHttpClient.get())
               .newBuilder()
@@ -2450,6 +2482,8 @@ public final class SmsClient implements AutoCloseable {
       if (own) {
         httpOptions.applyTo(http, env);
       }
+      // the connect timeout bounds the whole set-up, and a failed set-up proves nothing was sent
+      ConnectionSetupWatch.install(http);
       OkHttpClient okHttp = http.build();
       String userAgent =
           userAgentSuffix == null ? SdkInfo.USER_AGENT : SdkInfo.USER_AGENT + " " + userAgentSuffix;
@@ -2472,6 +2506,7 @@ public final class SmsClient implements AutoCloseable {
             new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent, timeout.toNanos());
       }
       TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
+      settings.watchesConnectionSetup = true;
       settings.clock = clock;
       settings.userAgent = userAgent;
       settings.retryPolicy = retryPolicy;

@@ -9,12 +9,20 @@ public class SmsTimeoutException extends SmsClientException {
 
   /** The timeout that fired. */
   public enum Timeout {
-    /** Establishing the TCP (and TLS) connection took longer than the connect timeout. */
+    /**
+     * Setting up the connection (name lookup, TCP connect, a proxy's {@code CONNECT}, the TLS
+     * handshake) took longer than the connect timeout. Nothing of the request was sent.
+     */
     CONNECT,
     /** The server sent nothing for longer than the read timeout. */
     READ,
     /** The whole call, every attempt and wait included, took longer than the call timeout. */
-    CALL
+    CALL,
+    /**
+     * The server took nothing of the request body for longer than the write timeout. Part of the
+     * request may have reached it.
+     */
+    WRITE
   }
 
   /** Which timeout fired. */
@@ -33,8 +41,8 @@ public class SmsTimeoutException extends SmsClientException {
   }
 
   /**
-   * Returns whether another attempt may help: after a connect or read timeout, not a whole-call
-   * one.
+   * Returns whether another attempt may help: after a connect, read or write timeout, not a
+   * whole-call one.
    */
   @Override
   public boolean isRetryable() {

@@ -143,6 +143,8 @@ public final class DomainIdDiscovery implements CredentialsSource {
     Map<String, String> auth = AkSkSigner.sign("GET", url.uri(), Map.of(), null, c, clock);
     Request.Builder request = new Request.Builder().url(url).get().header("User-Agent", userAgent);
     auth.forEach(request::header);
+    // an IAM endpoint may echo the request's headers in its error: none of them reaches a message
+    SentSecrets sent = SentSecrets.of(auth);
     String what =
         "cannot discover the domain id of access key "
             + Secrets.maskAccessKey(c.getAccessKey())
@@ -169,7 +171,8 @@ public final class DomainIdDiscovery implements CredentialsSource {
                     ErrorResponses.fromBody(
                         response.code(),
                         response.header("X-Request-Id"),
-                        body == null ? null : body.byteStream());
+                        body == null ? null : body.byteStream(),
+                        sent);
                 failed.accept(
                     new SmsClientException(
                         what
@@ -193,10 +196,10 @@ public final class DomainIdDiscovery implements CredentialsSource {
                   new SmsClientException(
                       what
                           + " answered unreadably ("
-                          + JsonValues.oneLine(e.getMessage())
+                          + JsonValues.oneLine(sent.redact(e.getMessage()))
                           + ")"
                           + hint,
-                      e));
+                      sent.clean(e)));
             }
           }
 
@@ -207,10 +210,10 @@ public final class DomainIdDiscovery implements CredentialsSource {
                 new SmsClientException(
                     what
                         + " could not be reached ("
-                        + JsonValues.oneLine(e.getMessage())
+                        + JsonValues.oneLine(sent.redact(e.getMessage()))
                         + ")"
                         + hint,
-                    e));
+                    sent.clean(e)));
           }
         });
   }

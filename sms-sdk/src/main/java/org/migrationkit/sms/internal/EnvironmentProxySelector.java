@@ -17,14 +17,20 @@ import org.jspecify.annotations.Nullable;
  * Chooses a proxy from the {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} environment
  * variables (either case), as curl and most command-line tools do; used only when neither the
  * builder nor the JVM's {@code https.proxyHost}/{@code http.proxyHost} set a proxy.
+ *
+ * <p>A {@code NO_PROXY} entry is, as curl and Go read them: {@code *}; a host name, which also
+ * covers its subdomains ({@code example.com}, {@code .example.com}); an IP address; a {@code
+ * host:port} or {@code [v6]:port} pair, which covers that port only; or a CIDR block ({@code
+ * 127.0.0.0/8}, {@code fd00::/8}), which covers a host written as an IP address in it (no name is
+ * looked up to match one).
  */
 public final class EnvironmentProxySelector extends ProxySelector {
   private final @Nullable HttpUrl httpsProxy;
   private final @Nullable HttpUrl httpProxy;
-  private final List<String> noProxy;
+  private final List<NoProxyEntry> noProxy;
 
   private EnvironmentProxySelector(
-      @Nullable HttpUrl httpsProxy, @Nullable HttpUrl httpProxy, List<String> noProxy) {
+      @Nullable HttpUrl httpsProxy, @Nullable HttpUrl httpProxy, List<NoProxyEntry> noProxy) {
     this.httpsProxy = httpsProxy;
     this.httpProxy = httpProxy;
     this.noProxy = noProxy;
@@ -32,18 +38,18 @@ public final class EnvironmentProxySelector extends ProxySelector {
 
   /** Returns a selector for the environment, or {@code null} when it names no proxy. */
   public static @Nullable EnvironmentProxySelector fromEnvironment(Map<String, String> env) {
-    HttpUrl https = proxyUrl(variable(env, "HTTPS_PROXY"));
-    HttpUrl http = proxyUrl(variable(env, "HTTP_PROXY"));
+    HttpUrl https = proxyUrl("HTTPS_PROXY", variable(env, "HTTPS_PROXY"));
+    HttpUrl http = proxyUrl("HTTP_PROXY", variable(env, "HTTP_PROXY"));
     if (https == null && http == null) {
       return null;
     }
-    List<String> noProxy = new ArrayList<>();
+    List<NoProxyEntry> noProxy = new ArrayList<>();
     String list = variable(env, "NO_PROXY");
     if (list != null) {
       for (String entry : list.split(",")) {
-        String host = entry.trim().toLowerCase(Locale.ROOT);
-        if (!host.isEmpty()) {
-          noProxy.add(host.startsWith(".") ? host.substring(1) : host);
+        NoProxyEntry parsed = NoProxyEntry.parse(entry);
+        if (parsed != null) {
+          noProxy.add(parsed);
         }
       }
     }
@@ -84,13 +90,14 @@ public final class EnvironmentProxySelector extends ProxySelector {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  private static @Nullable HttpUrl proxyUrl(@Nullable String value) {
+  private static @Nullable HttpUrl proxyUrl(String name, @Nullable String value) {
     if (value == null) {
       return null;
     }
     HttpUrl url = HttpUrl.parse(value.contains("://") ? value : "http://" + value);
-    if (url == null) {
-      throw new IllegalArgumentException("the proxy environment variable is not a URL: " + value);
+    if (url == null || url.host().isEmpty()) {
+      throw new IllegalArgumentException(
+          name + " is not a proxy URL: " + Messages.quote(Messages.redactUserInfo(value)));
     }
     return url;
   }
@@ -98,8 +105,13 @@ public final class EnvironmentProxySelector extends ProxySelector {
   @Override
   public List<Proxy> select(URI uri) {
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    for (String excluded : noProxy) {
-      if (excluded.equals("*") || host.equals(excluded) || host.endsWith("." + excluded)) {
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port =
+        uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    for (NoProxyEntry excluded : noProxy) {
+      if (excluded.matches(host, port)) {
         return List.of(Proxy.NO_PROXY);
       }
     }

@@ -35,6 +35,15 @@ public final class ErrorResponses {
    */
   public static SmsServiceException fromBody(
       int status, @Nullable String requestIdHeader, @Nullable InputStream body) {
+    return fromBody(status, requestIdHeader, body, SentSecrets.NONE);
+  }
+
+  /**
+   * As {@link #fromBody(int, String, InputStream)}, with every value in {@code sent} (what the
+   * request carried as credentials) hidden from the exception's text: the body is the server's.
+   */
+  public static SmsServiceException fromBody(
+      int status, @Nullable String requestIdHeader, @Nullable InputStream body, SentSecrets sent) {
     byte[] buffer = new byte[MAX_ERROR_BODY];
     int length = 0;
     if (body != null) {
@@ -48,12 +57,18 @@ public final class ErrorResponses {
         // keep what arrived
       }
     }
-    return toException(status, requestIdHeader, buffer, length);
+    return toException(status, requestIdHeader, buffer, length, sent);
   }
 
   /** Builds the exception for one answer. */
   public static SmsServiceException toException(
       int status, @Nullable String requestIdHeader, byte[] body, int length) {
+    return toException(status, requestIdHeader, body, length, SentSecrets.NONE);
+  }
+
+  /** Builds the exception for one answer, hiding the values in {@code sent} from its text. */
+  public static SmsServiceException toException(
+      int status, @Nullable String requestIdHeader, byte[] body, int length, SentSecrets sent) {
     Fields f = new Fields();
     boolean json = false;
     if (looksLikeJsonObject(body, length)) {
@@ -67,18 +82,30 @@ public final class ErrorResponses {
     }
     String snippet = null;
     if (!json || (f.code == null && f.message == null)) {
-      snippet = snippet(body, length);
+      snippet = snippet(body, length, sent);
     }
     String requestId =
         requestIdHeader != null && !requestIdHeader.isBlank() ? requestIdHeader : f.requestId;
+    List<String> params = f.params;
+    List<ErrorDetail> details = f.details;
+    if (sent != SentSecrets.NONE) {
+      params = new ArrayList<>(f.params.size());
+      for (String param : f.params) {
+        params.add(sent.redact(param));
+      }
+      details = new ArrayList<>(f.details.size());
+      for (ErrorDetail d : f.details) {
+        details.add(new ErrorDetail(sent.redact(d.getErrorCode()), sent.redact(d.getErrorMsg())));
+      }
+    }
     return new SmsServiceException(
         status,
-        f.code,
-        f.message,
-        requestId,
-        f.encodedAuthorizationMessage,
-        f.params,
-        f.details,
+        sent.redact(f.code),
+        sent.redact(f.message),
+        sent.redact(requestId),
+        sent.redact(f.encodedAuthorizationMessage),
+        params,
+        details,
         snippet);
   }
 
@@ -187,8 +214,12 @@ public final class ErrorResponses {
     return false;
   }
 
-  private static @Nullable String snippet(byte[] body, int length) {
-    String text = new String(body, 0, Math.min(length, SNIPPET_LENGTH * 4), StandardCharsets.UTF_8);
+  private static @Nullable String snippet(byte[] body, int length, SentSecrets sent) {
+    // cleaned whole before it is cut: a secret longer than the snippet must not show in part
+    String text =
+        sent == SentSecrets.NONE
+            ? new String(body, 0, Math.min(length, SNIPPET_LENGTH * 4), StandardCharsets.UTF_8)
+            : sent.redact(new String(body, 0, length, StandardCharsets.UTF_8));
     StringBuilder s = new StringBuilder(SNIPPET_LENGTH);
     boolean space = false;
     for (int i = 0; i < text.length() && s.length() < SNIPPET_LENGTH; i++) {

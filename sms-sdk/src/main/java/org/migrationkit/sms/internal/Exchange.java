@@ -73,6 +73,28 @@ abstract class Exchange<Q, R> {
 
   // per attempt, reset by beginAttempt()
   long attemptStartNanos;
+
+  /**
+   * The attempt's connection set-up, a small state machine for the connect timeout and the
+   * fail-over rule, written by {@link ConnectionSetupWatch} on the thread running the call and read
+   * by the {@link DeadlineWatchdog}: {@code setupStarted} once OkHttp starts looking for a
+   * connection (name lookup, TCP, proxy {@code CONNECT}, TLS handshake), {@code requestStarted}
+   * once it has one and begins writing the request. An attempt that fails before {@code
+   * requestStarted} provably sent nothing. {@code setupTimedOut} is set by the watchdog when the
+   * set-up outlived the connect timeout, just before it cancels the call.
+   */
+  volatile boolean setupStarted;
+
+  volatile long setupStartNanos;
+  volatile boolean requestStarted;
+  volatile boolean setupTimedOut;
+
+  /** Set while the body is written, cleared once all of it was flushed: a stall there is WRITE. */
+  volatile boolean bodyWriting;
+
+  /** What the attempt's request carried as credentials, hidden from any text the server sends. */
+  SentSecrets sentSecrets = SentSecrets.NONE;
+
   EndpointSelector.@Nullable Endpoint attemptEndpoint;
   @Nullable Instant signedAt;
   int status;
@@ -109,7 +131,7 @@ abstract class Exchange<Q, R> {
     this.encodedPath = operation.encodedPath(request);
     this.encodedQuery = operation.encodedQuery(request);
     this.requestBytes = RequestStage.writeBody(this, request);
-    this.requestBody = RequestStage.requestBody(operation, requestBytes);
+    this.requestBody = RequestStage.requestBody(this, operation, requestBytes);
     this.startNanos = System.nanoTime();
     this.deadlineNanos = startNanos + transport.callTimeoutNanos;
     this.info =
@@ -132,6 +154,11 @@ abstract class Exchange<Q, R> {
     responseBytes = 0;
     serverDate = null;
     retryAfterNanos = -1;
+    setupStarted = false;
+    requestStarted = false;
+    setupTimedOut = false;
+    bodyWriting = false;
+    sentSecrets = SentSecrets.NONE;
     CallEvents.attemptStart(this);
   }
 
@@ -234,6 +261,7 @@ abstract class Exchange<Q, R> {
    * the next one or by its own check after publishing its call.
    */
   void sweep(long nowNanos) {
+    checkSetupTime(nowNanos);
     boolean late = nowNanos - deadlineNanos >= 0;
     if (late) {
       deadlineExpired = true;
@@ -245,6 +273,31 @@ abstract class Exchange<Q, R> {
     if (late && wait != null && !wait.isDone()) {
       wait.completeExceptionally(new StopWaiting(FailureMapper.callTimeout(this, null)));
     }
+  }
+
+  /**
+   * Cancels the attempt whose connection set-up (TCP, proxy {@code CONNECT}, TLS handshake) has
+   * taken longer than the connect timeout: OkHttp's own connect timeout covers the TCP connect
+   * only, and a stalled handshake would otherwise wait for the read timeout.
+   */
+  private void checkSetupTime(long nowNanos) {
+    long limit = transport.connectTimeoutNanos;
+    if (limit > 0
+        && setupStarted
+        && !requestStarted
+        && !setupTimedOut
+        && nowNanos - setupStartNanos >= limit) {
+      setupTimedOut = true;
+      cancelCall();
+    }
+  }
+
+  /**
+   * Returns whether this attempt's request may have left the client: false only when the set-up
+   * watch saw the attempt fail before a connection was ready.
+   */
+  boolean requestMayHaveBeenSent() {
+    return !transport.watchesConnectionSetup || requestStarted;
   }
 
   /** Returns whether a blocking caller is interrupted now, and remembers that it was. */

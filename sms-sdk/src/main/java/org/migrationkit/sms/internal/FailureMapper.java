@@ -9,10 +9,16 @@ import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -33,58 +39,138 @@ final class FailureMapper {
 
   /** Maps an I/O failure of {@code call}. */
   static SmsException fromIo(Exchange<?, ?> exchange, IOException e, @Nullable Call call) {
+    SentSecrets sent = exchange.sentSecrets; // an I/O message may quote the server's status line
     String detail =
-        JsonValues.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        JsonValues.oneLine(
+            sent.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    Throwable cause = sent.clean(e);
     if (exchange.status != 0) {
       // the status line arrived and the body broke off: keep what the caller needs to report it
       detail = "the answer (" + statusAndId(exchange) + ") broke off: " + detail;
     }
     if (exchange.transport.isClosed()) {
-      return closed(exchange, e);
+      return closed(exchange, cause);
     }
     if (exchange.cancelledByCaller()) {
-      return new SmsClientException(prefix(exchange) + " cancelled by the caller", e);
+      return new SmsClientException(prefix(exchange) + " cancelled by the caller", cause);
     }
     SmsException interruption = exchange.interruption(e);
     if (interruption != null) {
       return interruption;
     }
     if (exchange.deadlineExpired) {
-      return callTimeout(exchange, e);
+      return callTimeout(exchange, cause);
+    }
+    boolean setup = !exchange.requestMayHaveBeenSent();
+    if (exchange.setupTimedOut) {
+      return connectTimeout(exchange, cause);
+    }
+    if (e instanceof ProxyAuthentication.Refused) {
+      return new SmsClientException(prefix(exchange) + " failed: " + detail, cause);
+    }
+    if ("Failed to authenticate with proxy".equals(e.getMessage())) { // a caller's authenticator
+      String proxy = proxyOf(exchange);
+      return new SmsClientException(
+          prefix(exchange)
+              + " failed: the proxy "
+              + (proxy != null ? proxy : "(unknown)")
+              + " answered 407 Proxy Authentication Required and its authenticator gave up",
+          new ProxyAuthentication.Refused(detail));
     }
     if (e instanceof SocketTimeoutException) {
-      return socketTimeout(exchange, (SocketTimeoutException) e, detail);
+      return socketTimeout(exchange, (SocketTimeoutException) e, detail, setup, cause);
     }
     if (e instanceof InterruptedIOException
         && ((call != null && call.isCanceled()) || "timeout".equals(e.getMessage()))) {
-      return callTimeout(exchange, e);
+      return callTimeout(exchange, cause);
+    }
+    if (e instanceof UnknownHostException) {
+      HttpUrl url = endpoint(exchange);
+      String proxy = proxyOf(exchange);
+      String what =
+          proxy != null && detail.contains(proxy.substring(0, proxy.lastIndexOf(':')))
+              ? "the proxy host " + proxy + " does not resolve: check the proxy setting"
+              : "the host " + url.host() + " does not resolve: is the region or endpoint wrong?";
+      return new SmsConnectionException(prefix(exchange) + " failed: " + what, cause);
+    }
+    if (e instanceof SSLException && setup) {
+      return new SmsConnectionException(
+          prefix(exchange) + " failed: " + tlsProblem(exchange, e, detail) + through(exchange),
+          cause);
+    }
+    if (setup && e.getMessage() != null && e.getMessage().startsWith("Unexpected response code")) {
+      String proxy = proxyOf(exchange);
+      return new SmsConnectionException(
+          prefix(exchange)
+              + " failed: the proxy "
+              + (proxy != null ? proxy : "(unknown)")
+              + " did not open the tunnel ("
+              + detail
+              + ")",
+          cause);
     }
     if (e instanceof ConnectException
-        || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException
         || e instanceof SSLException
         || e instanceof SocketException
         || e instanceof EOFException
         || e instanceof ProtocolException) {
-      return new SmsConnectionException(prefix(exchange) + " failed: " + detail, e);
+      return new SmsConnectionException(
+          prefix(exchange) + " failed: " + detail + (setup ? through(exchange) : ""), cause);
     }
     if ("Canceled".equals(e.getMessage())) {
-      return new SmsClientException(prefix(exchange) + " cancelled", e);
+      return new SmsClientException(prefix(exchange) + " cancelled", cause);
     }
-    return new SmsConnectionException(prefix(exchange) + " failed: " + detail, e);
+    return new SmsConnectionException(
+        prefix(exchange) + " failed: " + detail + (setup ? through(exchange) : ""), cause);
+  }
+
+  /** Says what a failed TLS handshake means, in words a user can act on. */
+  private static String tlsProblem(Exchange<?, ?> exchange, IOException e, String detail) {
+    HttpUrl url = endpoint(exchange);
+    String with = "TLS handshake with " + url.host() + " failed: ";
+    if (e instanceof SSLPeerUnverifiedException) {
+      return with + "the server's certificate does not name " + url.host() + " (" + detail + ")";
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof CertificateExpiredException) {
+        return with + "the server's certificate has expired (" + detail + ")";
+      }
+      if (t instanceof CertificateNotYetValidException) {
+        return with + "the server's certificate is not valid yet (" + detail + ")";
+      }
+    }
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof CertPathBuilderException
+          || t instanceof CertPathValidatorException
+          || t instanceof CertificateException) {
+        return with + "the server's certificate is not trusted (" + detail + ")";
+      }
+    }
+    if (detail.contains("Unsupported or unrecognized SSL message")) {
+      return with + "the server does not speak TLS (plain HTTP on an https port?) (" + detail + ")";
+    }
+    return with + detail;
   }
 
   private static SmsTimeoutException socketTimeout(
-      Exchange<?, ?> exchange, SocketTimeoutException e, String detail) {
+      Exchange<?, ?> exchange,
+      SocketTimeoutException e,
+      String detail,
+      boolean setup,
+      Throwable cause) {
     okhttp3.OkHttpClient http = exchange.transport.http;
-    if (detail.toLowerCase(Locale.ROOT).contains("connect")) {
+    if (setup || detail.toLowerCase(Locale.ROOT).contains("connect")) {
+      return connectTimeout(exchange, cause);
+    }
+    if (exchange.bodyWriting) {
       return new SmsTimeoutException(
-          SmsTimeoutException.Timeout.CONNECT,
+          SmsTimeoutException.Timeout.WRITE,
           prefix(exchange)
-              + " failed: connect timed out after "
-              + http.connectTimeoutMillis()
-              + " ms",
-          e);
+              + " failed: write timed out after "
+              + http.writeTimeoutMillis()
+              + " ms (the server stopped reading the request)",
+          cause);
     }
     return new SmsTimeoutException(
         SmsTimeoutException.Timeout.READ,
@@ -93,7 +179,33 @@ final class FailureMapper {
             + http.readTimeoutMillis()
             + " ms"
             + (exchange.status != 0 ? " (" + statusAndId(exchange) + ")" : ""),
-        e);
+        cause);
+  }
+
+  private static SmsTimeoutException connectTimeout(Exchange<?, ?> exchange, Throwable cause) {
+    return new SmsTimeoutException(
+        SmsTimeoutException.Timeout.CONNECT,
+        prefix(exchange)
+            + " failed: connect timed out after "
+            + exchange.transport.http.connectTimeoutMillis()
+            + " ms (name lookup, TCP, proxy CONNECT and TLS handshake)"
+            + through(exchange),
+        cause);
+  }
+
+  /** Returns " through the proxy host:port" when the attempt went through one, else "". */
+  private static String through(Exchange<?, ?> exchange) {
+    String proxy = proxyOf(exchange);
+    return proxy == null ? "" : " through the proxy " + proxy;
+  }
+
+  private static @Nullable String proxyOf(Exchange<?, ?> exchange) {
+    return exchange.transport.proxyFor(endpoint(exchange));
+  }
+
+  private static HttpUrl endpoint(Exchange<?, ?> exchange) {
+    EndpointSelector.Endpoint attempted = exchange.attemptEndpoint;
+    return (attempted != null ? attempted : exchange.transport.endpoints.first()).url;
   }
 
   /** Maps a failure to get credentials to this call's own exception (the source is shared). */
@@ -144,8 +256,7 @@ final class FailureMapper {
 
   /** Returns what every message starts with: the operation, its method and the endpoint. */
   static String prefix(Exchange<?, ?> exchange) {
-    EndpointSelector.Endpoint attempted = exchange.attemptEndpoint;
-    HttpUrl endpoint = (attempted != null ? attempted : exchange.transport.endpoints.first()).url;
+    HttpUrl endpoint = endpoint(exchange);
     return exchange.operation.name()
         + " "
         + exchange.operation.method()

@@ -17,8 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import okhttp3.Authenticator;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,48 +47,44 @@ public final class HttpClientOptions {
   }
 
   private void applyProxy(OkHttpClient.Builder http, Map<String, String> env) {
+    EnvironmentProxySelector environment = null;
+    boolean proxied = true;
     if (proxyHost != null) {
       http.proxy(
           new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxyHost, proxyPort)));
-      if (proxyUser != null) {
-        http.proxyAuthenticator(basic(proxyUser, proxyPassword == null ? "" : proxyPassword));
+    } else if (System.getProperty("https.proxyHost") == null
+        && System.getProperty("http.proxyHost") == null) {
+      // else OkHttp's default ProxySelector honours the JVM's settings, http.nonProxyHosts included
+      environment = EnvironmentProxySelector.fromEnvironment(env);
+      if (environment != null) {
+        http.proxySelector(environment);
+      } else {
+        proxied = false;
       }
-      return;
     }
-    boolean jvmProxy =
-        System.getProperty("https.proxyHost") != null
-            || System.getProperty("http.proxyHost") != null;
-    if (jvmProxy) {
-      return; // OkHttp's default ProxySelector honours them, http.nonProxyHosts included
+    if (proxyUser != null && !proxied) {
+      throw new IllegalStateException(
+          "proxyCredentials(...) is set but no proxy is: set proxy(host, port), HTTPS_PROXY or"
+              + " the JVM's https.proxyHost");
     }
-    EnvironmentProxySelector selector = EnvironmentProxySelector.fromEnvironment(env);
-    if (selector != null) {
-      http.proxySelector(selector);
-      http.proxyAuthenticator(
-          (route, response) -> {
-            HttpUrl proxy = selector.proxyAt(route == null ? null : route.proxy().address());
-            if (proxy == null || proxy.username().isEmpty()) {
-              return null;
-            }
-            return basic(proxy.username(), proxy.password()).authenticate(route, response);
-          });
-    }
+    http.proxyAuthenticator(new ProxyAuthentication(environment, proxyUser, proxyPassword));
   }
 
-  /**
-   * Answers a proxy's real 407 Basic challenge once; a second 407 gives up. OkHttp's pre-emptive
-   * pseudo-challenge is declined, so credentials go only to a proxy that asks for them.
-   */
-  private static Authenticator basic(String user, String password) {
-    String value = okhttp3.Credentials.basic(user, password);
-    return (route, response) -> {
-      boolean basicChallenge =
-          response.challenges().stream().anyMatch(c -> "Basic".equalsIgnoreCase(c.scheme()));
-      if (!basicChallenge || response.request().header("Proxy-Authorization") != null) {
-        return null;
-      }
-      return response.request().newBuilder().header("Proxy-Authorization", value).build();
-    };
+  /** Returns the name of the first proxy or TLS option set, or null when none is. */
+  public @Nullable String firstOptionSet() {
+    if (proxyHost != null) {
+      return "proxy(...)";
+    }
+    if (proxyUser != null) {
+      return "proxyCredentials(...)";
+    }
+    if (trustStore != null) {
+      return "trustStore(...)";
+    }
+    if (caBundle != null) {
+      return "caBundle(...)";
+    }
+    return insecureSkipTlsVerify ? "insecureSkipTlsVerify(true)" : null;
   }
 
   private void applyTls(OkHttpClient.Builder http) {

@@ -41,6 +41,31 @@ public final class Messages {
     return s.append('\'').toString();
   }
 
+  /**
+   * Returns a URL-like text (an endpoint, a proxy variable) with its user info, anything between
+   * the scheme (or the start) and the last {@code @} before the path, shown as {@code ***}.
+   */
+  public static @Nullable String redactUserInfo(@Nullable String url) {
+    if (url == null) {
+      return null;
+    }
+    int scheme = url.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int end = url.length();
+    for (int i = start; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return url;
+    }
+    return url.substring(0, start) + "***@" + url.substring(at + 1);
+  }
+
   /** Returns whether {@code c} is a control character or a Unicode line or paragraph separator. */
   public static boolean breaksLine(char c) {
     return JsonValues.breaksLine(c); // one definition, in the package that depends on nothing

@@ -35,7 +35,8 @@ final class ReadStage {
   static <R> R read(Exchange<?, R> exchange, Response response) throws IOException {
     Operation<?, R> operation = exchange.operation;
     int status = response.code();
-    String requestId = response.header("X-Request-Id");
+    // the server's text: cleaned of what the request carried as credentials before anyone sees it
+    String requestId = exchange.sentSecrets.redact(response.header("X-Request-Id"));
     exchange.status = status;
     exchange.requestId = requestId;
     ResponseBody body = response.body();
@@ -45,7 +46,8 @@ final class ReadStage {
       }
       exchange.retryAfterNanos = retryAfterNanos(exchange.transport, response);
       SmsServiceException error =
-          ErrorResponses.fromBody(status, requestId, body == null ? null : body.byteStream());
+          ErrorResponses.fromBody(
+              status, requestId, body == null ? null : body.byteStream(), exchange.sentSecrets);
       exchange.responseBytes = body == null ? 0 : Math.max(0, body.contentLength());
       throw error;
     }
@@ -108,7 +110,8 @@ final class ReadStage {
   }
 
   private static SmsClientException unreadable(
-      Exchange<?, ?> exchange, String problem, @Nullable Throwable cause) {
+      Exchange<?, ?> exchange, @Nullable String problem, @Nullable Throwable cause) {
+    SentSecrets sent = exchange.sentSecrets;
     return new SmsClientException(
         JsonValues.oneLine(
             exchange.operation.name()
@@ -116,7 +119,7 @@ final class ReadStage {
                 + exchange.status
                 + (exchange.requestId != null ? ", request id " + exchange.requestId : "")
                 + "): "
-                + problem),
-        cause);
+                + sent.redact(problem)),
+        cause == null ? null : sent.clean(cause));
   }
 }

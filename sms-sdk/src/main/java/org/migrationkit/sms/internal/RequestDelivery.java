@@ -45,8 +45,38 @@ final class RequestDelivery {
     return neverConnected(failure);
   }
 
-  /** Returns whether {@code operation} may be sent again after {@code failure}. */
-  static boolean mayRepeat(Operation<?, ?> operation, SmsException failure) {
-    return operation.idempotent() || neverProcessed(failure);
+  /**
+   * Returns whether the attempt's request was provably never written: the connection set-up (name
+   * lookup, TCP, proxy {@code CONNECT}, TLS handshake) failed or timed out, as the {@link
+   * ConnectionSetupWatch} saw, or the failure itself proves it never connected. Another endpoint
+   * may then be tried, and the request repeated, for any operation, {@code POST} included. A
+   * configuration error (a proxy that refuses the client) is not such a failure: it ends the call.
+   */
+  static boolean notSent(Exchange<?, ?> exchange, SmsException failure) {
+    if (failure instanceof SmsTimeoutException) {
+      SmsTimeoutException.Timeout timeout = ((SmsTimeoutException) failure).getTimeout();
+      return timeout == SmsTimeoutException.Timeout.CONNECT
+          || (timeout != SmsTimeoutException.Timeout.CALL && !exchange.requestMayHaveBeenSent());
+    }
+    if (!(failure instanceof SmsConnectionException)) {
+      return false;
+    }
+    return !exchange.requestMayHaveBeenSent() || neverConnected(failure);
+  }
+
+  /** Returns whether the failure is a host name that does not resolve: retrying will not help. */
+  static boolean unresolvedHost(SmsException failure) {
+    return failure instanceof SmsConnectionException
+        && failure.getCause() instanceof UnknownHostException;
+  }
+
+  /** Returns whether a proxy refused the client: a configuration error, never retried. */
+  static boolean proxyRefused(SmsException failure) {
+    return failure.getCause() instanceof ProxyAuthentication.Refused;
+  }
+
+  /** Returns whether the call's operation may be sent again after {@code failure}. */
+  static boolean mayRepeat(Exchange<?, ?> exchange, SmsException failure) {
+    return exchange.operation.idempotent() || neverProcessed(failure) || notSent(exchange, failure);
   }
 }

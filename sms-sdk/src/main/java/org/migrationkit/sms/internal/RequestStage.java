@@ -7,6 +7,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
 import org.migrationkit.sms.auth.AkSkSigner;
@@ -44,9 +45,10 @@ final class RequestStage {
     }
   }
 
-  static @Nullable RequestBody requestBody(Operation<?, ?> operation, byte @Nullable [] bytes) {
+  static @Nullable RequestBody requestBody(
+      Exchange<?, ?> exchange, Operation<?, ?> operation, byte @Nullable [] bytes) {
     if (bytes != null) {
-      return RequestBody.create(bytes, JSON);
+      return new WatchedBody(exchange, bytes);
     }
     // OkHttp refuses POST, PUT and PATCH without a body; an empty one is signed as no body
     return operation.needsEmptyBody() ? EMPTY_BODY : null;
@@ -88,9 +90,11 @@ final class RequestStage {
             exchange.requestBytes,
             credentials,
             now);
+    exchange.sentSecrets = SentSecrets.of(auth);
     Request.Builder builder =
         new Request.Builder()
             .url(url)
+            .tag(Exchange.class, exchange) // for the ConnectionSetupWatch
             .method(method, exchange.requestBody)
             .addHeader("User-Agent", transport.userAgent)
             .addHeader("Accept", "application/json");
@@ -98,5 +102,38 @@ final class RequestStage {
       builder.addHeader(h.getKey(), h.getValue()); // add, not header(): no search for duplicates
     }
     return builder.build();
+  }
+
+  /**
+   * A JSON body that tells its exchange while it is being written, so that a write that stalls is
+   * reported as the write timeout; it flushes before it returns, so nothing of it is left to write
+   * once it is no longer marked.
+   */
+  private static final class WatchedBody extends RequestBody {
+    private final Exchange<?, ?> exchange;
+    private final byte[] bytes;
+
+    WatchedBody(Exchange<?, ?> exchange, byte[] bytes) {
+      this.exchange = exchange;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      exchange.bodyWriting = true;
+      sink.write(bytes);
+      sink.flush();
+      exchange.bodyWriting = false; // left set when the write fails: the mapper reads it
+    }
   }
 }

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides, after a failed attempt, whether the call tries again and after what wait. In order: a
  * closed client or an interrupted caller ends the call; a signature refused for clock skew is
- * re-signed at once (once); a request that never connected moves to the next endpoint at once;
- * otherwise the request must be safe to repeat ({@link RequestDelivery}), and the retry policy, the
- * call's deadline and the client's retry budget must all allow it.
+ * re-signed at once (once); a proxy that refuses the client ends the call; a request that was never
+ * written (its connection set-up failed) moves to the next endpoint at once; a host that does not
+ * resolve ends the call; otherwise the request must be safe to repeat ({@link RequestDelivery}),
+ * and the retry policy, the call's deadline and the client's retry budget must all allow it.
  */
 final class RetryStage {
   private static final Logger log = LoggerFactory.getLogger("org.migrationkit.sms.SmsClient");
@@ -25,19 +26,22 @@ final class RetryStage {
   /** Returns the wait before the next attempt, or -1 to give up with {@code failure}. */
   static long nextDelayNanos(Exchange<?, ?> exchange, SmsException failure) {
     Transport transport = exchange.transport;
-    if (transport.isClosed() || exchange.interruptedCall) {
+    if (transport.isClosed() || exchange.interruptedCall || RequestDelivery.proxyRefused(failure)) {
       return -1;
     }
     if (shouldCorrectSkew(exchange, failure)) {
       return 0;
     }
-    if (RequestDelivery.neverConnected(failure)
+    if (RequestDelivery.notSent(exchange, failure)
         && exchange.failovers < transport.endpoints.size() - 1) {
       exchange.failovers++;
       transport.endpoints.markUnreachable(exchange.attemptEndpoint);
       return 0;
     }
-    if (!RequestDelivery.mayRepeat(exchange.operation, failure)) {
+    if (RequestDelivery.unresolvedHost(failure)) {
+      return -1; // the name will not resolve in a second either: the region or endpoint is wrong
+    }
+    if (!RequestDelivery.mayRepeat(exchange, failure)) {
       log.debug(
           "{} not repeated: it is not idempotent and may have reached the service",
           FailureMapper.prefix(exchange));

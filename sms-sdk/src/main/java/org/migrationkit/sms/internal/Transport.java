@@ -1,9 +1,14 @@
 package org.migrationkit.sms.internal;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.RetryBudget;
@@ -30,6 +35,12 @@ public final class Transport {
   final long callTimeoutNanos;
   final @Nullable Executor completionExecutor;
 
+  /** The connect timeout, which bounds the whole connection set-up; 0 for none. */
+  final long connectTimeoutNanos;
+
+  /** Whether {@link ConnectionSetupWatch} is on {@link #http}, so set-up failures are known. */
+  final boolean watchesConnectionSetup;
+
   final InFlightCalls inFlight = new InFlightCalls();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private volatile boolean closed;
@@ -49,6 +60,8 @@ public final class Transport {
     this.maxResponseBytes = settings.maxResponseBytes;
     this.callTimeoutNanos = settings.callTimeout.toNanos();
     this.completionExecutor = settings.completionExecutor;
+    this.connectTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.http.connectTimeoutMillis());
+    this.watchesConnectionSetup = settings.watchesConnectionSetup;
     DeadlineWatchdog.get().watch(this);
   }
 
@@ -76,13 +89,36 @@ public final class Transport {
     return endpoints.first().url.toString();
   }
 
+  /**
+   * Returns the HTTP proxy a request to {@code url} goes through, as {@code host:port} (never with
+   * credentials), or null when it goes direct; for messages only.
+   */
+  @Nullable String proxyFor(HttpUrl url) {
+    try {
+      Proxy proxy = http.proxy();
+      if (proxy == null) {
+        List<Proxy> selected = http.proxySelector().select(url.uri());
+        proxy = selected == null || selected.isEmpty() ? null : selected.get(0);
+      }
+      if (proxy == null
+          || proxy.type() == Proxy.Type.DIRECT
+          || !(proxy.address() instanceof InetSocketAddress)) {
+        return null;
+      }
+      InetSocketAddress address = (InetSocketAddress) proxy.address();
+      return address.getHostString() + ":" + address.getPort();
+    } catch (RuntimeException e) {
+      return null; // a message without the proxy's name beats no message
+    }
+  }
+
   boolean isClosed() {
     return closed;
   }
 
   /** Waits up to {@code nanos}; returns {@code true} when the client was closed meanwhile. */
   boolean awaitClose(long nanos) throws InterruptedException {
-    return closedLatch.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    return closedLatch.await(nanos, TimeUnit.NANOSECONDS);
   }
 
   /**

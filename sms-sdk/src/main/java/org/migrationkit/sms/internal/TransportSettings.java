@@ -30,6 +30,14 @@ public final class TransportSettings {
   public @Nullable Executor completionExecutor;
   public Duration failback = Duration.ofMinutes(5);
 
+  /**
+   * Whether {@link #http} carries the {@link ConnectionSetupWatch} interceptors; without them the
+   * transport cannot tell a set-up failure from a request that broke off, and moves to another
+   * endpoint or repeats a non-idempotent request only on the failures that prove it never
+   * connected.
+   */
+  public boolean watchesConnectionSetup;
+
   /** Creates settings with the required parts. */
   public TransportSettings(
       OkHttpClient http, List<HttpUrl> endpoints, CredentialsSource credentials) {
