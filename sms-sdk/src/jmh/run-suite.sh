@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole performance suite in one command: builds the benchmark jar, runs every JMH benchmark with
 # -prof gc (sign, parse, end to end with 1 and with 8 callers, end to end on the large body), the
-# cold-start and class-path script, and writes the tables of the README's Performance section to
+# cold-start and class-path script, and writes the tables of the performance guide (src/site/markdown/performance.md) to
 # summary.md.
 #
 # A 2-core machine shared with other work drifts by 2x within a minute, and JMH runs one method after

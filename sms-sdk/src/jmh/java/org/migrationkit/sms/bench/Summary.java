@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns one suite run (JMH's JSON results, the cold-start and class-path tables) into the markdown
- * tables of the README's Performance section, each of our numbers beside the official SDK's and the
- * floor's, with the ratios that issue 6 sets targets on.
+ * tables of the performance guide (src/site/markdown/performance.md), each of our numbers beside the official SDK's and the
+ * floor's, with the ratios the targets are set on.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.migrationkit.sms.bench.Summary <results folder>}
  */
@@ -154,7 +154,7 @@ public final class Summary {
     parse();
     endToEndDetail();
     line("");
-    line("### Issue 6 targets");
+    line("### Targets");
     line("");
     verdicts.forEach(this::line);
   }
