@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns one suite run (JMH's JSON results, the cold-start and class-path tables) into the markdown
- * tables of the performance guide (src/site/markdown/performance.md), each of our numbers beside the official SDK's and the
- * floor's, with the ratios the targets are set on.
+ * tables of the performance guide (src/site/markdown/performance.md), each of our numbers beside
+ * the official SDK's and the floor's, with the ratios the targets are set on.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.migrationkit.sms.bench.Summary <results folder>}
  */
