@@ -70,8 +70,10 @@ class FleetControlTest {
         .hasSize(15)
         .allSatisfy(i -> assertThat(i.taskId()).isNull());
     assertThat(FleetFixture.fleetThreadsAlive()).isEmpty();
-    assertThat(simulator.awaitRequests(requests + 1, Duration.ofMillis(300)))
-        .as("a request after the cancel")
+    // a poll sent just before the cancel may still arrive (one per task at most); polling on
+    // would send one every few milliseconds per task
+    assertThat(simulator.awaitRequests(requests + 6, Duration.ofMillis(500)))
+        .as("requests after the cancel")
         .isFalse();
     assertThat(run.isDone()).isTrue();
   }

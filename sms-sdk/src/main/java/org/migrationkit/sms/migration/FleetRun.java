@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.migration.internal.FleetEngine;
+import org.migrationkit.sms.internal.migration.FleetEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
