@@ -11,6 +11,7 @@ import org.migrationkit.sms.model.CreateTaskRequest;
 import org.migrationkit.sms.model.ListTasksRequest;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.testing.SmsSimulator;
+import org.migrationkit.sms.testing.TaskScript;
 
 /** What the fleet tests share: an empty simulator, its servers, a client and quick waits. */
 final class FleetFixture {
@@ -58,5 +59,28 @@ final class FleetFixture {
         sms.listTasks(ListTasksRequest.builder().sourceServerId(serverId).limit(100).build())
             .getCount();
     return count == null ? 0 : count;
+  }
+
+  /** A script on the virtual clock: a started task stays RUNNING until the test moves the clock. */
+  static TaskScript runsOnVirtualClock() {
+    return TaskScript.builder()
+        .stepEvery(Duration.ofMinutes(10))
+        .subTask("MIGRATE_LINUX_FILE", 3)
+        .succeed()
+        .build();
+  }
+
+  /** Waits for the threads of every fleet to end, then returns those still alive. */
+  static List<Thread> fleetThreadsAlive() throws InterruptedException {
+    List<Thread> alive = new ArrayList<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("sms-fleet-")) {
+        t.join(2_000);
+        if (t.isAlive()) {
+          alive.add(t);
+        }
+      }
+    }
+    return alive;
   }
 }

@@ -140,9 +140,10 @@ class FleetResumeTest {
     for (String server : servers) {
       assertThat(FleetFixture.tasksOf(sms, server)).as(server).isEqualTo(1);
     }
+    // the kill may come before the state file saved some task ids: those are found by ListTasks
     assertThat(resumed)
-        .isNotEmpty()
-        .allMatch(e -> "ShowTask".equals(e.operation()))
+        .noneMatch(e -> "CreateTask".equals(e.operation()))
+        .noneMatch(e -> "UpdateTaskStatus".equals(e.operation()))
         .extracting(JournalEntry::taskId)
         .containsAll(report.items().stream().map(FleetItem::taskId).toList());
   }

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.migration.internal.AtomicFiles;
-import org.migrationkit.sms.migration.internal.ReportFormats;
+import org.migrationkit.sms.internal.migration.AtomicFiles;
+import org.migrationkit.sms.internal.migration.ReportFormats;
 
 /**
  * What a fleet did, one {@link FleetItem} per server in the fleet's order. Immutable.

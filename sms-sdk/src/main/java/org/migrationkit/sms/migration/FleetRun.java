@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsClientException;
-import org.migrationkit.sms.migration.internal.FleetEngine;
+import org.migrationkit.sms.internal.migration.FleetEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FleetRun {
   private static final Logger log = LoggerFactory.getLogger(FleetRun.class);
-  private static final Duration THREADS_END = Duration.ofSeconds(5);
+  // how long the end of a run waits for its listener to take the last events
+  private static final Duration THREADS_END = Duration.ofSeconds(2);
 
   private final FleetEngine engine;
   private final SmsClient sms;

@@ -2,7 +2,7 @@ package org.migrationkit.sms.migration;
 
 import java.util.List;
 import java.util.Map;
-import org.migrationkit.sms.migration.internal.FleetStateData;
+import org.migrationkit.sms.internal.migration.FleetStateData;
 
 /**
  * What a fleet's state file holds, read with {@link FleetMigration#readState}: the fleet's servers

@@ -1,4 +1,4 @@
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 /** Why a state file's content was refused; the reader names the file when it reports it. */
 final class StateFileException extends RuntimeException {

@@ -3,6 +3,6 @@
  * throttling backoff. Not API: may change in any release.
  */
 @NullMarked
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 /**
  * The pause the whole fleet keeps after a throttled answer: every worker asks {@link

@@ -1,4 +1,4 @@
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,4 +1,4 @@
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -195,6 +195,9 @@ public final class FleetEngine {
                   null,
                   "stop sent"));
         } catch (ExecutionException e) {
+          if (TaskState.READY.equals(item.state())) {
+            continue; // created, never started: there is nothing to stop
+          }
           failures.add(item.sourceServerId() + ": " + ErrorText.of("stop", unwrap(e)));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -759,6 +762,15 @@ public final class FleetEngine {
     return cause;
   }
 
+  /** Runs a step on the engine thread, unless the fleet has ended (a poll's late news then). */
+  private void runOnEngine(Runnable step) {
+    try {
+      engine.execute(step);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the fleet ended: nothing to tell it
+    }
+  }
+
   /** Tells the fleet of a wait's progress and throttled polls; then the caller's own listener. */
   private final class Relay implements TaskProgressListener {
     private final ServerRecord r;
@@ -771,7 +783,7 @@ public final class FleetEngine {
 
     @Override
     public void onProgress(TaskProgress p) {
-      engine.execute(
+      runOnEngine(
           () -> {
             if (!r.ended() && !cancelled) {
               r.state = p.state();
@@ -790,7 +802,7 @@ public final class FleetEngine {
 
     @Override
     public void onPollFailed(SmsException failure, int consecutiveFailures) {
-      engine.execute(() -> waitThrottled(r, failure));
+      runOnEngine(() -> waitThrottled(r, failure));
       if (own != null) {
         own.onPollFailed(failure, consecutiveFailures);
       }

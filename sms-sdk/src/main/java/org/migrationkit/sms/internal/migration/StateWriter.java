@@ -1,4 +1,4 @@
-package org.migrationkit.sms.migration.internal;
+package org.migrationkit.sms.internal.migration;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
