@@ -189,6 +189,16 @@ public final class SmsSimulator implements AutoCloseable {
    */
   public static final int MAX_TASKS = 1_000;
 
+  /**
+   * How many migrations may be in flight at once, as the service's constraints give it ("a maximum
+   * of 100 source servers can be migrated at the same time"): with {@link Builder#strictQuotas} on
+   * (the default), a {@code start}, {@code restart} or {@code auto_start} that would put one more
+   * task in flight ({@code READY} after a start, {@code RUNNING}, {@code SYNCING} or {@code
+   * ABORTING}) is refused, 403 {@code SMS.SIMULATOR.1100}. Refusing, rather than holding the task
+   * until a slot frees, is the simulator's assumption: the service does not document which it does.
+   */
+  public static final int MAX_MIGRATIONS_IN_FLIGHT = 100;
+
   private static final int HANDLER_THREADS = 8;
 
   private final HttpListener listener;
@@ -207,6 +217,8 @@ public final class SmsSimulator implements AutoCloseable {
   private final Map<String, TaskScript> serverScripts = new ConcurrentHashMap<>();
   private final @Nullable Instant virtualStart;
   private final boolean empty;
+  private final boolean strictQuotas;
+  private volatile boolean closed;
   private final @Nullable ControlApi controlApi;
   private final @Nullable Consumer<JournalEntry> journalListener;
   // one listener call at a time, in the order entries are recorded
@@ -230,6 +242,7 @@ public final class SmsSimulator implements AutoCloseable {
     this.virtualStart = b.virtualStart;
     this.virtualClock = new VirtualClock(b.virtualStart != null ? b.virtualStart : realNow());
     this.empty = b.empty;
+    this.strictQuotas = b.strictQuotas;
     this.journalListener = b.journalListener;
     this.controlApi = b.controlApi ? new ControlApi(this, b.adminToken) : null;
     this.accepted = new ArrayList<>(b.accepted);
@@ -373,6 +386,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator reset() {
+    requireOpen("reset");
     synchronized (service) {
       synchronized (tasks) {
         faults(FaultPlan.NONE);
@@ -397,6 +411,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator putTask(String taskId, ShowTaskResponse task) {
+    requireOpen("putTask");
     Objects.requireNonNull(task, "task");
     tasks.put(Objects.requireNonNull(taskId, "taskId"), SimulatedTask.fixed(taskId, task));
     return this;
@@ -411,6 +426,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator script(String taskId, TaskScript script) {
+    requireOpen("script");
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(taskId, "taskId");
     synchronized (service) {
@@ -448,6 +464,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator scriptServer(String sourceServerId, TaskScript script) {
+    requireOpen("scriptServer");
     Objects.requireNonNull(sourceServerId, "sourceServerId");
     serverScripts.put(sourceServerId, Objects.requireNonNull(script, "script"));
     return this;
@@ -461,6 +478,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator clearScripts() {
+    requireOpen("clearScripts");
     serverScripts.clear();
     startedTaskScript = null;
     return this;
@@ -473,6 +491,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator removeTask(String taskId) {
+    requireOpen("removeTask");
     synchronized (service) {
       tasks.remove(taskId);
       service.forgetTask(taskId);
@@ -492,6 +511,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator startedTaskScript(TaskScript script) {
+    requireOpen("startedTaskScript");
     this.startedTaskScript = Objects.requireNonNull(script, "script");
     return this;
   }
@@ -545,6 +565,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @throws IllegalStateException when the simulator holds {@link #MAX_SOURCE_SERVERS} already
    */
   public ShowServerResponse addSourceServer(ShowServerResponse server) {
+    requireOpen("addSourceServer");
     Objects.requireNonNull(server, "server");
     synchronized (service) {
       return service.addServer(server);
@@ -559,6 +580,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return the server as stored, id included
    */
   public ShowServerResponse addSourceServer(String name) {
+    requireOpen("addSourceServer");
     Objects.requireNonNull(name, "name");
     synchronized (service) {
       int n = service.serverCount() + 1;
@@ -685,6 +707,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator advance(Duration duration) {
+    requireOpen("advance");
     if (duration == null || duration.isNegative()) {
       throw new IllegalArgumentException(
           "advance needs a zero or positive duration, was " + duration);
@@ -708,6 +731,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator faults(FaultPlan faultPlan) {
+    requireOpen("faults");
     Objects.requireNonNull(faultPlan, "faultPlan");
     synchronized (requestCounter) {
       plan = new InstalledPlan(faultPlan, requestCounter.get(), faultPlan.newCounts());
@@ -721,6 +745,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator clearFaults() {
+    requireOpen("clearFaults");
     return faults(FaultPlan.NONE);
   }
 
@@ -733,6 +758,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator accept(Credentials credentials) {
+    requireOpen("accept");
     Objects.requireNonNull(credentials, "credentials");
     synchronized (accepted) {
       accepted.add(credentials);
@@ -748,6 +774,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator revoke(Credentials credentials) {
+    requireOpen("revoke");
     synchronized (accepted) {
       accepted.removeIf(c -> c.equals(credentials));
       verifier = newVerifier();
@@ -777,6 +804,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator clearJournal() {
+    requireOpen("clearJournal");
     synchronized (journal) {
       journal.clear();
     }
@@ -813,12 +841,23 @@ public final class SmsSimulator implements AutoCloseable {
 
   /**
    * Stops the server at once, dropping answers not yet sent, and releases its threads. Idempotent.
+   * Afterwards what the simulator holds may still be read ({@link #journal()}, {@link #task},
+   * {@link #sourceServer}), but every method that would change it ({@link #addSourceServer}, {@link
+   * #putTask}, {@link #script}, {@link #faults}, {@link #reset()}, {@link #advance}...) throws an
+   * {@link IllegalStateException} naming itself.
    */
   @Override
   public void close() {
+    closed = true;
     listener.close();
     delays.shutdownNow();
     handlers.shutdownNow();
+  }
+
+  private void requireOpen(String method) {
+    if (closed) {
+      throw new IllegalStateException(method + " called after close(): the simulator is closed");
+    }
   }
 
   @Override
@@ -859,6 +898,11 @@ public final class SmsSimulator implements AutoCloseable {
       requestCounter.notifyAll();
       return number;
     }
+  }
+
+  /** Returns whether the documented quotas are enforced ({@link Builder#strictQuotas}). */
+  boolean strictQuotas() {
+    return strictQuotas;
   }
 
   /** Returns the control API, or {@code null} when the builder did not ask for it. */
@@ -952,6 +996,8 @@ public final class SmsSimulator implements AutoCloseable {
     private boolean maxClockSkewSet;
     private @Nullable Instant virtualStart;
     private boolean emptySet;
+    private boolean strictQuotas = true;
+    private boolean strictQuotasSet;
     private boolean empty;
     private String host = "127.0.0.1";
     private boolean hostSet;
@@ -1068,6 +1114,26 @@ public final class SmsSimulator implements AutoCloseable {
       }
       this.empty = true;
       this.emptySet = true;
+      return this;
+    }
+
+    /**
+     * Sets whether the service's documented quotas are enforced: at most {@link
+     * #MAX_MIGRATIONS_IN_FLIGHT} migrations in flight (the next {@code start} is refused, 403
+     * {@code SMS.SIMULATOR.1100}) and at most {@link #MAX_SOURCE_SERVERS} source servers (the next
+     * {@code RegisterServer} is refused, 403 {@code SMS.SIMULATOR.1100}). Default {@code true}.
+     * When {@code false}, any number of tasks may run at once, useful for load tests of a fleet
+     * tool; the simulator still holds at most {@link #MAX_SOURCE_SERVERS} source servers (it keeps
+     * them in memory), refusing more with 403 {@code SMS.SIMULATOR.0403}.
+     *
+     * @param strict whether to enforce the documented quotas
+     * @return this builder
+     * @throws IllegalStateException when called twice
+     */
+    public Builder strictQuotas(boolean strict) {
+      requireUnset(strictQuotasSet, "strictQuotas", strict, strictQuotas);
+      this.strictQuotas = strict;
+      this.strictQuotasSet = true;
       return this;
     }
 
