@@ -81,26 +81,34 @@ import org.migrationkit.sms.model.TaskType;
  *
  * <ul>
  *   <li>Lists ({@code ListServers}, {@code ListTasks}, {@code ListTemplates}, {@code
- *       ListMigprojects}, {@code ListErrorServers}): {@code limit} 0 to 100 (default 50) and {@code
- *       offset} the item offset (0 to 65535), {@code count} the number of all matches, oldest
- *       first.
+ *       ListMigprojects}, {@code ListErrorServers}): the array always present, empty when nothing
+ *       matches; {@code limit} as each page gives it ({@code ListTasks} 0 to 200, default 100;
+ *       {@code ListServers} 0 to 200, 0 meaning 200; the others 0 to 100, default 50), {@code
+ *       offset} the item offset (0 to 65535), out of range 400; {@code count} the number of all
+ *       matches, oldest first.
  *   <li>A source server shows the phase of its task ({@code replicate} while it runs, {@code
  *       finished}, {@code error}, {@code stopped}...) unless {@code test}, {@code clear} or the
  *       agent's {@code UpdateCopyState} set another state since the task last started; {@code
- *       ShowOverview} counts them. Deleting a server whose task is working: 400 {@code SMS.1304}.
+ *       ShowOverview} counts them. Deleting a server whose task is working: 400 {@code SMS.1304}. A
+ *       second {@code RegisterServer} of a server updates its record.
  *   <li>{@code CreateTask}: a {@code READY} task, one per source server (400 {@code SMS.1303}).
  *       {@code UpdateTaskStatus}: {@code start} (from {@code READY}) runs the task by {@link
  *       #startedTaskScript(TaskScript)} (default: sub-tasks of a migration, one step per poll, then
  *       {@code MIGRATE_SUCCESS}; a {@link #CONSISTENCY_CHECK} sub-task when the start asks for
- *       one); {@code stop} (from {@code RUNNING} or {@code SYNCING}) leaves it {@code ABORT} where
- *       it was; {@code restart} (after a run) runs it again from the start; {@code skip} jumps past
- *       its consistency check; {@code clear}, {@code test} and {@code clone_test} (after a run)
- *       clear the server, test it, add a {@code clone_server}; {@code network_check} adds a {@code
- *       network_check_info}. A state that does not allow the action: 400 {@code SMS.1206}. {@code
- *       UpdateTask} changes what a user sets on a task that is not working.
- *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.1205}, while a task is
- *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING}; all or none. What
- *       the task carried goes with it.
+ *       one), its first poll seeing it still {@code READY}; from {@code ABORT} it resumes, from
+ *       {@code MIGRATE_FAIL} it runs again; {@code stop} (from {@code RUNNING} or {@code SYNCING})
+ *       shows {@code ABORTING} to one poll, then {@code ABORT} where it was; {@code restart} (after
+ *       a run) runs it again from the start; {@code skip} jumps past its consistency check; {@code
+ *       clear}, {@code test} and {@code clone_test} (after a run) clear the server, test it, add a
+ *       {@code clone_server}; {@code network_check} adds a {@code network_check_info}; {@code
+ *       migration_test}, {@code sync_failed_rollback} and {@code collect_log} are answered too. A
+ *       task created with {@code syncing=true} goes on {@code SYNCING} after its migration. A state
+ *       that does not allow the action: 400 {@code SMS.1038} (stop), {@code SMS.1039} (start),
+ *       {@code SMS.1040} (restart), {@code SMS.1206} (others). {@code UpdateTask} changes what a
+ *       user sets on a task that is not working.
+ *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.2015}, while a task is
+ *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING} and its agent is
+ *       connected; all or none. What the task carried goes with it.
  *   <li>The agent's operations: each accepted action queues a command ({@code START}, {@code STOP},
  *       ..., {@code UPLOAD_LOG} for {@code CollectLog}) that {@code ShowCommand} answers and {@code
  *       UpdateCommandResult} removes; {@code UpdateCopyState}, {@code UpdateDiskInfo} and {@code
@@ -115,13 +123,15 @@ import org.migrationkit.sms.model.TaskType;
  * beyond those above answers 501 {@code SMS.SIMULATOR.0501} naming it. Error codes the API
  * reference does not give are the simulator's own: 404 {@code SMS.1302} (no such source server),
  * 404 {@code SMS.1204} (no such task), 400 {@code SMS.9001} (unreadable body, missing member, value
- * out of range) and those above. Requests are handled in this order: the {@link FaultPlan} (a fault
- * answers instead, whatever the signature or operation), then the signature (401 {@code APIGW.0301}
- * with the reason), then the route, then the state. Every answer carries an {@code X-Request-Id}.
- * Bounded: at most {@link #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks ({@code
- * CreateTask} is refused once the simulator holds that many, the example task and {@code putTask}'s
- * included), 1,000 templates and 100 migration projects (beyond: 403 {@code SMS.SIMULATOR.0403}),
- * 100 pending commands per server and 100 entries per list a task carries.
+ * out of range) and those above, but for {@code SMS.1038}-{@code 1040}, {@code SMS.2015} and {@code
+ * SMS.2216}, which the out-of-date API reference defines; the testing guide tables them all.
+ * Requests are handled in this order: the {@link FaultPlan} (a fault answers instead, whatever the
+ * signature or operation), then the signature (401 {@code APIGW.0301} with the reason), then the
+ * route, then the state. Every answer carries an {@code X-Request-Id}. Bounded: at most {@link
+ * #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks ({@code CreateTask} is refused once
+ * the simulator holds that many, the example task and {@code putTask}'s included), 1,000 templates
+ * and 100 migration projects (beyond: 403 {@code SMS.SIMULATOR.0403}), 100 pending commands per
+ * server and 100 entries per list a task carries.
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that starts at the real time (or at {@link
