@@ -38,22 +38,67 @@ final class ErrorBodies {
     return error("SMS.9001", "Invalid request: " + message, requestId);
   }
 
+  /**
+   * A delete refused while the task works: {@code SMS.2015}, which the out-of-date API reference
+   * documents as "The in-progress or stopped tasks cannot be deleted".
+   */
   static String taskRunning(String taskId, String state, String requestId) {
     return error(
-        "SMS.1205",
-        "The task is running and cannot be deleted: " + taskId + " is " + state,
+        "SMS.2015",
+        "The in-progress or stopped tasks cannot be deleted: " + taskId + " is " + state,
         requestId);
   }
 
+  /**
+   * An action its task's state does not allow: for {@code stop}, {@code start} and {@code restart}
+   * the out-of-date reference's {@code SMS.1038} ("Only the tasks that are created or monitored can
+   * be paused"), {@code SMS.1039} ("Only paused tasks can be resumed") and {@code SMS.1040} ("Only
+   * migration tasks that fail to be created or migrated can be restarted"); for any other, the
+   * simulator's own {@code SMS.1206}.
+   */
   static String actionRefused(String operation, String taskId, String state, String requestId) {
+    String code;
+    switch (operation) {
+      case "stop":
+        code = "SMS.1038";
+        break;
+      case "start":
+        code = "SMS.1039";
+        break;
+      case "restart":
+        code = "SMS.1040";
+        break;
+      default:
+        code = "SMS.1206";
+    }
     return error(
-        "SMS.1206",
+        code,
         "The task state does not allow this operation: "
             + operation
             + " on "
             + taskId
             + " in "
             + state,
+        requestId);
+  }
+
+  /**
+   * {@code CreateTask} for a source server that does not exist: {@code SMS.2216}, as the
+   * out-of-date reference documents it (400).
+   */
+  static String noSourceServerForTask(String serverId, String requestId) {
+    return error(
+        "SMS.2216",
+        "Failed to create the migration task because the specified source server does not exist: "
+            + serverId,
+        requestId);
+  }
+
+  /** A documented quota reached (the simulator's own code: the reference names none). */
+  static String quota(String what, int limit, String requestId) {
+    return error(
+        "SMS.SIMULATOR.1100",
+        "Quota exceeded: at most " + limit + " " + what + " per account",
         requestId);
   }
 

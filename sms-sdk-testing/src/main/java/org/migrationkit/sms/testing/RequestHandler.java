@@ -145,6 +145,16 @@ final class RequestHandler implements HttpListener.Handler {
         return service.answer(match, head.rawQuery(), body, requestId);
       }
     }
+    if (taskId.length() > SimulatedService.MAX_ID_LENGTH) {
+      return Answer.json(
+          400,
+          ErrorBodies.badRequest(
+              "ShowTask: task_id must be 1 to "
+                  + SimulatedService.MAX_ID_LENGTH
+                  + " characters, was "
+                  + taskId.length(),
+              requestId));
+    }
     SimulatedTask task = simulator.simulatedTask(taskId);
     if (task == null) {
       return Answer.json(404, ErrorBodies.noSuchTask(taskId, requestId));

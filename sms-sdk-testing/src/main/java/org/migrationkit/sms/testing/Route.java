@@ -22,6 +22,17 @@ record Route(String operation, String method, String template) {
     }
   }
 
+  /** Returns the names of the template's path variables, in template order. */
+  List<String> variables() {
+    List<String> names = new ArrayList<>(2);
+    for (String part : template.split("/", -1)) {
+      if (part.startsWith("{")) {
+        names.add(part.substring(1, part.length() - 1));
+      }
+    }
+    return names;
+  }
+
   private static List<Route> sorted(List<Route> routes) {
     List<Route> copy = new ArrayList<>(routes);
     copy.sort(Comparator.comparingInt(r -> variables(r.template())));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.model.CommandBody;
 import org.migrationkit.sms.model.CommandParam;
@@ -121,15 +122,29 @@ final class SimulatedAgent implements EmulatedOperations {
     return Answer.json(200, "{}");
   }
 
+  /**
+   * The server states in which the service neither checks an {@code UpdateCopyState} nor applies it
+   * (the UpdateCopyState page, 2026): the report is answered 200 and changes nothing.
+   */
+  static final Set<String> COPY_STATE_IGNORED =
+      Set.of(
+          "unavailable", "stopping", "stopped", "deleting", "finished", "clearing", "clearfailed");
+
   private Answer updateCopyState(ServiceRequest r) {
     String serverId = r.param(0);
-    PutCopyStateReq body = PutCopyStateReq.fromJson(r.text());
-    if (body.getCopystate() == null && body.getMigrationcycle() == null) {
-      throw new BadRequest("UpdateCopyState needs copystate or migrationcycle");
-    }
     ShowServerResponse server = service.storedServer(serverId);
     if (server == null) {
       return Answer.json(404, ErrorBodies.noSuchServer(serverId, r.requestId()));
+    }
+    ShowServerResponse shown = service.server(serverId);
+    if (shown != null
+        && shown.getState() != null
+        && COPY_STATE_IGNORED.contains(shown.getState().value())) {
+      return Answer.json(200, "{}");
+    }
+    PutCopyStateReq body = PutCopyStateReq.fromJson(r.text());
+    if (body.getCopystate() == null && body.getMigrationcycle() == null) {
+      throw new BadRequest("UpdateCopyState needs copystate or migrationcycle");
     }
     if (body.getMigrationcycle() != null) {
       service.replaceServer(server.toBuilder().migrationCycle(body.getMigrationcycle()).build());
@@ -189,7 +204,9 @@ final class SimulatedAgent implements EmulatedOperations {
       return Answer.json(404, ErrorBodies.noSuchTask(taskId, r.requestId()));
     }
     String state = task.getState() == null ? "" : task.getState().value();
-    if (!state.equals("RUNNING") && !state.equals("SYNCING")) {
+    SimulatedTask simulated = simulator.simulatedTask(taskId);
+    boolean starting = simulated != null && simulated.script() != null && simulated.leading();
+    if (!state.equals("RUNNING") && !state.equals("SYNCING") && !starting) {
       return Answer.json(
           400, ErrorBodies.actionRefused("UpdateTaskSpeed", taskId, state, r.requestId()));
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.migrationkit.sms.model.ListMigprojectsResponse;
 import org.migrationkit.sms.model.MigProject;
 import org.migrationkit.sms.model.MigprojectsResponseBody;
 import org.migrationkit.sms.model.PostMigProjectBody;
@@ -109,13 +108,11 @@ final class SimulatedProjects implements EmulatedOperations {
     for (ShowMigprojectResponse p : projects.values()) {
       all.add(MigprojectsResponseBody.fromJson(p.toJson()));
     }
-    return Answer.json(
-        200,
-        ListMigprojectsResponse.builder()
-            .count(all.size())
-            .migprojects(q.page(all))
-            .build()
-            .toJson());
+    return ListBody.of(
+        all.size(),
+        "migprojects",
+        q.page(all, Query.Paging.PROJECTS),
+        MigprojectsResponseBody::toJson);
   }
 
   private Answer create(PostMigProjectBody body, String requestId) {

@@ -3,10 +3,12 @@ package org.migrationkit.sms.testing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -18,9 +20,6 @@ import org.migrationkit.sms.model.DeleteTasksReq;
 import org.migrationkit.sms.model.DeviceUse;
 import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.InitTargetServer;
-import org.migrationkit.sms.model.ListErrorServersResponse;
-import org.migrationkit.sms.model.ListServersResponse;
-import org.migrationkit.sms.model.ListTasksResponse;
 import org.migrationkit.sms.model.MigrationErrors;
 import org.migrationkit.sms.model.NetworkCheckInfo;
 import org.migrationkit.sms.model.OsType;
@@ -55,6 +54,18 @@ final class SimulatedService {
   /** The task states in which a task is working: it may be stopped, not deleted nor started. */
   private static final List<String> WORKING = List.of("RUNNING", "SYNCING", "ABORTING", "DELETING");
 
+  /** The longest task or source server id a path may carry, as the API pages give it. */
+  static final int MAX_ID_LENGTH = 36;
+
+  /** The longest task name {@code CreateTask} and {@code UpdateTask} accept. */
+  static final int MAX_TASK_NAME_LENGTH = 255;
+
+  /** The longest source server name {@code RegisterServer} accepts. */
+  static final int MAX_SERVER_NAME_LENGTH = 64;
+
+  /** Where a stopped task's run was: its lifecycle and the frame it had reached. */
+  private record Resume(TaskScript script, int frame) {}
+
   /** What {@code network_check} finds: a healthy link (the simulator measures nothing). */
   private static final NetworkCheckInfo NETWORK_CHECK =
       NetworkCheckInfo.builder()
@@ -77,6 +88,10 @@ final class SimulatedService {
   // the state an action or the agent set on a server, shown instead of its task's phase until the
   // task starts again
   private final Map<String, SourceServerState> phase = new HashMap<>();
+  // the tasks created with syncing=true: after their migration they go on SYNCING
+  private final Set<String> syncing = new HashSet<>();
+  // where a stopped task's run was, for start to resume it
+  private final Map<String, Resume> stopped = new HashMap<>();
   // replaced whole by reset(), under the same lock as every other use
   private SimulatedAgent agent;
   private SimulatedTaskSettings taskSettings;
@@ -110,6 +125,8 @@ final class SimulatedService {
     created.clear();
     taskOfServer.clear();
     phase.clear();
+    syncing.clear();
+    stopped.clear();
     agent = new SimulatedAgent(simulator, this);
     taskSettings = new SimulatedTaskSettings(simulator);
     groups = groups(simulator, agent, taskSettings);
@@ -279,6 +296,7 @@ final class SimulatedService {
     ServiceRequest request = new ServiceRequest(match, new Query(rawQuery), body, requestId);
     String op = request.operation();
     try {
+      checkIds(match);
       Answer answer = workflow(request);
       for (int i = 0; answer == null && i < groups.size(); i++) {
         answer = groups.get(i).answer(request);
@@ -291,6 +309,25 @@ final class SimulatedService {
           400,
           ErrorBodies.badRequest(
               op + ": the request body cannot be read: " + e.getMessage(), requestId));
+    }
+  }
+
+  /** Refuses a task or source server id longer than the API pages allow, before anything else. */
+  private static void checkIds(Route.Match match) {
+    List<String> names = match.route().variables();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      boolean id = name.equals("task_id") || name.equals("source_id") || name.equals("server_id");
+      if (id && match.param(i).length() > MAX_ID_LENGTH) {
+        throw new BadRequest(
+            match.route().operation()
+                + ": "
+                + name
+                + " must be 1 to "
+                + MAX_ID_LENGTH
+                + " characters, was "
+                + match.param(i).length());
+      }
     }
   }
 
@@ -349,13 +386,11 @@ final class SimulatedService {
         all.add(SourceServersResponseBody.fromJson(s.toJson()));
       }
     }
-    return Answer.json(
-        200,
-        ListServersResponse.builder()
-            .count(all.size())
-            .sourceServers(q.page(all))
-            .build()
-            .toJson());
+    return ListBody.of(
+        all.size(),
+        "source_servers",
+        q.page(all, Query.Paging.SERVERS),
+        SourceServersResponseBody::toJson);
   }
 
   private Answer showServer(String id, String requestId) {
@@ -369,17 +404,52 @@ final class SimulatedService {
     if (body.getIp() == null || body.getName() == null) {
       throw new BadRequest("RegisterServer needs ip and name");
     }
-    // the agent registers again after a restart: same ip and name, same record
+    if (body.getName().isEmpty() || body.getName().length() > MAX_SERVER_NAME_LENGTH) {
+      throw new BadRequest(
+          "RegisterServer: name must be 1 to "
+              + MAX_SERVER_NAME_LENGTH
+              + " characters, was "
+              + body.getName().length());
+    }
+    // the agent registers again after a restart: its record (by id, else by ip and name) is
+    // updated with what it reports, not doubled
+    ShowServerResponse known = body.getId() == null ? null : servers.get(body.getId());
     for (ShowServerResponse s : servers.values()) {
-      if (body.getIp().equals(s.getIp()) && body.getName().equals(s.getName())) {
-        return Answer.json(200, "{\"id\":\"" + s.getId() + "\"}");
+      if (known == null && body.getIp().equals(s.getIp()) && body.getName().equals(s.getName())) {
+        known = s;
       }
     }
+    if (known != null) {
+      servers.replace(known.getId(), reRegistered(known, body));
+      return Answer.json(200, "{\"id\":\"" + known.getId() + "\"}");
+    }
     if (servers.size() >= SmsSimulator.MAX_SOURCE_SERVERS) {
-      return Answer.json(403, ErrorBodies.full("source servers", requestId));
+      return Answer.json(
+          403,
+          simulator.strictQuotas()
+              ? ErrorBodies.quota("source servers", SmsSimulator.MAX_SOURCE_SERVERS, requestId)
+              : ErrorBodies.full("source servers", requestId));
     }
     ShowServerResponse server = addServer(registered(body).build());
     return Answer.json(200, "{\"id\":\"" + server.getId() + "\"}");
+  }
+
+  /**
+   * Returns server {@code known} updated with what a new registration of it reports: every member
+   * the agent sent replaces the stored one, the others stay; the agent is connected again, and new
+   * disks get a new proposed {@code init_target_server}.
+   */
+  private ShowServerResponse reRegistered(ShowServerResponse known, PostSourceServerBody body) {
+    ShowServerResponse reported = registered(body).build();
+    ShowServerResponse.Builder b =
+        ShowServerResponse.fromJson(JsonMerge.members(known.toJson(), reported.toJson()))
+            .toBuilder()
+            .id(known.getId())
+            .connected(true);
+    if (!reported.getDisks().isEmpty()) {
+      b.initTargetServer(null);
+    }
+    return completed(b.build());
   }
 
   /** Returns the server an agent's registration describes, as far as it goes. */
@@ -415,7 +485,7 @@ final class SimulatedService {
       }
       String taskId = taskOfServer.get(id);
       ShowTaskResponse task = taskId == null ? null : simulator.task(taskId);
-      if (task != null && working(task)) {
+      if (task != null && working(taskId, task)) {
         return Answer.json(400, ErrorBodies.serverBusy(id, taskId, requestId));
       }
     }
@@ -454,8 +524,8 @@ final class SimulatedService {
                 .build());
       }
     }
-    return Answer.json(
-        200, ListTasksResponse.builder().count(all.size()).tasks(q.page(all)).build().toJson());
+    return ListBody.of(
+        all.size(), "tasks", q.page(all, Query.Paging.TASKS), TasksResponseBody::toJson);
   }
 
   private Answer createTask(PostTask body, String requestId) {
@@ -465,10 +535,11 @@ final class SimulatedService {
         || body.getTargetServer() == null) {
       throw new BadRequest("CreateTask needs name, source_server.id and target_server");
     }
+    checkTaskName("CreateTask", body.getName());
     String serverId = body.getSourceServer().getId();
     ShowServerResponse server = servers.get(serverId);
     if (server == null) {
-      return Answer.json(404, ErrorBodies.noSuchServer(serverId, requestId));
+      return Answer.json(400, ErrorBodies.noSourceServerForTask(serverId, requestId));
     }
     String existing = taskOfServer.get(serverId);
     if (existing != null && simulator.task(existing) != null) {
@@ -476,6 +547,10 @@ final class SimulatedService {
     }
     if (simulator.taskCount() >= SmsSimulator.MAX_TASKS) {
       return Answer.json(403, ErrorBodies.full("tasks", requestId));
+    }
+    boolean autoStart = Boolean.TRUE.equals(body.getAutoStart());
+    if (autoStart && quotaReached()) {
+      return inFlightQuota(requestId);
     }
     String id = UUID.randomUUID().toString();
     Instant now = simulator.virtualNow();
@@ -519,7 +594,10 @@ final class SimulatedService {
     created.put(id, task);
     taskOfServer.put(serverId, id);
     simulator.storeTask(id, SimulatedTask.fixed(id, task));
-    if (Boolean.TRUE.equals(body.getAutoStart())) {
+    if (Boolean.TRUE.equals(body.getSyncing())) {
+      syncing.add(id);
+    }
+    if (autoStart) {
       start(id, task, null);
     }
     return Answer.json(200, "{\"id\":\"" + id + "\"}");
@@ -536,45 +614,50 @@ final class SimulatedService {
     String operation = body.getOperation().value();
     String state = task.getState() == null ? "" : task.getState().value();
     String serverId = task.getSourceServer() == null ? null : task.getSourceServer().getId();
+    SimulatedTask simulated = simulator.simulatedTask(id);
+    boolean starting = simulated != null && simulated.script() != null && simulated.leading();
     boolean succeeded = state.equals("MIGRATE_SUCCESS");
     switch (operation) {
       case "start":
-        if (!state.equals("READY")) {
+        // READY: a first start; ABORT: resumes where the stop left it; MIGRATE_FAIL: a retry
+        if (starting
+            || !(state.equals("READY") || state.equals("ABORT") || state.equals("MIGRATE_FAIL"))) {
           return refused(operation, id, state, requestId);
         }
-        start(id, created.getOrDefault(id, task), body);
+        if (quotaReached()) {
+          return inFlightQuota(requestId);
+        }
+        Resume resume = stopped.get(id);
+        if (state.equals("ABORT") && resume != null) {
+          resume(id, resume);
+        } else {
+          start(id, created.getOrDefault(id, task), body);
+        }
         break;
       case "stop":
-        if (!state.equals("RUNNING") && !state.equals("SYNCING")) {
+        if (!state.equals("RUNNING") && !state.equals("SYNCING") && !starting) {
           return refused(operation, id, state, requestId);
         }
-        // the service passes through ABORTING; the simulator lands on ABORT at once
-        simulator.storeTask(
-            id,
-            SimulatedTask.fixed(
-                id,
-                task.toBuilder()
-                    .state(TaskState.ABORT)
-                    .migrateSpeed(0.0)
-                    .remainSeconds(null)
-                    .build()));
+        stop(id, task, simulated);
         break;
       case "restart":
-        if (working(task) || state.equals("READY")) {
+        if (working(id, task) || state.equals("READY")) {
           return refused(operation, id, state, requestId);
+        }
+        if (quotaReached()) {
+          return inFlightQuota(requestId);
         }
         start(id, created.getOrDefault(id, task), body);
         break;
       case "skip":
-        SimulatedTask running = simulator.simulatedTask(id);
-        if (!working(task)
-            || running == null
-            || !running.skipPast(SmsSimulator.CONSISTENCY_CHECK, simulator.virtualNow())) {
+        if (!working(id, task)
+            || simulated == null
+            || !simulated.skipPast(SmsSimulator.CONSISTENCY_CHECK, simulator.virtualNow())) {
           return refused(operation, id, state + " with no consistency check to skip", requestId);
         }
         break;
       case "clear":
-        if (working(task) || state.equals("READY")) {
+        if (working(id, task) || state.equals("READY")) {
           return refused(operation, id, state, requestId);
         }
         patch(id, "target_snapshot_id", t -> t.targetSnapshotId(null));
@@ -602,10 +685,32 @@ final class SimulatedService {
         patch(id, "clone_server", t -> t.cloneServer(clone));
         break;
       case "network_check":
-        if (working(task)) {
+        if (working(id, task)) {
           return refused(operation, id, state, requestId);
         }
         patch(id, "network_check_info", t -> t.networkCheckInfo(NETWORK_CHECK));
+        break;
+      case "migration_test":
+        // a migration drill of the target: the simulator's drill is over at once
+        if (!succeeded && !state.equals("SYNCING")) {
+          return refused(operation, id, state, requestId);
+        }
+        setPhase(serverId, SourceServerState.of("premiged"));
+        break;
+      case "sync_failed_rollback":
+        if (!state.equals("MIGRATE_FAIL")) {
+          return refused(operation, id, state, requestId);
+        }
+        stopped.remove(id);
+        simulator.storeTask(
+            id,
+            SimulatedTask.leading(
+                id,
+                TaskState.SYNC_F_ROLLBACKING,
+                task.toBuilder().state(TaskState.SYNC_F_ROLLBACK_SUCCESS).build()));
+        break;
+      case "collect_log":
+        // the agent uploads the logs: its command is queued below, whatever the task's state
         break;
       default:
         return Answer.json(
@@ -615,6 +720,58 @@ final class SimulatedService {
       agent.send(serverId, operation, id);
     }
     return Answer.json(200, "{}");
+  }
+
+  /**
+   * Stops task {@code id}: the next poll sees it {@code ABORTING}, later ones {@code ABORT} where
+   * it was; a scripted run is remembered, for {@code start} to resume it.
+   */
+  private void stop(String id, ShowTaskResponse task, @Nullable SimulatedTask simulated) {
+    Instant now = simulator.virtualNow();
+    if (simulated != null && simulated.script() != null) {
+      stopped.put(id, new Resume(simulated.script(), simulated.frameNow(now)));
+    }
+    ShowTaskResponse aborted =
+        task.toBuilder().state(TaskState.ABORT).migrateSpeed(0.0).remainSeconds(null).build();
+    simulator.storeTask(id, SimulatedTask.leading(id, TaskState.ABORTING, aborted));
+  }
+
+  /** Whether one more start would pass the documented number of migrations in flight. */
+  private boolean quotaReached() {
+    if (!simulator.strictQuotas()) {
+      return false;
+    }
+    int inFlight = 0;
+    for (Map.Entry<String, ShowTaskResponse> e : simulator.taskSnapshot().entrySet()) {
+      String state = e.getValue().getState() == null ? "" : e.getValue().getState().value();
+      SimulatedTask t = simulator.simulatedTask(e.getKey());
+      boolean starting = t != null && t.script() != null && t.leading();
+      if (state.equals("RUNNING")
+          || state.equals("SYNCING")
+          || state.equals("ABORTING")
+          || (state.equals("READY") && starting)) {
+        inFlight++;
+      }
+    }
+    return inFlight >= SmsSimulator.MAX_MIGRATIONS_IN_FLIGHT;
+  }
+
+  private static Answer inFlightQuota(String requestId) {
+    return Answer.json(
+        403,
+        ErrorBodies.quota(
+            "migrations in flight", SmsSimulator.MAX_MIGRATIONS_IN_FLIGHT, requestId));
+  }
+
+  private static void checkTaskName(String operation, String name) {
+    if (name.isEmpty() || name.length() > MAX_TASK_NAME_LENGTH) {
+      throw new BadRequest(
+          operation
+              + ": name must be 1 to "
+              + MAX_TASK_NAME_LENGTH
+              + " characters, was "
+              + name.length());
+    }
   }
 
   /**
@@ -632,16 +789,51 @@ final class SimulatedService {
     return Answer.json(400, ErrorBodies.actionRefused(operation, id, state, requestId));
   }
 
+  /**
+   * Starts task {@code id} from the beginning of the lifecycle chosen now: the next poll sees it
+   * {@code READY}, then it runs.
+   */
   private void start(String id, ShowTaskResponse base, @Nullable UpdateTaskStatusReq how) {
     boolean check = how != null && Boolean.TRUE.equals(how.getIsNeedConsistencyCheck());
     if (base.getSourceServer() != null) {
       phase.remove(base.getSourceServer().getId());
     }
+    stopped.remove(id);
     TaskScript script = simulator.startedTaskScript(base, check);
     simulator.storeTask(
         id,
-        SimulatedTask.scripted(
-            id, script.toBuilder().baseTask(base).build(), simulator.virtualNow()));
+        SimulatedTask.started(
+            id, script.toBuilder().baseTask(base).build(), simulator.virtualNow(), 0));
+    afterStart(id);
+  }
+
+  /** Starts a stopped task again where its run was stopped: {@code READY} once, then on. */
+  private void resume(String id, Resume resume) {
+    ShowTaskResponse base = created.get(id);
+    if (base != null && base.getSourceServer() != null) {
+      phase.remove(base.getSourceServer().getId());
+    }
+    stopped.remove(id);
+    simulator.storeTask(
+        id, SimulatedTask.started(id, resume.script(), simulator.virtualNow(), resume.frame()));
+    if (base != null) {
+      patch(id, "UpdateTask", userFields(base));
+    }
+    afterStart(id);
+  }
+
+  /** A task created with {@code syncing=true} goes on {@code SYNCING} once it has migrated. */
+  private void afterStart(String id) {
+    if (syncing.contains(id)) {
+      patch(
+          id,
+          "syncing",
+          t -> {
+            if (TaskState.MIGRATE_SUCCESS.equals(t.build().getState())) {
+              t.state(TaskState.SYNCING).finishDate(null);
+            }
+          });
+    }
   }
 
   /**
@@ -655,8 +847,11 @@ final class SimulatedService {
     if (task == null) {
       return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
     }
-    if (working(task)) {
+    if (working(id, task)) {
       return refused("UpdateTask", id, task.getState().value(), requestId);
+    }
+    if (body.getName() != null) {
+      checkTaskName("UpdateTask", body.getName());
     }
     ShowTaskResponse.Builder b = created.getOrDefault(id, task).toBuilder();
     Optional.ofNullable(body.getName()).ifPresent(b::name);
@@ -683,25 +878,27 @@ final class SimulatedService {
     if (created.containsKey(id)) {
       created.put(id, changed);
     }
-    patch(
-        id,
-        "UpdateTask",
-        t ->
-            t.name(changed.getName())
-                .type(changed.getType())
-                .osType(changed.getOsType())
-                .priority(changed.getPriority())
-                .regionId(changed.getRegionId())
-                .regionName(changed.getRegionName())
-                .projectId(changed.getProjectId())
-                .projectName(changed.getProjectName())
-                .enterpriseProjectId(changed.getEnterpriseProjectId())
-                .migrationIp(changed.getMigrationIp())
-                .speedLimit(changed.getSpeedLimit())
-                .vmTemplateId(changed.getVmTemplateId())
-                .startTargetServer(changed.getStartTargetServer())
-                .targetServer(changed.getTargetServer()));
+    patch(id, "UpdateTask", userFields(changed));
     return Answer.json(200, "{}");
+  }
+
+  /** Returns what sets the members a user may change on a task to those of {@code changed}. */
+  private static Consumer<ShowTaskResponse.Builder> userFields(ShowTaskResponse changed) {
+    return t ->
+        t.name(changed.getName())
+            .type(changed.getType())
+            .osType(changed.getOsType())
+            .priority(changed.getPriority())
+            .regionId(changed.getRegionId())
+            .regionName(changed.getRegionName())
+            .projectId(changed.getProjectId())
+            .projectName(changed.getProjectName())
+            .enterpriseProjectId(changed.getEnterpriseProjectId())
+            .migrationIp(changed.getMigrationIp())
+            .speedLimit(changed.getSpeedLimit())
+            .vmTemplateId(changed.getVmTemplateId())
+            .startTargetServer(changed.getStartTargetServer())
+            .targetServer(changed.getTargetServer());
   }
 
   /**
@@ -757,13 +954,8 @@ final class SimulatedService {
               .errorJson(task == null ? "" : task.getErrorJson())
               .build());
     }
-    return Answer.json(
-        200,
-        ListErrorServersResponse.builder()
-            .count(all.size())
-            .migrationErrors(q.page(all))
-            .build()
-            .toJson());
+    return ListBody.of(
+        all.size(), "migration_errors", q.page(all, Query.Paging.ERRORS), MigrationErrors::toJson);
   }
 
   /** Deletes every task or, when one is unknown or working, none. */
@@ -776,7 +968,7 @@ final class SimulatedService {
       if (task == null) {
         return Answer.json(404, ErrorBodies.noSuchTask(id, requestId));
       }
-      if (working(task)) {
+      if (working(id, task) && agentConnected(task)) {
         return Answer.json(400, ErrorBodies.taskRunning(id, task.getState().value(), requestId));
       }
     }
@@ -787,13 +979,34 @@ final class SimulatedService {
     return Answer.json(200, "{}");
   }
 
+  /**
+   * Whether the agent of the task's source server is connected: a task whose agent is not may be
+   * deleted whatever its state, as the DeleteTasks page says.
+   */
+  private boolean agentConnected(ShowTaskResponse task) {
+    SourceServer source = task.getSourceServer();
+    ShowServerResponse server = source == null ? null : servers.get(source.getId());
+    return server == null || !Boolean.FALSE.equals(server.getConnected());
+  }
+
   void forgetTask(String id) {
     created.remove(id);
+    syncing.remove(id);
+    stopped.remove(id);
     taskOfServer.values().remove(id);
     groups.forEach(g -> g.taskDeleted(id));
   }
 
-  private static boolean working(ShowTaskResponse task) {
-    return task.getState() != null && WORKING.contains(task.getState().value());
+  /**
+   * Whether task {@code id} is working: running, syncing, stopping, being deleted, or started and
+   * waiting for its agent ({@code READY} until its first poll). It may then be stopped, not
+   * deleted, changed nor started again.
+   */
+  private boolean working(String id, ShowTaskResponse task) {
+    if (task.getState() != null && WORKING.contains(task.getState().value())) {
+      return true;
+    }
+    SimulatedTask simulated = simulator.simulatedTask(id);
+    return simulated != null && simulated.script() != null && simulated.leading();
   }
 }

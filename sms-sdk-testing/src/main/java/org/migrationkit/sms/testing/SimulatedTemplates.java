@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.model.CreateTemplateReq;
 import org.migrationkit.sms.model.CreateTemplateResponse;
 import org.migrationkit.sms.model.DeletetemplatesReq;
-import org.migrationkit.sms.model.ListTemplatesResponse;
 import org.migrationkit.sms.model.Nics;
 import org.migrationkit.sms.model.PublicIp;
 import org.migrationkit.sms.model.SgObject;
@@ -99,9 +98,8 @@ final class SimulatedTemplates implements EmulatedOperations {
         all.add(body(e.getKey(), t));
       }
     }
-    return Answer.json(
-        200,
-        ListTemplatesResponse.builder().count(all.size()).templates(q.page(all)).build().toJson());
+    return ListBody.of(
+        all.size(), "templates", q.page(all, Query.Paging.TEMPLATES), TemplateResponseBody::toJson);
   }
 
   private Answer create(@Nullable TemplateRequest template, String requestId) {

@@ -81,26 +81,34 @@ import org.migrationkit.sms.model.TaskType;
  *
  * <ul>
  *   <li>Lists ({@code ListServers}, {@code ListTasks}, {@code ListTemplates}, {@code
- *       ListMigprojects}, {@code ListErrorServers}): {@code limit} 0 to 100 (default 50) and {@code
- *       offset} the item offset (0 to 65535), {@code count} the number of all matches, oldest
- *       first.
+ *       ListMigprojects}, {@code ListErrorServers}): the array always present, empty when nothing
+ *       matches; {@code limit} as each page gives it ({@code ListTasks} 0 to 200, default 100;
+ *       {@code ListServers} 0 to 200, 0 meaning 200; the others 0 to 100, default 50), {@code
+ *       offset} the item offset (0 to 65535), out of range 400; {@code count} the number of all
+ *       matches, oldest first.
  *   <li>A source server shows the phase of its task ({@code replicate} while it runs, {@code
  *       finished}, {@code error}, {@code stopped}...) unless {@code test}, {@code clear} or the
  *       agent's {@code UpdateCopyState} set another state since the task last started; {@code
- *       ShowOverview} counts them. Deleting a server whose task is working: 400 {@code SMS.1304}.
+ *       ShowOverview} counts them. Deleting a server whose task is working: 400 {@code SMS.1304}. A
+ *       second {@code RegisterServer} of a server updates its record.
  *   <li>{@code CreateTask}: a {@code READY} task, one per source server (400 {@code SMS.1303}).
  *       {@code UpdateTaskStatus}: {@code start} (from {@code READY}) runs the task by {@link
  *       #startedTaskScript(TaskScript)} (default: sub-tasks of a migration, one step per poll, then
  *       {@code MIGRATE_SUCCESS}; a {@link #CONSISTENCY_CHECK} sub-task when the start asks for
- *       one); {@code stop} (from {@code RUNNING} or {@code SYNCING}) leaves it {@code ABORT} where
- *       it was; {@code restart} (after a run) runs it again from the start; {@code skip} jumps past
- *       its consistency check; {@code clear}, {@code test} and {@code clone_test} (after a run)
- *       clear the server, test it, add a {@code clone_server}; {@code network_check} adds a {@code
- *       network_check_info}. A state that does not allow the action: 400 {@code SMS.1206}. {@code
- *       UpdateTask} changes what a user sets on a task that is not working.
- *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.1205}, while a task is
- *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING}; all or none. What
- *       the task carried goes with it.
+ *       one), its first poll seeing it still {@code READY}; from {@code ABORT} it resumes, from
+ *       {@code MIGRATE_FAIL} it runs again; {@code stop} (from {@code RUNNING} or {@code SYNCING})
+ *       shows {@code ABORTING} to one poll, then {@code ABORT} where it was; {@code restart} (after
+ *       a run) runs it again from the start; {@code skip} jumps past its consistency check; {@code
+ *       clear}, {@code test} and {@code clone_test} (after a run) clear the server, test it, add a
+ *       {@code clone_server}; {@code network_check} adds a {@code network_check_info}; {@code
+ *       migration_test}, {@code sync_failed_rollback} and {@code collect_log} are answered too. A
+ *       task created with {@code syncing=true} goes on {@code SYNCING} after its migration. A state
+ *       that does not allow the action: 400 {@code SMS.1038} (stop), {@code SMS.1039} (start),
+ *       {@code SMS.1040} (restart), {@code SMS.1206} (others). {@code UpdateTask} changes what a
+ *       user sets on a task that is not working.
+ *   <li>{@code DeleteTask}, {@code DeleteTasks}: refused, 400 {@code SMS.2015}, while a task is
+ *       {@code RUNNING}, {@code SYNCING}, {@code ABORTING} or {@code DELETING} and its agent is
+ *       connected; all or none. What the task carried goes with it.
  *   <li>The agent's operations: each accepted action queues a command ({@code START}, {@code STOP},
  *       ..., {@code UPLOAD_LOG} for {@code CollectLog}) that {@code ShowCommand} answers and {@code
  *       UpdateCommandResult} removes; {@code UpdateCopyState}, {@code UpdateDiskInfo} and {@code
@@ -115,13 +123,15 @@ import org.migrationkit.sms.model.TaskType;
  * beyond those above answers 501 {@code SMS.SIMULATOR.0501} naming it. Error codes the API
  * reference does not give are the simulator's own: 404 {@code SMS.1302} (no such source server),
  * 404 {@code SMS.1204} (no such task), 400 {@code SMS.9001} (unreadable body, missing member, value
- * out of range) and those above. Requests are handled in this order: the {@link FaultPlan} (a fault
- * answers instead, whatever the signature or operation), then the signature (401 {@code APIGW.0301}
- * with the reason), then the route, then the state. Every answer carries an {@code X-Request-Id}.
- * Bounded: at most {@link #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks ({@code
- * CreateTask} is refused once the simulator holds that many, the example task and {@code putTask}'s
- * included), 1,000 templates and 100 migration projects (beyond: 403 {@code SMS.SIMULATOR.0403}),
- * 100 pending commands per server and 100 entries per list a task carries.
+ * out of range) and those above, but for {@code SMS.1038}-{@code 1040}, {@code SMS.2015} and {@code
+ * SMS.2216}, which the out-of-date API reference defines; the testing guide tables them all.
+ * Requests are handled in this order: the {@link FaultPlan} (a fault answers instead, whatever the
+ * signature or operation), then the signature (401 {@code APIGW.0301} with the reason), then the
+ * route, then the state. Every answer carries an {@code X-Request-Id}. Bounded: at most {@link
+ * #MAX_SOURCE_SERVERS} source servers, {@link #MAX_TASKS} tasks ({@code CreateTask} is refused once
+ * the simulator holds that many, the example task and {@code putTask}'s included), 1,000 templates
+ * and 100 migration projects (beyond: 403 {@code SMS.SIMULATOR.0403}), 100 pending commands per
+ * server and 100 entries per list a task carries.
  *
  * <p>Two clocks: signatures are judged by real time (or the {@link Builder#signatureClock} given),
  * while scripted tasks follow a virtual clock that starts at the real time (or at {@link
@@ -189,6 +199,16 @@ public final class SmsSimulator implements AutoCloseable {
    */
   public static final int MAX_TASKS = 1_000;
 
+  /**
+   * How many migrations may be in flight at once, as the service's constraints give it ("a maximum
+   * of 100 source servers can be migrated at the same time"): with {@link Builder#strictQuotas} on
+   * (the default), a {@code start}, {@code restart} or {@code auto_start} that would put one more
+   * task in flight ({@code READY} after a start, {@code RUNNING}, {@code SYNCING} or {@code
+   * ABORTING}) is refused, 403 {@code SMS.SIMULATOR.1100}. Refusing, rather than holding the task
+   * until a slot frees, is the simulator's assumption: the service does not document which it does.
+   */
+  public static final int MAX_MIGRATIONS_IN_FLIGHT = 100;
+
   private static final int HANDLER_THREADS = 8;
 
   private final HttpListener listener;
@@ -207,6 +227,8 @@ public final class SmsSimulator implements AutoCloseable {
   private final Map<String, TaskScript> serverScripts = new ConcurrentHashMap<>();
   private final @Nullable Instant virtualStart;
   private final boolean empty;
+  private final boolean strictQuotas;
+  private volatile boolean closed;
   private final @Nullable ControlApi controlApi;
   private final @Nullable Consumer<JournalEntry> journalListener;
   // one listener call at a time, in the order entries are recorded
@@ -230,6 +252,7 @@ public final class SmsSimulator implements AutoCloseable {
     this.virtualStart = b.virtualStart;
     this.virtualClock = new VirtualClock(b.virtualStart != null ? b.virtualStart : realNow());
     this.empty = b.empty;
+    this.strictQuotas = b.strictQuotas;
     this.journalListener = b.journalListener;
     this.controlApi = b.controlApi ? new ControlApi(this, b.adminToken) : null;
     this.accepted = new ArrayList<>(b.accepted);
@@ -373,6 +396,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator reset() {
+    requireOpen("reset");
     synchronized (service) {
       synchronized (tasks) {
         faults(FaultPlan.NONE);
@@ -397,6 +421,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator putTask(String taskId, ShowTaskResponse task) {
+    requireOpen("putTask");
     Objects.requireNonNull(task, "task");
     tasks.put(Objects.requireNonNull(taskId, "taskId"), SimulatedTask.fixed(taskId, task));
     return this;
@@ -411,6 +436,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator script(String taskId, TaskScript script) {
+    requireOpen("script");
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(taskId, "taskId");
     synchronized (service) {
@@ -448,6 +474,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator scriptServer(String sourceServerId, TaskScript script) {
+    requireOpen("scriptServer");
     Objects.requireNonNull(sourceServerId, "sourceServerId");
     serverScripts.put(sourceServerId, Objects.requireNonNull(script, "script"));
     return this;
@@ -461,6 +488,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator clearScripts() {
+    requireOpen("clearScripts");
     serverScripts.clear();
     startedTaskScript = null;
     return this;
@@ -473,6 +501,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator removeTask(String taskId) {
+    requireOpen("removeTask");
     synchronized (service) {
       tasks.remove(taskId);
       service.forgetTask(taskId);
@@ -492,6 +521,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator startedTaskScript(TaskScript script) {
+    requireOpen("startedTaskScript");
     this.startedTaskScript = Objects.requireNonNull(script, "script");
     return this;
   }
@@ -545,6 +575,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @throws IllegalStateException when the simulator holds {@link #MAX_SOURCE_SERVERS} already
    */
   public ShowServerResponse addSourceServer(ShowServerResponse server) {
+    requireOpen("addSourceServer");
     Objects.requireNonNull(server, "server");
     synchronized (service) {
       return service.addServer(server);
@@ -559,6 +590,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return the server as stored, id included
    */
   public ShowServerResponse addSourceServer(String name) {
+    requireOpen("addSourceServer");
     Objects.requireNonNull(name, "name");
     synchronized (service) {
       int n = service.serverCount() + 1;
@@ -685,6 +717,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator advance(Duration duration) {
+    requireOpen("advance");
     if (duration == null || duration.isNegative()) {
       throw new IllegalArgumentException(
           "advance needs a zero or positive duration, was " + duration);
@@ -708,6 +741,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator faults(FaultPlan faultPlan) {
+    requireOpen("faults");
     Objects.requireNonNull(faultPlan, "faultPlan");
     synchronized (requestCounter) {
       plan = new InstalledPlan(faultPlan, requestCounter.get(), faultPlan.newCounts());
@@ -721,6 +755,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator clearFaults() {
+    requireOpen("clearFaults");
     return faults(FaultPlan.NONE);
   }
 
@@ -733,6 +768,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator accept(Credentials credentials) {
+    requireOpen("accept");
     Objects.requireNonNull(credentials, "credentials");
     synchronized (accepted) {
       accepted.add(credentials);
@@ -748,6 +784,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator revoke(Credentials credentials) {
+    requireOpen("revoke");
     synchronized (accepted) {
       accepted.removeIf(c -> c.equals(credentials));
       verifier = newVerifier();
@@ -777,6 +814,7 @@ public final class SmsSimulator implements AutoCloseable {
    * @return this simulator
    */
   public SmsSimulator clearJournal() {
+    requireOpen("clearJournal");
     synchronized (journal) {
       journal.clear();
     }
@@ -813,12 +851,23 @@ public final class SmsSimulator implements AutoCloseable {
 
   /**
    * Stops the server at once, dropping answers not yet sent, and releases its threads. Idempotent.
+   * Afterwards what the simulator holds may still be read ({@link #journal()}, {@link #task},
+   * {@link #sourceServer}), but every method that would change it ({@link #addSourceServer}, {@link
+   * #putTask}, {@link #script}, {@link #faults}, {@link #reset()}, {@link #advance}...) throws an
+   * {@link IllegalStateException} naming itself.
    */
   @Override
   public void close() {
+    closed = true;
     listener.close();
     delays.shutdownNow();
     handlers.shutdownNow();
+  }
+
+  private void requireOpen(String method) {
+    if (closed) {
+      throw new IllegalStateException(method + " called after close(): the simulator is closed");
+    }
   }
 
   @Override
@@ -859,6 +908,11 @@ public final class SmsSimulator implements AutoCloseable {
       requestCounter.notifyAll();
       return number;
     }
+  }
+
+  /** Returns whether the documented quotas are enforced ({@link Builder#strictQuotas}). */
+  boolean strictQuotas() {
+    return strictQuotas;
   }
 
   /** Returns the control API, or {@code null} when the builder did not ask for it. */
@@ -952,6 +1006,8 @@ public final class SmsSimulator implements AutoCloseable {
     private boolean maxClockSkewSet;
     private @Nullable Instant virtualStart;
     private boolean emptySet;
+    private boolean strictQuotas = true;
+    private boolean strictQuotasSet;
     private boolean empty;
     private String host = "127.0.0.1";
     private boolean hostSet;
@@ -1068,6 +1124,26 @@ public final class SmsSimulator implements AutoCloseable {
       }
       this.empty = true;
       this.emptySet = true;
+      return this;
+    }
+
+    /**
+     * Sets whether the service's documented quotas are enforced: at most {@link
+     * #MAX_MIGRATIONS_IN_FLIGHT} migrations in flight (the next {@code start} is refused, 403
+     * {@code SMS.SIMULATOR.1100}) and at most {@link #MAX_SOURCE_SERVERS} source servers (the next
+     * {@code RegisterServer} is refused, 403 {@code SMS.SIMULATOR.1100}). Default {@code true}.
+     * When {@code false}, any number of tasks may run at once, useful for load tests of a fleet
+     * tool; the simulator still holds at most {@link #MAX_SOURCE_SERVERS} source servers (it keeps
+     * them in memory), refusing more with 403 {@code SMS.SIMULATOR.0403}.
+     *
+     * @param strict whether to enforce the documented quotas
+     * @return this builder
+     * @throws IllegalStateException when called twice
+     */
+    public Builder strictQuotas(boolean strict) {
+      requireUnset(strictQuotasSet, "strictQuotas", strict, strictQuotas);
+      this.strictQuotas = strict;
+      this.strictQuotasSet = true;
       return this;
     }
 

@@ -166,7 +166,7 @@ class OfficialClientMigrationTest {
             () -> officialClient().deleteTask(new DeleteTaskRequest().withTaskId(taskId)));
 
     assertThat(e.getHttpStatusCode()).isEqualTo(400);
-    assertThat(e.getErrorCode()).isEqualTo("SMS.1205");
+    assertThat(e.getErrorCode()).isEqualTo("SMS.2015");
     assertThat(e.getRequestId()).startsWith("sim-");
   }
 

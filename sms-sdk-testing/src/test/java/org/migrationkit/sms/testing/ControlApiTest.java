@@ -258,6 +258,7 @@ class ControlApiTest {
     assertThat(send("POST", "/__sms/scripts", body).statusCode()).isEqualTo(200);
     String taskId = createTask(server);
     startTask(taskId);
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.READY);
     assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.RUNNING);
     send("POST", "/__sms/clock/advance", "{\"seconds\":60}");
 
@@ -274,12 +275,14 @@ class ControlApiTest {
     ShowServerResponse first = simulator.addSourceServer("web-1");
     String scripted = createTask(first);
     startTask(scripted);
+    assertThat(sms.showTask(scripted).getState()).isEqualTo(TaskState.READY);
     assertThat(sms.showTask(scripted).getState()).isEqualTo(TaskState.ABORT);
 
     assertThat(send("DELETE", "/__sms/scripts", null).statusCode()).isEqualTo(200);
     String plain = createTask(simulator.addSourceServer("web-2"));
     startTask(plain);
 
+    assertThat(sms.showTask(plain).getState()).isEqualTo(TaskState.READY);
     assertThat(sms.showTask(plain).getState()).isEqualTo(TaskState.RUNNING);
   }
 

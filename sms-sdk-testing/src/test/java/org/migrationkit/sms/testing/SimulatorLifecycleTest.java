@@ -76,9 +76,16 @@ class SimulatorLifecycleTest {
         UpdateTaskStatusRequest.builder().taskId(taskId).operation(operation).build());
   }
 
+  /** Polls a task just started once: it is READY until its agent picks it up. */
+  private void pickedUp(String taskId) {
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.READY);
+  }
+
   private ShowTaskResponse runToTheEnd(String taskId) {
     ShowTaskResponse task = sms.showTask(taskId);
-    for (int i = 0; i < 100 && task.getState() == TaskState.RUNNING; i++) {
+    for (int i = 0;
+        i < 100 && (task.getState() == TaskState.RUNNING || task.getState() == TaskState.READY);
+        i++) {
       task = sms.showTask(taskId);
     }
     return task;
@@ -101,6 +108,7 @@ class SimulatorLifecycleTest {
             .operation(TaskOperation.START)
             .isNeedConsistencyCheck(true)
             .build());
+    pickedUp(taskId);
     ShowTaskResponse running = sms.showTask(taskId);
 
     action(taskId, TaskOperation.SKIP);
@@ -117,6 +125,7 @@ class SimulatorLifecycleTest {
   void skip_withoutConsistencyCheck_refused() {
     String taskId = createTask(simulator.addSourceServer("web-1"));
     action(taskId, TaskOperation.START);
+    pickedUp(taskId);
 
     SmsServiceException e = refusal(() -> action(taskId, TaskOperation.SKIP));
 
@@ -131,6 +140,8 @@ class SimulatorLifecycleTest {
     ShowServerResponse idle = simulator.addSourceServer("web-2");
     String taskId = createTask(busy);
     action(taskId, TaskOperation.START);
+    SourceServerState whileStarting = server(busy.getId()).getState();
+    pickedUp(taskId);
 
     SourceServerState whileRunning = server(busy.getId()).getState();
     ShowOverviewResponse overviewWhileRunning =
@@ -138,6 +149,7 @@ class SimulatorLifecycleTest {
     runToTheEnd(taskId);
     SourceServerState afterSuccess = server(busy.getId()).getState();
 
+    assertThat(whileStarting).isEqualTo(SourceServerState.WAITING);
     assertThat(whileRunning).isEqualTo(SourceServerState.REPLICATE);
     assertThat(overviewWhileRunning.getReplicate()).isEqualTo(1);
     assertThat(overviewWhileRunning.getWaiting()).isEqualTo(1);
@@ -194,6 +206,7 @@ class SimulatorLifecycleTest {
     action(taskId, TaskOperation.CLEAR);
 
     action(taskId, TaskOperation.RESTART);
+    pickedUp(taskId);
 
     assertThat(server(server.getId()).getState()).isEqualTo(SourceServerState.REPLICATE);
   }
@@ -320,6 +333,7 @@ class SimulatorLifecycleTest {
             .build());
     ShowServerResponse reported = server(server.getId());
     action(taskId, TaskOperation.START);
+    pickedUp(taskId);
 
     assertThat(reported.getState()).isEqualTo(SourceServerState.INITIALIZE);
     assertThat(reported.getMigrationCycle()).isEqualTo(MigrationCycle.CHECKING);

@@ -214,6 +214,7 @@ class SimulatorResetTest {
 
     startTask(before);
     startTask(otherTask);
+    sms.showTask(before); // READY until its agent picks it up
     sms.showTask(before);
     ShowTaskResponse ended = sms.showTask(before);
 
@@ -236,6 +237,7 @@ class SimulatorResetTest {
     String taskId = createTask(server);
     startTask(taskId);
 
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.READY);
     assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.RUNNING);
     assertThat(sms.showTask(taskId).getSubTasks())
         .extracting(s -> s.getName())

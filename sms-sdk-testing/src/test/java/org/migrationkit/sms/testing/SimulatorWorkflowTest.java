@@ -158,10 +158,13 @@ class SimulatorWorkflowTest {
     String taskId = createTask(simulator.addSourceServer("web-1"));
 
     action(taskId, TaskOperation.START);
+    ShowTaskResponse starting = sms.showTask(taskId);
     ShowTaskResponse running = sms.showTask(taskId);
     ShowTaskResponse done =
         sms.waitForTask(taskId, WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build());
 
+    assertThat(starting.getState()).isEqualTo(TaskState.READY);
+    assertThat(starting.getSubTasks()).allMatch(s -> s.getProgress() == 0);
     assertThat(running.getState()).isEqualTo(TaskState.RUNNING);
     assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
     assertThat(done.getName()).isEqualTo("migrate-web-1");
@@ -182,6 +185,7 @@ class SimulatorWorkflowTest {
     String taskId = createTask(simulator.addSourceServer("web-1"));
     action(taskId, TaskOperation.START);
 
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.READY);
     assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.RUNNING);
     assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.RUNNING);
     simulator.advance(Duration.ofMinutes(10));
@@ -196,7 +200,7 @@ class SimulatorWorkflowTest {
     SmsServiceException e = refusal(() -> action(taskId, TaskOperation.START));
 
     assertThat(e.getStatusCode()).isEqualTo(400);
-    assertThat(e.getErrorCode()).isEqualTo("SMS.1206");
+    assertThat(e.getErrorCode()).isEqualTo("SMS.1039");
   }
 
   @Test
@@ -207,11 +211,13 @@ class SimulatorWorkflowTest {
     sms.showTask(taskId);
 
     action(taskId, TaskOperation.STOP);
+    ShowTaskResponse stopping = sms.showTask(taskId);
     ShowTaskResponse stopped = sms.showTask(taskId);
     action(taskId, TaskOperation.RESTART);
     ShowTaskResponse done =
         sms.waitForTask(taskId, WaitOptions.builder().pollInterval(Duration.ofMillis(1)).build());
 
+    assertThat(stopping.getState()).isEqualTo(TaskState.ABORTING);
     assertThat(stopped.getState()).isEqualTo(TaskState.ABORT);
     assertThat(done.getState()).isEqualTo(TaskState.MIGRATE_SUCCESS);
   }
@@ -224,11 +230,15 @@ class SimulatorWorkflowTest {
     SmsServiceException e =
         refusal(() -> sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build()));
     action(taskId, TaskOperation.STOP);
+    SmsServiceException aborting =
+        refusal(() -> sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build()));
+    assertThat(sms.showTask(taskId).getState()).isEqualTo(TaskState.ABORTING);
     sms.deleteTask(DeleteTaskRequest.builder().taskId(taskId).build());
     SmsServiceException gone = refusal(() -> sms.showTask(taskId));
 
     assertThat(e.getStatusCode()).isEqualTo(400);
-    assertThat(e.getErrorCode()).isEqualTo("SMS.1205");
+    assertThat(e.getErrorCode()).isEqualTo("SMS.2015");
+    assertThat(aborting.getErrorCode()).isEqualTo("SMS.2015");
     assertThat(gone.getErrorCode()).isEqualTo("SMS.1204");
   }
 
@@ -258,9 +268,10 @@ class SimulatorWorkflowTest {
     SmsServiceException e = refusal(() -> sms.deleteTasks(both));
     int listedAfterRefusal = sms.listTasks(ListTasksRequest.builder().build()).getCount();
     action(running, TaskOperation.STOP);
+    sms.showTask(running); // ABORTING, then ABORT
     sms.deleteTasks(both);
 
-    assertThat(e.getErrorCode()).isEqualTo("SMS.1205");
+    assertThat(e.getErrorCode()).isEqualTo("SMS.2015");
     assertThat(listedAfterRefusal).isEqualTo(2);
     assertThat(sms.listTasks(ListTasksRequest.builder().build()).getCount()).isZero();
   }
@@ -310,6 +321,7 @@ class SimulatorWorkflowTest {
       ids.add(createTask(simulator.addSourceServer("s-" + i)));
     }
     action(ids.get(0), TaskOperation.START);
+    sms.showTask(ids.get(0)); // READY until its agent picks it up
 
     ListTasksResponse page = sms.listTasks(ListTasksRequest.builder().limit(2).offset(2).build());
     ListTasksResponse running =
@@ -325,10 +337,11 @@ class SimulatorWorkflowTest {
   @Test
   void listServers_limitOverTheDocumentedMaximum_400() {
     SmsServiceException e =
-        refusal(() -> sms.listServers(ListServersRequest.builder().limit(101).build()));
+        refusal(() -> sms.listServers(ListServersRequest.builder().limit(201).build()));
 
     assertThat(e.getStatusCode()).isEqualTo(400);
     assertThat(e.getErrorCode()).isEqualTo("SMS.9001");
+    assertThat(e.getErrorMsg()).contains("ListServers: limit must be 0 to 200, was 201");
   }
 
   @Test
@@ -344,11 +357,12 @@ class SimulatorWorkflowTest {
   void actionNotEmulated_answers501NamingIt() {
     String taskId = createTask(simulator.addSourceServer("web-1"));
 
-    SmsServiceException e = refusal(() -> action(taskId, TaskOperation.of("migration_test")));
+    // cutover is not an UpdateTaskStatus operation of any API page
+    SmsServiceException e = refusal(() -> action(taskId, TaskOperation.of("cutover")));
 
     assertThat(e.getStatusCode()).isEqualTo(501);
     assertThat(e.getErrorCode()).isEqualTo("SMS.SIMULATOR.0501");
-    assertThat(e.getErrorMsg()).startsWith("UpdateTaskStatus operation=migration_test");
+    assertThat(e.getErrorMsg()).startsWith("UpdateTaskStatus operation=cutover");
   }
 
   @Test

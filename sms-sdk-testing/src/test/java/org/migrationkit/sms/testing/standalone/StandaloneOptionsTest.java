@@ -1,6 +1,7 @@
 package org.migrationkit.sms.testing.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +132,16 @@ class StandaloneOptionsTest {
     assertThat(o.port()).isEqualTo(9090);
     assertThat(o.host()).isEqualTo("0.0.0.0");
     assertThat(o.empty()).isFalse();
+  }
+
+  @Test
+  void strictQuotas_onByDefault_offByFlagOrVariable() throws Exception {
+    assertThat(parse().strictQuotas()).isTrue();
+    assertThat(parse("--strict-quotas=false").strictQuotas()).isFalse();
+    assertThat(parse(Map.of("SMS_SIMULATOR_STRICT_QUOTAS", "false")).strictQuotas()).isFalse();
+    assertThatThrownBy(() -> parse("--strict-quotas=maybe"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--strict-quotas: not true or false: maybe");
   }
 
   @Test

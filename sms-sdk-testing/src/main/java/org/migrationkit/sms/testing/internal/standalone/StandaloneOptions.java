@@ -55,6 +55,7 @@ public final class StandaloneOptions {
     DOMAIN_ID("--domain-id", "SMS_SIMULATOR_DOMAIN_ID"),
     KEY("--key", "SMS_SIMULATOR_KEYS"),
     EMPTY("--empty", "SMS_SIMULATOR_EMPTY"),
+    STRICT_QUOTAS("--strict-quotas", "SMS_SIMULATOR_STRICT_QUOTAS"),
     JOURNAL("--journal", "SMS_SIMULATOR_JOURNAL"),
     ADMIN_TOKEN("--admin-token", "SMS_SIMULATOR_ADMIN_TOKEN"),
     HELP("--help", null),
@@ -106,6 +107,10 @@ public final class StandaloneOptions {
           "  --empty              SMS_SIMULATOR_EMPTY        start with no tasks (true/false;"
               + " default",
           "                                                  false: the API page's example task)",
+          "  --strict-quotas B    SMS_SIMULATOR_STRICT_QUOTAS  enforce the documented quotas (100"
+              + " migrations",
+          "                                                  in flight, 1,000 source servers;"
+              + " default true)",
           "  --journal FILE       SMS_SIMULATOR_JOURNAL      write one JSON line per request to"
               + " FILE",
           "                                                  (created or truncated at start)",
@@ -132,6 +137,7 @@ public final class StandaloneOptions {
   private final List<Credentials> keys;
   private final boolean defaultKeys;
   private final boolean empty;
+  private final boolean strictQuotas;
   private final @Nullable Path journal;
   private final String journalSource;
   private final @Nullable String adminToken;
@@ -144,6 +150,7 @@ public final class StandaloneOptions {
       List<Credentials> keys,
       boolean defaultKeys,
       boolean empty,
+      boolean strictQuotas,
       @Nullable Path journal,
       String journalSource,
       @Nullable String adminToken) {
@@ -154,6 +161,7 @@ public final class StandaloneOptions {
     this.keys = List.copyOf(keys);
     this.defaultKeys = defaultKeys;
     this.empty = empty;
+    this.strictQuotas = strictQuotas;
     this.journal = journal;
     this.journalSource = journalSource;
     this.adminToken = adminToken;
@@ -192,6 +200,11 @@ public final class StandaloneOptions {
   /** {@return whether to start with no tasks} */
   public boolean empty() {
     return empty;
+  }
+
+  /** {@return whether the documented quotas are enforced (default {@code true})} */
+  public boolean strictQuotas() {
+    return strictQuotas;
   }
 
   /** {@return the journal file, or {@code null} for none} */
@@ -250,6 +263,7 @@ public final class StandaloneOptions {
             List.of(),
             false,
             false,
+            true,
             null,
             Flag.JOURNAL.flag,
             null);
@@ -296,6 +310,7 @@ public final class StandaloneOptions {
     Setting host = flags.get(Flag.HOST);
     Setting port = flags.get(Flag.PORT);
     Setting empty = flags.get(Flag.EMPTY);
+    Setting strictQuotas = flags.get(Flag.STRICT_QUOTAS);
     Setting journal = flags.get(Flag.JOURNAL);
     Setting adminToken = flags.get(Flag.ADMIN_TOKEN);
     List<Credentials> keys = keys(flags, keyFlags);
@@ -311,6 +326,7 @@ public final class StandaloneOptions {
         keys,
         defaultKeys,
         empty != null && bool(empty),
+        strictQuotas == null || bool(strictQuotas),
         journal == null ? null : path(journal),
         journal == null ? Flag.JOURNAL.flag : journal.name(),
         adminToken == null ? null : token(adminToken));

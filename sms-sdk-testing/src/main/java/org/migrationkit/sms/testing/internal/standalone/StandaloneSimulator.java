@@ -119,6 +119,9 @@ public final class StandaloneSimulator {
       SmsSimulator.Builder builder =
           SmsSimulator.builder().host(options.host()).port(options.port()).controlApi(true);
       options.keys().forEach(builder::accept);
+      if (!options.strictQuotas()) {
+        builder.strictQuotas(false);
+      }
       if (options.empty()) {
         builder.empty();
       }
