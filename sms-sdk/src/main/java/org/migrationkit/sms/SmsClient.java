@@ -2479,6 +2479,7 @@ public final class SmsClient implements AutoCloseable {
       settings.maxResponseBytes = maxResponseBytes;
       settings.callTimeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
       settings.completionExecutor = completionExecutor;
+      settings.region = endpoints != null ? null : regionIdOrNull(env);
       Transport transport = new Transport(settings);
       return new SmsClient(transport, transport.endpoint());
     }
@@ -2497,14 +2498,10 @@ public final class SmsClient implements AutoCloseable {
       if (endpoints != null) {
         return endpoints;
       }
-      String id = region != null ? region.id() : regionId;
+      String id = regionIdOrNull(env);
       if (id == null) {
-        id = env.get("HUAWEICLOUD_SDK_REGION");
-        if (id == null || id.isBlank()) {
-          throw new IllegalStateException(
-              "no endpoint: set region(SmsRegion), endpoint(\"https://...\") or HUAWEICLOUD_SDK_REGION");
-        }
-        id = id.strip();
+        throw new IllegalStateException(
+            "no endpoint: set region(SmsRegion), endpoint(\"https://...\") or HUAWEICLOUD_SDK_REGION");
       }
       SmsRegion resolved = SmsRegion.of(id, env, homeDirectory);
       List<HttpUrl> urls = new ArrayList<>();
@@ -2512,6 +2509,16 @@ public final class SmsClient implements AutoCloseable {
         urls.add(parseEndpoint(e));
       }
       return urls;
+    }
+
+    /** The region set here, else {@code HUAWEICLOUD_SDK_REGION}; null when neither is. */
+    private @Nullable String regionIdOrNull(Map<String, String> env) {
+      String id = region != null ? region.id() : regionId;
+      if (id == null) {
+        id = env.get("HUAWEICLOUD_SDK_REGION");
+        return id == null || id.isBlank() ? null : id.strip();
+      }
+      return id;
     }
 
     private static final java.util.regex.Pattern LOOPBACK_V4 =

@@ -118,7 +118,8 @@ abstract class Exchange<Q, R> {
             : new CallInfo(
                 operation.name(),
                 operation.method(),
-                RequestStage.url(this, transport.endpoints.first()).toString());
+                RequestStage.url(this, transport.endpoints.first()).toString(),
+                transport.region);
   }
 
   // ---- the steps of one attempt ----

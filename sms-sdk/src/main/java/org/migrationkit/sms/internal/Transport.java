@@ -29,6 +29,7 @@ public final class Transport {
   final long maxResponseBytes;
   final long callTimeoutNanos;
   final @Nullable Executor completionExecutor;
+  final @Nullable String region;
 
   final InFlightCalls inFlight = new InFlightCalls();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
@@ -49,6 +50,7 @@ public final class Transport {
     this.maxResponseBytes = settings.maxResponseBytes;
     this.callTimeoutNanos = settings.callTimeout.toNanos();
     this.completionExecutor = settings.completionExecutor;
+    this.region = settings.region;
     DeadlineWatchdog.get().watch(this);
   }
 

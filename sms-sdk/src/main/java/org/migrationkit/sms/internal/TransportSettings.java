@@ -30,6 +30,9 @@ public final class TransportSettings {
   public @Nullable Executor completionExecutor;
   public Duration failback = Duration.ofMinutes(5);
 
+  /** The region id the client was built for, reported in {@code CallInfo}; null for endpoints. */
+  public @Nullable String region;
+
   /** Creates settings with the required parts. */
   public TransportSettings(
       OkHttpClient http, List<HttpUrl> endpoints, CredentialsSource credentials) {
