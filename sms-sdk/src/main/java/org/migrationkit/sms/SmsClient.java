@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -3984,6 +3985,7 @@ public final class SmsClient implements AutoCloseable {
     private @Nullable Credentials credentials;
     private @Nullable CredentialsProvider credentialsProvider;
     private @Nullable OkHttpClient httpClient;
+    private Call.@Nullable Factory callFactory;
     private @Nullable Duration connectTimeout;
     private @Nullable Duration readTimeout;
     private @Nullable Duration writeTimeout;
@@ -4316,6 +4318,64 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
+     * Sends every request through the caller's own {@link Call.Factory}, such as an OkHttp client
+     * wrapped by tracing instrumentation ({@code OkHttpTelemetry.newCallFactory(okHttp)}); IAM
+     * requests for the domain id go through it too.
+     *
+     * <pre>{@code
+     * SmsClient sms = SmsClient.builder()
+     *     .region(SmsRegion.AP_SOUTHEAST_1)
+     *     .callFactory(OkHttpTelemetry.builder(openTelemetry).build().newCallFactory(okHttp))
+     *     .build();
+     * }</pre>
+     *
+     * <p>The factory is used as it is: its connect, read and write timeouts, proxy, TLS and
+     * redirects are its own, so {@link #build()} rejects this with {@link #httpClient}, a connect,
+     * read or write timeout, a proxy or a trust setting, naming both. {@link #callTimeout},
+     * retries, signing and events still apply, since the client makes each attempt a call of its
+     * own and cancels it at the deadline. Give it a client built with {@code
+     * followRedirects(false)} and {@code retryOnConnectionFailure(false)}, so that every attempt is
+     * the retry policy's to count. The caller keeps ownership: {@link SmsClient#close()} does not
+     * shut it down.
+     *
+     * @param callFactory the factory of HTTP calls
+     * @return this builder
+     */
+    public Builder callFactory(Call.Factory callFactory) {
+      this.callFactory = Objects.requireNonNull(callFactory, "callFactory");
+      return this;
+    }
+
+    /** Rejects the options a caller's Call.Factory would silently ignore. */
+    private void requireCallFactoryAlone() {
+      if (callFactory == null) {
+        return;
+      }
+      String other = null;
+      if (httpClient != null) {
+        other = "httpClient(...)";
+      } else if (connectTimeout != null) {
+        other = "connectTimeout(" + connectTimeout + ")";
+      } else if (readTimeout != null) {
+        other = "readTimeout(" + readTimeout + ")";
+      } else if (writeTimeout != null) {
+        other = "writeTimeout(" + writeTimeout + ")";
+      } else if (httpOptions.proxyHost != null) {
+        other = "proxy(...)";
+      } else if (httpOptions.trustStore != null || httpOptions.caBundle != null) {
+        other = "trustStore(...)/caBundle(...)";
+      } else if (httpOptions.insecureSkipTlsVerify) {
+        other = "insecureSkipTlsVerify(true)";
+      }
+      if (other != null) {
+        throw new IllegalStateException(
+            "callFactory(...) conflicts with "
+                + other
+                + ": the factory's own client sets it; set one of them");
+      }
+    }
+
+    /**
      * Sets when failed calls are retried; default {@link RetryPolicy#defaults()}, {@link
      * RetryPolicy#none()} turns retries off.
      *
@@ -4419,6 +4479,7 @@ public final class SmsClient implements AutoCloseable {
         throw new IllegalStateException(
             "credentials(...) conflicts with credentialsProvider(...): set one of them");
       }
+      requireCallFactoryAlone();
       CredentialsProvider provider = credentialsProvider;
       Optional<String> profileIam = Optional.empty();
       CredentialsSource resolved;
@@ -4475,7 +4536,13 @@ public final class SmsClient implements AutoCloseable {
         requireSecure(iam, "IAM endpoint");
         Duration timeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
         resolved =
-            new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent, timeout.toNanos());
+            new DomainIdDiscovery(
+                resolved,
+                callFactory != null ? callFactory : okHttp,
+                iam,
+                clock,
+                userAgent,
+                timeout.toNanos());
       }
       TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
       settings.clock = clock;
@@ -4486,6 +4553,7 @@ public final class SmsClient implements AutoCloseable {
       settings.callTimeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
       settings.completionExecutor = completionExecutor;
       settings.region = endpoints != null ? null : regionIdOrNull(env);
+      settings.callFactory = callFactory;
       Transport transport = new Transport(settings);
       return new SmsClient(transport, transport.endpoint());
     }

@@ -81,19 +81,22 @@ final class FailureMapper {
       return new SmsTimeoutException(
           SmsTimeoutException.Timeout.CONNECT,
           prefix(exchange)
-              + " failed: connect timed out after "
-              + http.connectTimeoutMillis()
-              + " ms",
+              + " failed: connect timed out"
+              + after(exchange, http.connectTimeoutMillis()),
           e);
     }
     return new SmsTimeoutException(
         SmsTimeoutException.Timeout.READ,
         prefix(exchange)
-            + " failed: read timed out after "
-            + http.readTimeoutMillis()
-            + " ms"
+            + " failed: read timed out"
+            + after(exchange, http.readTimeoutMillis())
             + (exchange.status != 0 ? " (" + statusAndId(exchange) + ")" : ""),
         e);
+  }
+
+  /** " after N ms", when the timeout is the SDK's; a caller's Call.Factory keeps its own. */
+  private static String after(Exchange<?, ?> exchange, int millis) {
+    return exchange.transport.calls == exchange.transport.http ? " after " + millis + " ms" : "";
   }
 
   /** Maps a failure to get credentials to this call's own exception (the source is shared). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.RetryBudget;
@@ -18,6 +19,10 @@ import org.migrationkit.sms.SmsException;
  */
 public final class Transport {
   final OkHttpClient http;
+
+  /** Makes every attempt's call: the caller's {@code Call.Factory}, else {@link #http}. */
+  final Call.Factory calls;
+
   final EndpointSelector endpoints;
   final CredentialsSource credentials;
   final SkewedClock signingClock;
@@ -38,6 +43,7 @@ public final class Transport {
   /** Creates a transport from validated settings. */
   public Transport(TransportSettings settings) {
     this.http = settings.http;
+    this.calls = settings.callFactory != null ? settings.callFactory : settings.http;
     this.endpoints = new EndpointSelector(settings.endpoints, settings.failback.toNanos());
     this.credentials = settings.credentials;
     this.clock = settings.clock;
