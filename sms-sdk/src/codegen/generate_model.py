@@ -245,12 +245,18 @@ def gen_model(cls):
     for n in names:
         out.append("      this.%s = source.%s;" % (n, n))
     out.append("    }\n")
-    for w, t, d, _ in fields:
+    for w, t, d, required in fields:
         n = camel(w)
-        param = ("the values; {@code null} means empty" if is_container(t)
-                 else "the value, or {@code null} to leave it out")
-        out.append("    /**\n     * Sets {@code %s}.\n     *\n     * @param %s %s\n     * @return this builder\n     */"
-                   % (w, n, param))
+        if required:
+            # the builder also holds answers, which may lack it, so only the service enforces it
+            param = ("the values; required in a request: the service refuses one without them"
+                     if is_container(t) else
+                     "the value; required in a request: the service refuses one without it")
+        else:
+            param = ("the values; {@code null} means empty" if is_container(t)
+                     else "the value, or {@code null} to leave it out")
+        out.append("    /**\n     * Sets {@code %s}%s.\n     *\n     * @param %s %s\n     * @return this builder\n     */"
+                   % (w, ", which a request requires" if required else "", n, param))
         out.append("    public Builder %s(@Nullable %s %s) {" % (n, java_type(t), n))
         if t[0] == "list" and t[1][0] == "map":
             # the items are maps a caller may change later: copy each, so the value stays immutable

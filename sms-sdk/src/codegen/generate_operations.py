@@ -166,10 +166,16 @@ def gen_request(op):
         out.append("      this.%s = source.%s;" % (n, n))
     out.append("    }\n")
     for n, w, where, t, req, d in ms:
-        param = ("the values; {@code null} means empty" if gm.is_container(t)
-                 else "the value, or {@code null} to leave it out")
+        if req and gm.is_container(t):
+            param = "the values; required: {@link #build()} fails while they are null or empty"
+        elif req:
+            param = "the value; required: {@link #build()} fails while it is null"
+        elif gm.is_container(t):
+            param = "the values; {@code null} means empty"
+        else:
+            param = "the value, or {@code null} to leave it out"
         out.append("    /**\n     * Sets {@code %s}%s.\n     *\n     * @param %s %s\n     * @return this builder\n     */"
-                   % (w, " (required)" if req else "", n, param))
+                   % (w, ", which the request requires" if req else "", n, param))
         out.append("    public Builder %s(@Nullable %s %s) {" % (n, gm.java_type(t), n))
         if t[0] == "list" and t[1][0] == "map":
             out.append("      this.%s =\n          %s == null\n              ? List.of()\n"
@@ -313,7 +319,34 @@ def gen_client_region(ops):
                                    "   * %s, without blocking.\n" % gm.cap(op["purpose"]), 1), m, req))
         out.append("  public CompletableFuture<%s> %sAsync(%s request) {\n    Objects.requireNonNull(request, \"request\");\n"
                    "    return transport.executeAsync(%s, request);\n  }\n" % (resp, m, req, descriptor_ref(op)))
+        out.append(consumer_overloads(op))
     out.append(END_CLIENT)
+    return "\n".join(out)
+
+
+def consumer_overloads(op):
+    """xxx(Consumer<XxxRequest.Builder>) and xxxAsync(Consumer<...>), as AWS SDK v2 offers them."""
+    req, resp, m = op["name"] + "Request", response_type(op), op["method"]
+    param = ("   * @param request fills in a new {@link %s.Builder}; the request is built and checked before\n"
+             "   *     anything is sent\n" % req)
+    throws = ("   * @throws NullPointerException when {@code request} is null\n"
+              "   * @throws IllegalArgumentException when the built request misses a required member or has an\n"
+              "   *     invalid one\n")
+    body = ("    Objects.requireNonNull(request, \"request\");\n    %s.Builder builder = %s.builder();\n"
+            "    request.accept(builder);\n" % (req, req))
+    ms = members(op)
+    shown = ([x for x in ms if x[4]] or ms)[:1]
+    example = (" such as {@code sms.%s(b -> b.%s(%s))}" % (m, shown[0][0], shown[0][0])) if shown else ""
+    out = ["  /**\n   * %s, the request filled in by a lambda%s; see {@link #%s(%s)}.\n   *\n%s"
+           "   * @return the answer\n%s   */" % (gm.cap(op["purpose"]), example, m, req, param, throws)]
+    out.append("  public %s %s(Consumer<%s.Builder> request) {\n%s    return %s(builder.build());\n  }\n"
+               % (resp, m, req, body, m))
+    out.append("  /**\n   * %s without blocking, the request filled in by a lambda; see {@link #%sAsync(%s)}.\n   *\n%s"
+               "   * @return a future of the answer\n%s   */"
+               % (gm.cap(op["purpose"]), m, req, param, throws.replace("is null\n", "is null, at once\n", 1)
+                  .replace("   *     invalid one\n", "   *     invalid one, at once\n")))
+    out.append("  public CompletableFuture<%s> %sAsync(Consumer<%s.Builder> request) {\n%s"
+               "    return %sAsync(builder.build());\n  }\n" % (resp, m, req, body, m))
     return "\n".join(out)
 
 

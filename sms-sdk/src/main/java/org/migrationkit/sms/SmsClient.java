@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -130,6 +132,42 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowTaskResponse> showTaskAsync(ShowTaskRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.SHOW_TASK, request);
+  }
+
+  /**
+   * Queries a migration task, the request filled in by a lambda such as {@code sms.showTask(b ->
+   * b.taskId(taskId))}; see {@link #showTask(String)}.
+   *
+   * @param request fills in a new {@link ShowTaskRequest.Builder}; the request is built and checked
+   *     before anything is sent
+   * @return the task
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the task id is missing or invalid
+   */
+  public ShowTaskResponse showTask(Consumer<ShowTaskRequest.Builder> request) {
+    return showTask(build(request, ShowTaskRequest.builder(), ShowTaskRequest.Builder::build));
+  }
+
+  /**
+   * Queries a migration task without blocking, the request filled in by a lambda; see {@link
+   * #showTaskAsync(String)}.
+   *
+   * @param request fills in a new {@link ShowTaskRequest.Builder}; the request is built and checked
+   *     before anything is sent
+   * @return a future of the task
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the task id is missing or invalid, at once
+   */
+  public CompletableFuture<ShowTaskResponse> showTaskAsync(
+      Consumer<ShowTaskRequest.Builder> request) {
+    return showTaskAsync(build(request, ShowTaskRequest.builder(), ShowTaskRequest.Builder::build));
+  }
+
+  /** Fills in {@code builder} with {@code request} and builds it; a null consumer fails first. */
+  private static <B, Q> Q build(Consumer<B> request, B builder, Function<B, Q> build) {
+    Objects.requireNonNull(request, "request");
+    request.accept(builder);
+    return build.apply(builder);
   }
 
   /**
@@ -284,6 +322,21 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Lists tasks lazily, the first page's request filled in by a lambda such as {@code
+   * sms.listTasksPaginator(b -> b.limit(100))}; see {@link #listTasksPaginator(ListTasksRequest)}.
+   *
+   * @param request fills in a new {@link ListTasksRequest.Builder}; its {@code offset} advances
+   *     page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   * @throws NullPointerException when {@code request} is null
+   */
+  public SmsPaginator<TasksResponseBody> listTasksPaginator(
+      Consumer<ListTasksRequest.Builder> request) {
+    return listTasksPaginator(
+        build(request, ListTasksRequest.builder(), ListTasksRequest.Builder::build));
+  }
+
+  /**
    * Lists source servers lazily: the returned {@link SmsPaginator} calls {@link #listServers} for
    * the next page only when iteration reaches it, starting at the request's {@code offset} with its
    * {@code limit}, and stops at the {@code count} the service reports.
@@ -301,6 +354,22 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Lists source servers lazily, the first page's request filled in by a lambda such as {@code
+   * sms.listServersPaginator(b -> b.limit(100))}; see {@link
+   * #listServersPaginator(ListServersRequest)}.
+   *
+   * @param request fills in a new {@link ListServersRequest.Builder}; its {@code offset} advances
+   *     page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   * @throws NullPointerException when {@code request} is null
+   */
+  public SmsPaginator<SourceServersResponseBody> listServersPaginator(
+      Consumer<ListServersRequest.Builder> request) {
+    return listServersPaginator(
+        build(request, ListServersRequest.builder(), ListServersRequest.Builder::build));
+  }
+
+  /**
    * Lists target server templates lazily: the returned {@link SmsPaginator} calls {@link
    * #listTemplates} for the next page only when iteration reaches it, starting at the request's
    * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
@@ -315,6 +384,22 @@ public final class SmsClient implements AutoCloseable {
         offset -> listTemplates(request.toBuilder().offset(offset).build()),
         ListTemplatesResponse::getTemplates,
         ListTemplatesResponse::getCount);
+  }
+
+  /**
+   * Lists target server templates lazily, the first page's request filled in by a lambda such as
+   * {@code sms.listTemplatesPaginator(b -> b.limit(100))}; see {@link
+   * #listTemplatesPaginator(ListTemplatesRequest)}.
+   *
+   * @param request fills in a new {@link ListTemplatesRequest.Builder}; its {@code offset} advances
+   *     page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   * @throws NullPointerException when {@code request} is null
+   */
+  public SmsPaginator<TemplateResponseBody> listTemplatesPaginator(
+      Consumer<ListTemplatesRequest.Builder> request) {
+    return listTemplatesPaginator(
+        build(request, ListTemplatesRequest.builder(), ListTemplatesRequest.Builder::build));
   }
 
   /**
@@ -336,6 +421,22 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Lists migration projects lazily, the first page's request filled in by a lambda such as {@code
+   * sms.listMigprojectsPaginator(b -> b.limit(100))}; see {@link
+   * #listMigprojectsPaginator(ListMigprojectsRequest)}.
+   *
+   * @param request fills in a new {@link ListMigprojectsRequest.Builder}; its {@code offset}
+   *     advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   * @throws NullPointerException when {@code request} is null
+   */
+  public SmsPaginator<MigprojectsResponseBody> listMigprojectsPaginator(
+      Consumer<ListMigprojectsRequest.Builder> request) {
+    return listMigprojectsPaginator(
+        build(request, ListMigprojectsRequest.builder(), ListMigprojectsRequest.Builder::build));
+  }
+
+  /**
    * Lists migration errors lazily: the returned {@link SmsPaginator} calls {@link
    * #listErrorServers} for the next page only when iteration reaches it, starting at the request's
    * {@code offset} with its {@code limit}, and stops at the {@code count} the service reports.
@@ -350,6 +451,22 @@ public final class SmsClient implements AutoCloseable {
         offset -> listErrorServers(request.toBuilder().offset(offset).build()),
         ListErrorServersResponse::getMigrationErrors,
         ListErrorServersResponse::getCount);
+  }
+
+  /**
+   * Lists migration errors lazily, the first page's request filled in by a lambda such as {@code
+   * sms.listErrorServersPaginator(b -> b.limit(100))}; see {@link
+   * #listErrorServersPaginator(ListErrorServersRequest)}.
+   *
+   * @param request fills in a new {@link ListErrorServersRequest.Builder}; its {@code offset}
+   *     advances page by page
+   * @return the items, as an {@link Iterable} and a {@link SmsPaginator#stream() stream}
+   * @throws NullPointerException when {@code request} is null
+   */
+  public SmsPaginator<MigrationErrors> listErrorServersPaginator(
+      Consumer<ListErrorServersRequest.Builder> request) {
+    return listErrorServersPaginator(
+        build(request, ListErrorServersRequest.builder(), ListErrorServersRequest.Builder::build));
   }
 
   private static <R, T> SmsPaginator<T> paginate(
@@ -399,6 +516,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * List migration projects, the request filled in by a lambda such as {@code sms.listMigprojects(b
+   * -> b.limit(limit))}; see {@link #listMigprojects(ListMigprojectsRequest)}.
+   *
+   * @param request fills in a new {@link ListMigprojectsRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ListMigprojectsResponse listMigprojects(Consumer<ListMigprojectsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListMigprojectsRequest.Builder builder = ListMigprojectsRequest.builder();
+    request.accept(builder);
+    return listMigprojects(builder.build());
+  }
+
+  /**
+   * List migration projects without blocking, the request filled in by a lambda; see {@link
+   * #listMigprojectsAsync(ListMigprojectsRequest)}.
+   *
+   * @param request fills in a new {@link ListMigprojectsRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ListMigprojectsResponse> listMigprojectsAsync(
+      Consumer<ListMigprojectsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListMigprojectsRequest.Builder builder = ListMigprojectsRequest.builder();
+    request.accept(builder);
+    return listMigprojectsAsync(builder.build());
+  }
+
+  /**
    * Create migration project.
    *
    * <p>{@code POST /v3/migprojects}. Not idempotent: repeated only when the request provably never
@@ -428,6 +582,45 @@ public final class SmsClient implements AutoCloseable {
       CreateMigprojectRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.CreateMigproject.OPERATION, request);
+  }
+
+  /**
+   * Create migration project, the request filled in by a lambda such as {@code
+   * sms.createMigproject(b -> b.name(name))}; see {@link
+   * #createMigproject(CreateMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link CreateMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public CreateMigprojectResponse createMigproject(
+      Consumer<CreateMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreateMigprojectRequest.Builder builder = CreateMigprojectRequest.builder();
+    request.accept(builder);
+    return createMigproject(builder.build());
+  }
+
+  /**
+   * Create migration project without blocking, the request filled in by a lambda; see {@link
+   * #createMigprojectAsync(CreateMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link CreateMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<CreateMigprojectResponse> createMigprojectAsync(
+      Consumer<CreateMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreateMigprojectRequest.Builder builder = CreateMigprojectRequest.builder();
+    request.accept(builder);
+    return createMigprojectAsync(builder.build());
   }
 
   /**
@@ -463,6 +656,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Delete migration project, the request filled in by a lambda such as {@code
+   * sms.deleteMigproject(b -> b.migProjectId(migProjectId))}; see {@link
+   * #deleteMigproject(DeleteMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link DeleteMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteMigprojectResponse deleteMigproject(
+      Consumer<DeleteMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteMigprojectRequest.Builder builder = DeleteMigprojectRequest.builder();
+    request.accept(builder);
+    return deleteMigproject(builder.build());
+  }
+
+  /**
+   * Delete migration project without blocking, the request filled in by a lambda; see {@link
+   * #deleteMigprojectAsync(DeleteMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link DeleteMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteMigprojectResponse> deleteMigprojectAsync(
+      Consumer<DeleteMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteMigprojectRequest.Builder builder = DeleteMigprojectRequest.builder();
+    request.accept(builder);
+    return deleteMigprojectAsync(builder.build());
+  }
+
+  /**
    * Get migration project.
    *
    * <p>{@code GET /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
@@ -495,6 +727,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Get migration project, the request filled in by a lambda such as {@code sms.showMigproject(b ->
+   * b.migProjectId(migProjectId))}; see {@link #showMigproject(ShowMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link ShowMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowMigprojectResponse showMigproject(Consumer<ShowMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowMigprojectRequest.Builder builder = ShowMigprojectRequest.builder();
+    request.accept(builder);
+    return showMigproject(builder.build());
+  }
+
+  /**
+   * Get migration project without blocking, the request filled in by a lambda; see {@link
+   * #showMigprojectAsync(ShowMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link ShowMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowMigprojectResponse> showMigprojectAsync(
+      Consumer<ShowMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowMigprojectRequest.Builder builder = ShowMigprojectRequest.builder();
+    request.accept(builder);
+    return showMigprojectAsync(builder.build());
+  }
+
+  /**
    * Update migration project.
    *
    * <p>{@code PUT /v3/migprojects/{mig_project_id}}. Idempotent: retried as the client's retry
@@ -524,6 +793,45 @@ public final class SmsClient implements AutoCloseable {
       UpdateMigprojectRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.UpdateMigproject.OPERATION, request);
+  }
+
+  /**
+   * Update migration project, the request filled in by a lambda such as {@code
+   * sms.updateMigproject(b -> b.migProjectId(migProjectId))}; see {@link
+   * #updateMigproject(UpdateMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link UpdateMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateMigprojectResponse updateMigproject(
+      Consumer<UpdateMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateMigprojectRequest.Builder builder = UpdateMigprojectRequest.builder();
+    request.accept(builder);
+    return updateMigproject(builder.build());
+  }
+
+  /**
+   * Update migration project without blocking, the request filled in by a lambda; see {@link
+   * #updateMigprojectAsync(UpdateMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link UpdateMigprojectRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateMigprojectResponse> updateMigprojectAsync(
+      Consumer<UpdateMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateMigprojectRequest.Builder builder = UpdateMigprojectRequest.builder();
+    request.accept(builder);
+    return updateMigprojectAsync(builder.build());
   }
 
   /**
@@ -560,6 +868,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Make project the default, the request filled in by a lambda such as {@code
+   * sms.updateDefaultMigproject(b -> b.migProjectId(migProjectId))}; see {@link
+   * #updateDefaultMigproject(UpdateDefaultMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link UpdateDefaultMigprojectRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateDefaultMigprojectResponse updateDefaultMigproject(
+      Consumer<UpdateDefaultMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateDefaultMigprojectRequest.Builder builder = UpdateDefaultMigprojectRequest.builder();
+    request.accept(builder);
+    return updateDefaultMigproject(builder.build());
+  }
+
+  /**
+   * Make project the default without blocking, the request filled in by a lambda; see {@link
+   * #updateDefaultMigprojectAsync(UpdateDefaultMigprojectRequest)}.
+   *
+   * @param request fills in a new {@link UpdateDefaultMigprojectRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateDefaultMigprojectResponse> updateDefaultMigprojectAsync(
+      Consumer<UpdateDefaultMigprojectRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateDefaultMigprojectRequest.Builder builder = UpdateDefaultMigprojectRequest.builder();
+    request.accept(builder);
+    return updateDefaultMigprojectAsync(builder.build());
+  }
+
+  /**
    * List API versions.
    *
    * <p>{@code GET /}. Idempotent: retried as the client's retry policy allows.
@@ -587,6 +934,43 @@ public final class SmsClient implements AutoCloseable {
       ListApiVersionRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ListApiVersion.OPERATION, request);
+  }
+
+  /**
+   * List API versions, the request filled in by a lambda; see {@link
+   * #listApiVersion(ListApiVersionRequest)}.
+   *
+   * @param request fills in a new {@link ListApiVersionRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ListApiVersionResponse listApiVersion(Consumer<ListApiVersionRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListApiVersionRequest.Builder builder = ListApiVersionRequest.builder();
+    request.accept(builder);
+    return listApiVersion(builder.build());
+  }
+
+  /**
+   * List API versions without blocking, the request filled in by a lambda; see {@link
+   * #listApiVersionAsync(ListApiVersionRequest)}.
+   *
+   * @param request fills in a new {@link ListApiVersionRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ListApiVersionResponse> listApiVersionAsync(
+      Consumer<ListApiVersionRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListApiVersionRequest.Builder builder = ListApiVersionRequest.builder();
+    request.accept(builder);
+    return listApiVersionAsync(builder.build());
   }
 
   /**
@@ -619,6 +1003,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Agent configuration and region list, the request filled in by a lambda; see {@link
+   * #showConfig(ShowConfigRequest)}.
+   *
+   * @param request fills in a new {@link ShowConfigRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowConfigResponse showConfig(Consumer<ShowConfigRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowConfigRequest.Builder builder = ShowConfigRequest.builder();
+    request.accept(builder);
+    return showConfig(builder.build());
+  }
+
+  /**
+   * Agent configuration and region list without blocking, the request filled in by a lambda; see
+   * {@link #showConfigAsync(ShowConfigRequest)}.
+   *
+   * @param request fills in a new {@link ShowConfigRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowConfigResponse> showConfigAsync(
+      Consumer<ShowConfigRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowConfigRequest.Builder builder = ShowConfigRequest.builder();
+    request.accept(builder);
+    return showConfigAsync(builder.build());
+  }
+
+  /**
    * Query privacy-agreement flag.
    *
    * <p>{@code GET /v3/privacy-agreements}. Idempotent: retried as the client's retry policy allows.
@@ -646,6 +1067,44 @@ public final class SmsClient implements AutoCloseable {
       ShowPrivacyAgreementsRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowPrivacyAgreements.OPERATION, request);
+  }
+
+  /**
+   * Query privacy-agreement flag, the request filled in by a lambda; see {@link
+   * #showPrivacyAgreements(ShowPrivacyAgreementsRequest)}.
+   *
+   * @param request fills in a new {@link ShowPrivacyAgreementsRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowPrivacyAgreementsResponse showPrivacyAgreements(
+      Consumer<ShowPrivacyAgreementsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowPrivacyAgreementsRequest.Builder builder = ShowPrivacyAgreementsRequest.builder();
+    request.accept(builder);
+    return showPrivacyAgreements(builder.build());
+  }
+
+  /**
+   * Query privacy-agreement flag without blocking, the request filled in by a lambda; see {@link
+   * #showPrivacyAgreementsAsync(ShowPrivacyAgreementsRequest)}.
+   *
+   * @param request fills in a new {@link ShowPrivacyAgreementsRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowPrivacyAgreementsResponse> showPrivacyAgreementsAsync(
+      Consumer<ShowPrivacyAgreementsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowPrivacyAgreementsRequest.Builder builder = ShowPrivacyAgreementsRequest.builder();
+    request.accept(builder);
+    return showPrivacyAgreementsAsync(builder.build());
   }
 
   /**
@@ -682,6 +1141,44 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Accept privacy agreement, the request filled in by a lambda; see {@link
+   * #createPrivacyAgreements(CreatePrivacyAgreementsRequest)}.
+   *
+   * @param request fills in a new {@link CreatePrivacyAgreementsRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public CreatePrivacyAgreementsResponse createPrivacyAgreements(
+      Consumer<CreatePrivacyAgreementsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreatePrivacyAgreementsRequest.Builder builder = CreatePrivacyAgreementsRequest.builder();
+    request.accept(builder);
+    return createPrivacyAgreements(builder.build());
+  }
+
+  /**
+   * Accept privacy agreement without blocking, the request filled in by a lambda; see {@link
+   * #createPrivacyAgreementsAsync(CreatePrivacyAgreementsRequest)}.
+   *
+   * @param request fills in a new {@link CreatePrivacyAgreementsRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<CreatePrivacyAgreementsResponse> createPrivacyAgreementsAsync(
+      Consumer<CreatePrivacyAgreementsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreatePrivacyAgreementsRequest.Builder builder = CreatePrivacyAgreementsRequest.builder();
+    request.accept(builder);
+    return createPrivacyAgreementsAsync(builder.build());
+  }
+
+  /**
    * Hash value for a key.
    *
    * <p>{@code GET /v3/sha256/{key}}. Idempotent: retried as the client's retry policy allows.
@@ -708,6 +1205,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowSha256Response> showSha256Async(ShowSha256Request request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowSha256.OPERATION, request);
+  }
+
+  /**
+   * Hash value for a key, the request filled in by a lambda such as {@code sms.showSha256(b ->
+   * b.key(key))}; see {@link #showSha256(ShowSha256Request)}.
+   *
+   * @param request fills in a new {@link ShowSha256Request.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowSha256Response showSha256(Consumer<ShowSha256Request.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowSha256Request.Builder builder = ShowSha256Request.builder();
+    request.accept(builder);
+    return showSha256(builder.build());
+  }
+
+  /**
+   * Hash value for a key without blocking, the request filled in by a lambda; see {@link
+   * #showSha256Async(ShowSha256Request)}.
+   *
+   * @param request fills in a new {@link ShowSha256Request.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowSha256Response> showSha256Async(
+      Consumer<ShowSha256Request.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowSha256Request.Builder builder = ShowSha256Request.builder();
+    request.accept(builder);
+    return showSha256Async(builder.build());
   }
 
   /**
@@ -741,6 +1275,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Show one API version, the request filled in by a lambda such as {@code sms.showApiVersion(b ->
+   * b.version(version))}; see {@link #showApiVersion(ShowApiVersionRequest)}.
+   *
+   * @param request fills in a new {@link ShowApiVersionRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowApiVersionResponse showApiVersion(Consumer<ShowApiVersionRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowApiVersionRequest.Builder builder = ShowApiVersionRequest.builder();
+    request.accept(builder);
+    return showApiVersion(builder.build());
+  }
+
+  /**
+   * Show one API version without blocking, the request filled in by a lambda; see {@link
+   * #showApiVersionAsync(ShowApiVersionRequest)}.
+   *
+   * @param request fills in a new {@link ShowApiVersionRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowApiVersionResponse> showApiVersionAsync(
+      Consumer<ShowApiVersionRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowApiVersionRequest.Builder builder = ShowApiVersionRequest.builder();
+    request.accept(builder);
+    return showApiVersionAsync(builder.build());
+  }
+
+  /**
    * List source servers with migration errors.
    *
    * <p>{@code GET /v3/errors}. Idempotent: retried as the client's retry policy allows.
@@ -771,6 +1342,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * List source servers with migration errors, the request filled in by a lambda such as {@code
+   * sms.listErrorServers(b -> b.offset(offset))}; see {@link
+   * #listErrorServers(ListErrorServersRequest)}.
+   *
+   * @param request fills in a new {@link ListErrorServersRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ListErrorServersResponse listErrorServers(
+      Consumer<ListErrorServersRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListErrorServersRequest.Builder builder = ListErrorServersRequest.builder();
+    request.accept(builder);
+    return listErrorServers(builder.build());
+  }
+
+  /**
+   * List source servers with migration errors without blocking, the request filled in by a lambda;
+   * see {@link #listErrorServersAsync(ListErrorServersRequest)}.
+   *
+   * @param request fills in a new {@link ListErrorServersRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ListErrorServersResponse> listErrorServersAsync(
+      Consumer<ListErrorServersRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListErrorServersRequest.Builder builder = ListErrorServersRequest.builder();
+    request.accept(builder);
+    return listErrorServersAsync(builder.build());
+  }
+
+  /**
    * List registered source servers.
    *
    * <p>{@code GET /v3/sources}. Idempotent: retried as the client's retry policy allows.
@@ -797,6 +1407,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ListServersResponse> listServersAsync(ListServersRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ListServers.OPERATION, request);
+  }
+
+  /**
+   * List registered source servers, the request filled in by a lambda such as {@code
+   * sms.listServers(b -> b.state(state))}; see {@link #listServers(ListServersRequest)}.
+   *
+   * @param request fills in a new {@link ListServersRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ListServersResponse listServers(Consumer<ListServersRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListServersRequest.Builder builder = ListServersRequest.builder();
+    request.accept(builder);
+    return listServers(builder.build());
+  }
+
+  /**
+   * List registered source servers without blocking, the request filled in by a lambda; see {@link
+   * #listServersAsync(ListServersRequest)}.
+   *
+   * @param request fills in a new {@link ListServersRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ListServersResponse> listServersAsync(
+      Consumer<ListServersRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListServersRequest.Builder builder = ListServersRequest.builder();
+    request.accept(builder);
+    return listServersAsync(builder.build());
   }
 
   /**
@@ -832,6 +1479,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Register a source server (agent report), the request filled in by a lambda such as {@code
+   * sms.registerServer(b -> b.id(id))}; see {@link #registerServer(RegisterServerRequest)}.
+   *
+   * @param request fills in a new {@link RegisterServerRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public RegisterServerResponse registerServer(Consumer<RegisterServerRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    RegisterServerRequest.Builder builder = RegisterServerRequest.builder();
+    request.accept(builder);
+    return registerServer(builder.build());
+  }
+
+  /**
+   * Register a source server (agent report) without blocking, the request filled in by a lambda;
+   * see {@link #registerServerAsync(RegisterServerRequest)}.
+   *
+   * @param request fills in a new {@link RegisterServerRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<RegisterServerResponse> registerServerAsync(
+      Consumer<RegisterServerRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    RegisterServerRequest.Builder builder = RegisterServerRequest.builder();
+    request.accept(builder);
+    return registerServerAsync(builder.build());
+  }
+
+  /**
    * Batch delete source server records.
    *
    * <p>{@code POST /v3/sources/delete}. Not idempotent: repeated only when the request provably
@@ -860,6 +1544,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<DeleteServersResponse> deleteServersAsync(DeleteServersRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.DeleteServers.OPERATION, request);
+  }
+
+  /**
+   * Batch delete source server records, the request filled in by a lambda such as {@code
+   * sms.deleteServers(b -> b.ids(ids))}; see {@link #deleteServers(DeleteServersRequest)}.
+   *
+   * @param request fills in a new {@link DeleteServersRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteServersResponse deleteServers(Consumer<DeleteServersRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteServersRequest.Builder builder = DeleteServersRequest.builder();
+    request.accept(builder);
+    return deleteServers(builder.build());
+  }
+
+  /**
+   * Batch delete source server records without blocking, the request filled in by a lambda; see
+   * {@link #deleteServersAsync(DeleteServersRequest)}.
+   *
+   * @param request fills in a new {@link DeleteServersRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteServersResponse> deleteServersAsync(
+      Consumer<DeleteServersRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteServersRequest.Builder builder = DeleteServersRequest.builder();
+    request.accept(builder);
+    return deleteServersAsync(builder.build());
   }
 
   /**
@@ -892,6 +1613,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Count source servers per state, the request filled in by a lambda; see {@link
+   * #showOverview(ShowOverviewRequest)}.
+   *
+   * @param request fills in a new {@link ShowOverviewRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowOverviewResponse showOverview(Consumer<ShowOverviewRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowOverviewRequest.Builder builder = ShowOverviewRequest.builder();
+    request.accept(builder);
+    return showOverview(builder.build());
+  }
+
+  /**
+   * Count source servers per state without blocking, the request filled in by a lambda; see {@link
+   * #showOverviewAsync(ShowOverviewRequest)}.
+   *
+   * @param request fills in a new {@link ShowOverviewRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowOverviewResponse> showOverviewAsync(
+      Consumer<ShowOverviewRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowOverviewRequest.Builder builder = ShowOverviewRequest.builder();
+    request.accept(builder);
+    return showOverviewAsync(builder.build());
+  }
+
+  /**
    * Fetch pending command for a source (agent).
    *
    * <p>{@code GET /v3/sources/{server_id}/command}. Idempotent: retried as the client's retry
@@ -920,6 +1678,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowCommandResponse> showCommandAsync(ShowCommandRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowCommand.OPERATION, request);
+  }
+
+  /**
+   * Fetch pending command for a source (agent), the request filled in by a lambda such as {@code
+   * sms.showCommand(b -> b.serverId(serverId))}; see {@link #showCommand(ShowCommandRequest)}.
+   *
+   * @param request fills in a new {@link ShowCommandRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowCommandResponse showCommand(Consumer<ShowCommandRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowCommandRequest.Builder builder = ShowCommandRequest.builder();
+    request.accept(builder);
+    return showCommand(builder.build());
+  }
+
+  /**
+   * Fetch pending command for a source (agent) without blocking, the request filled in by a lambda;
+   * see {@link #showCommandAsync(ShowCommandRequest)}.
+   *
+   * @param request fills in a new {@link ShowCommandRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowCommandResponse> showCommandAsync(
+      Consumer<ShowCommandRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowCommandRequest.Builder builder = ShowCommandRequest.builder();
+    request.accept(builder);
+    return showCommandAsync(builder.build());
   }
 
   /**
@@ -955,6 +1750,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Report command result (agent), the request filled in by a lambda such as {@code
+   * sms.updateCommandResult(b -> b.serverId(serverId))}; see {@link
+   * #updateCommandResult(UpdateCommandResultRequest)}.
+   *
+   * @param request fills in a new {@link UpdateCommandResultRequest.Builder}; the request is built
+   *     and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateCommandResultResponse updateCommandResult(
+      Consumer<UpdateCommandResultRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateCommandResultRequest.Builder builder = UpdateCommandResultRequest.builder();
+    request.accept(builder);
+    return updateCommandResult(builder.build());
+  }
+
+  /**
+   * Report command result (agent) without blocking, the request filled in by a lambda; see {@link
+   * #updateCommandResultAsync(UpdateCommandResultRequest)}.
+   *
+   * @param request fills in a new {@link UpdateCommandResultRequest.Builder}; the request is built
+   *     and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateCommandResultResponse> updateCommandResultAsync(
+      Consumer<UpdateCommandResultRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateCommandResultRequest.Builder builder = UpdateCommandResultRequest.builder();
+    request.accept(builder);
+    return updateCommandResultAsync(builder.build());
+  }
+
+  /**
    * Delete one source server record.
    *
    * <p>{@code DELETE /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
@@ -986,6 +1820,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Delete one source server record, the request filled in by a lambda such as {@code
+   * sms.deleteServer(b -> b.sourceId(sourceId))}; see {@link #deleteServer(DeleteServerRequest)}.
+   *
+   * @param request fills in a new {@link DeleteServerRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteServerResponse deleteServer(Consumer<DeleteServerRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteServerRequest.Builder builder = DeleteServerRequest.builder();
+    request.accept(builder);
+    return deleteServer(builder.build());
+  }
+
+  /**
+   * Delete one source server record without blocking, the request filled in by a lambda; see {@link
+   * #deleteServerAsync(DeleteServerRequest)}.
+   *
+   * @param request fills in a new {@link DeleteServerRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteServerResponse> deleteServerAsync(
+      Consumer<DeleteServerRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteServerRequest.Builder builder = DeleteServerRequest.builder();
+    request.accept(builder);
+    return deleteServerAsync(builder.build());
+  }
+
+  /**
    * Source server details (disks, checks, init_target_server).
    *
    * <p>{@code GET /v3/sources/{source_id}}. Idempotent: retried as the client's retry policy
@@ -1014,6 +1885,44 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowServerResponse> showServerAsync(ShowServerRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowServer.OPERATION, request);
+  }
+
+  /**
+   * Source server details (disks, checks, init_target_server), the request filled in by a lambda
+   * such as {@code sms.showServer(b -> b.sourceId(sourceId))}; see {@link
+   * #showServer(ShowServerRequest)}.
+   *
+   * @param request fills in a new {@link ShowServerRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowServerResponse showServer(Consumer<ShowServerRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowServerRequest.Builder builder = ShowServerRequest.builder();
+    request.accept(builder);
+    return showServer(builder.build());
+  }
+
+  /**
+   * Source server details (disks, checks, init_target_server) without blocking, the request filled
+   * in by a lambda; see {@link #showServerAsync(ShowServerRequest)}.
+   *
+   * @param request fills in a new {@link ShowServerRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowServerResponse> showServerAsync(
+      Consumer<ShowServerRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowServerRequest.Builder builder = ShowServerRequest.builder();
+    request.accept(builder);
+    return showServerAsync(builder.build());
   }
 
   /**
@@ -1049,6 +1958,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Rename / set project / disk adjustments of a source, the request filled in by a lambda such as
+   * {@code sms.updateServerName(b -> b.sourceId(sourceId))}; see {@link
+   * #updateServerName(UpdateServerNameRequest)}.
+   *
+   * @param request fills in a new {@link UpdateServerNameRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateServerNameResponse updateServerName(
+      Consumer<UpdateServerNameRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateServerNameRequest.Builder builder = UpdateServerNameRequest.builder();
+    request.accept(builder);
+    return updateServerName(builder.build());
+  }
+
+  /**
+   * Rename / set project / disk adjustments of a source without blocking, the request filled in by
+   * a lambda; see {@link #updateServerNameAsync(UpdateServerNameRequest)}.
+   *
+   * @param request fills in a new {@link UpdateServerNameRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateServerNameResponse> updateServerNameAsync(
+      Consumer<UpdateServerNameRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateServerNameRequest.Builder builder = UpdateServerNameRequest.builder();
+    request.accept(builder);
+    return updateServerNameAsync(builder.build());
+  }
+
+  /**
    * Change copy state / migration cycle of a source.
    *
    * <p>{@code PUT /v3/sources/{source_id}/changestate}. Idempotent: retried as the client's retry
@@ -1078,6 +2026,44 @@ public final class SmsClient implements AutoCloseable {
       UpdateCopyStateRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.UpdateCopyState.OPERATION, request);
+  }
+
+  /**
+   * Change copy state / migration cycle of a source, the request filled in by a lambda such as
+   * {@code sms.updateCopyState(b -> b.sourceId(sourceId))}; see {@link
+   * #updateCopyState(UpdateCopyStateRequest)}.
+   *
+   * @param request fills in a new {@link UpdateCopyStateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateCopyStateResponse updateCopyState(Consumer<UpdateCopyStateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateCopyStateRequest.Builder builder = UpdateCopyStateRequest.builder();
+    request.accept(builder);
+    return updateCopyState(builder.build());
+  }
+
+  /**
+   * Change copy state / migration cycle of a source without blocking, the request filled in by a
+   * lambda; see {@link #updateCopyStateAsync(UpdateCopyStateRequest)}.
+   *
+   * @param request fills in a new {@link UpdateCopyStateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateCopyStateResponse> updateCopyStateAsync(
+      Consumer<UpdateCopyStateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateCopyStateRequest.Builder builder = UpdateCopyStateRequest.builder();
+    request.accept(builder);
+    return updateCopyStateAsync(builder.build());
   }
 
   /**
@@ -1113,6 +2099,44 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Replace disk/volume info of a source, the request filled in by a lambda such as {@code
+   * sms.updateDiskInfo(b -> b.sourceId(sourceId))}; see {@link
+   * #updateDiskInfo(UpdateDiskInfoRequest)}.
+   *
+   * @param request fills in a new {@link UpdateDiskInfoRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateDiskInfoResponse updateDiskInfo(Consumer<UpdateDiskInfoRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateDiskInfoRequest.Builder builder = UpdateDiskInfoRequest.builder();
+    request.accept(builder);
+    return updateDiskInfo(builder.build());
+  }
+
+  /**
+   * Replace disk/volume info of a source without blocking, the request filled in by a lambda; see
+   * {@link #updateDiskInfoAsync(UpdateDiskInfoRequest)}.
+   *
+   * @param request fills in a new {@link UpdateDiskInfoRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateDiskInfoResponse> updateDiskInfoAsync(
+      Consumer<UpdateDiskInfoRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateDiskInfoRequest.Builder builder = UpdateDiskInfoRequest.builder();
+    request.accept(builder);
+    return updateDiskInfoAsync(builder.build());
+  }
+
+  /**
    * List migration tasks.
    *
    * <p>{@code GET /v3/tasks}. Idempotent: retried as the client's retry policy allows.
@@ -1139,6 +2163,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ListTasksResponse> listTasksAsync(ListTasksRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ListTasks.OPERATION, request);
+  }
+
+  /**
+   * List migration tasks, the request filled in by a lambda such as {@code sms.listTasks(b ->
+   * b.state(state))}; see {@link #listTasks(ListTasksRequest)}.
+   *
+   * @param request fills in a new {@link ListTasksRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ListTasksResponse listTasks(Consumer<ListTasksRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListTasksRequest.Builder builder = ListTasksRequest.builder();
+    request.accept(builder);
+    return listTasks(builder.build());
+  }
+
+  /**
+   * List migration tasks without blocking, the request filled in by a lambda; see {@link
+   * #listTasksAsync(ListTasksRequest)}.
+   *
+   * @param request fills in a new {@link ListTasksRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ListTasksResponse> listTasksAsync(
+      Consumer<ListTasksRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListTasksRequest.Builder builder = ListTasksRequest.builder();
+    request.accept(builder);
+    return listTasksAsync(builder.build());
   }
 
   /**
@@ -1173,6 +2234,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Create migration task, the request filled in by a lambda such as {@code sms.createTask(b ->
+   * b.name(name))}; see {@link #createTask(CreateTaskRequest)}.
+   *
+   * @param request fills in a new {@link CreateTaskRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public CreateTaskResponse createTask(Consumer<CreateTaskRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreateTaskRequest.Builder builder = CreateTaskRequest.builder();
+    request.accept(builder);
+    return createTask(builder.build());
+  }
+
+  /**
+   * Create migration task without blocking, the request filled in by a lambda; see {@link
+   * #createTaskAsync(CreateTaskRequest)}.
+   *
+   * @param request fills in a new {@link CreateTaskRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<CreateTaskResponse> createTaskAsync(
+      Consumer<CreateTaskRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreateTaskRequest.Builder builder = CreateTaskRequest.builder();
+    request.accept(builder);
+    return createTaskAsync(builder.build());
+  }
+
+  /**
    * Batch delete tasks.
    *
    * <p>{@code POST /v3/tasks/delete}. Not idempotent: repeated only when the request provably never
@@ -1201,6 +2299,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<DeleteTasksResponse> deleteTasksAsync(DeleteTasksRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.DeleteTasks.OPERATION, request);
+  }
+
+  /**
+   * Batch delete tasks, the request filled in by a lambda such as {@code sms.deleteTasks(b ->
+   * b.ids(ids))}; see {@link #deleteTasks(DeleteTasksRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTasksRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteTasksResponse deleteTasks(Consumer<DeleteTasksRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTasksRequest.Builder builder = DeleteTasksRequest.builder();
+    request.accept(builder);
+    return deleteTasks(builder.build());
+  }
+
+  /**
+   * Batch delete tasks without blocking, the request filled in by a lambda; see {@link
+   * #deleteTasksAsync(DeleteTasksRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTasksRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteTasksResponse> deleteTasksAsync(
+      Consumer<DeleteTasksRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTasksRequest.Builder builder = DeleteTasksRequest.builder();
+    request.accept(builder);
+    return deleteTasksAsync(builder.build());
   }
 
   /**
@@ -1235,6 +2370,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Check target network ACL, the request filled in by a lambda such as {@code sms.checkNetAcl(b ->
+   * b.tProjectId(tProjectId))}; see {@link #checkNetAcl(CheckNetAclRequest)}.
+   *
+   * @param request fills in a new {@link CheckNetAclRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public CheckNetAclResponse checkNetAcl(Consumer<CheckNetAclRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CheckNetAclRequest.Builder builder = CheckNetAclRequest.builder();
+    request.accept(builder);
+    return checkNetAcl(builder.build());
+  }
+
+  /**
+   * Check target network ACL without blocking, the request filled in by a lambda; see {@link
+   * #checkNetAclAsync(CheckNetAclRequest)}.
+   *
+   * @param request fills in a new {@link CheckNetAclRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<CheckNetAclResponse> checkNetAclAsync(
+      Consumer<CheckNetAclRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CheckNetAclRequest.Builder builder = CheckNetAclRequest.builder();
+    request.accept(builder);
+    return checkNetAclAsync(builder.build());
+  }
+
+  /**
    * Delete task.
    *
    * <p>{@code DELETE /v3/tasks/{task_id}}. Idempotent: retried as the client's retry policy allows.
@@ -1264,6 +2436,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Delete task, the request filled in by a lambda such as {@code sms.deleteTask(b ->
+   * b.taskId(taskId))}; see {@link #deleteTask(DeleteTaskRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTaskRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteTaskResponse deleteTask(Consumer<DeleteTaskRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTaskRequest.Builder builder = DeleteTaskRequest.builder();
+    request.accept(builder);
+    return deleteTask(builder.build());
+  }
+
+  /**
+   * Delete task without blocking, the request filled in by a lambda; see {@link
+   * #deleteTaskAsync(DeleteTaskRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTaskRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteTaskResponse> deleteTaskAsync(
+      Consumer<DeleteTaskRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTaskRequest.Builder builder = DeleteTaskRequest.builder();
+    request.accept(builder);
+    return deleteTaskAsync(builder.build());
+  }
+
+  /**
    * Update task.
    *
    * <p>{@code PUT /v3/tasks/{task_id}}. Idempotent: retried as the client's retry policy allows.
@@ -1290,6 +2499,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<UpdateTaskResponse> updateTaskAsync(UpdateTaskRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.UpdateTask.OPERATION, request);
+  }
+
+  /**
+   * Update task, the request filled in by a lambda such as {@code sms.updateTask(b ->
+   * b.taskId(taskId))}; see {@link #updateTask(UpdateTaskRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTaskRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateTaskResponse updateTask(Consumer<UpdateTaskRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTaskRequest.Builder builder = UpdateTaskRequest.builder();
+    request.accept(builder);
+    return updateTask(builder.build());
+  }
+
+  /**
+   * Update task without blocking, the request filled in by a lambda; see {@link
+   * #updateTaskAsync(UpdateTaskRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTaskRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateTaskResponse> updateTaskAsync(
+      Consumer<UpdateTaskRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTaskRequest.Builder builder = UpdateTaskRequest.builder();
+    request.accept(builder);
+    return updateTaskAsync(builder.build());
   }
 
   /**
@@ -1325,6 +2571,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Task action: start/stop/test/clone_test/restart/network_check/skip/clear, the request filled in
+   * by a lambda such as {@code sms.updateTaskStatus(b -> b.taskId(taskId))}; see {@link
+   * #updateTaskStatus(UpdateTaskStatusRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTaskStatusRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateTaskStatusResponse updateTaskStatus(
+      Consumer<UpdateTaskStatusRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTaskStatusRequest.Builder builder = UpdateTaskStatusRequest.builder();
+    request.accept(builder);
+    return updateTaskStatus(builder.build());
+  }
+
+  /**
+   * Task action: start/stop/test/clone_test/restart/network_check/skip/clear without blocking, the
+   * request filled in by a lambda; see {@link #updateTaskStatusAsync(UpdateTaskStatusRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTaskStatusRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateTaskStatusResponse> updateTaskStatusAsync(
+      Consumer<UpdateTaskStatusRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTaskStatusRequest.Builder builder = UpdateTaskStatusRequest.builder();
+    request.accept(builder);
+    return updateTaskStatusAsync(builder.build());
+  }
+
+  /**
    * SSL certificate and key for the task channel.
    *
    * <p>{@code GET /v3/tasks/{task_id}/certkey}. Idempotent: retried as the client's retry policy
@@ -1353,6 +2638,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowCertKeyResponse> showCertKeyAsync(ShowCertKeyRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowCertKey.OPERATION, request);
+  }
+
+  /**
+   * SSL certificate and key for the task channel, the request filled in by a lambda such as {@code
+   * sms.showCertKey(b -> b.taskId(taskId))}; see {@link #showCertKey(ShowCertKeyRequest)}.
+   *
+   * @param request fills in a new {@link ShowCertKeyRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowCertKeyResponse showCertKey(Consumer<ShowCertKeyRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowCertKeyRequest.Builder builder = ShowCertKeyRequest.builder();
+    request.accept(builder);
+    return showCertKey(builder.build());
+  }
+
+  /**
+   * SSL certificate and key for the task channel without blocking, the request filled in by a
+   * lambda; see {@link #showCertKeyAsync(ShowCertKeyRequest)}.
+   *
+   * @param request fills in a new {@link ShowCertKeyRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowCertKeyResponse> showCertKeyAsync(
+      Consumer<ShowCertKeyRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowCertKeyRequest.Builder builder = ShowCertKeyRequest.builder();
+    request.accept(builder);
+    return showCertKeyAsync(builder.build());
   }
 
   /**
@@ -1385,6 +2707,45 @@ public final class SmsClient implements AutoCloseable {
       ShowConfigSettingRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowConfigSetting.OPERATION, request);
+  }
+
+  /**
+   * Get task special configuration, the request filled in by a lambda such as {@code
+   * sms.showConfigSetting(b -> b.taskId(taskId))}; see {@link
+   * #showConfigSetting(ShowConfigSettingRequest)}.
+   *
+   * @param request fills in a new {@link ShowConfigSettingRequest.Builder}; the request is built
+   *     and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowConfigSettingResponse showConfigSetting(
+      Consumer<ShowConfigSettingRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowConfigSettingRequest.Builder builder = ShowConfigSettingRequest.builder();
+    request.accept(builder);
+    return showConfigSetting(builder.build());
+  }
+
+  /**
+   * Get task special configuration without blocking, the request filled in by a lambda; see {@link
+   * #showConfigSettingAsync(ShowConfigSettingRequest)}.
+   *
+   * @param request fills in a new {@link ShowConfigSettingRequest.Builder}; the request is built
+   *     and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowConfigSettingResponse> showConfigSettingAsync(
+      Consumer<ShowConfigSettingRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowConfigSettingRequest.Builder builder = ShowConfigSettingRequest.builder();
+    request.accept(builder);
+    return showConfigSettingAsync(builder.build());
   }
 
   /**
@@ -1421,6 +2782,48 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Set task special configuration, the request filled in by a lambda such as {@code
+   * sms.uploadSpecialConfigurationSetting(b -> b.taskId(taskId))}; see {@link
+   * #uploadSpecialConfigurationSetting(UploadSpecialConfigurationSettingRequest)}.
+   *
+   * @param request fills in a new {@link UploadSpecialConfigurationSettingRequest.Builder}; the
+   *     request is built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UploadSpecialConfigurationSettingResponse uploadSpecialConfigurationSetting(
+      Consumer<UploadSpecialConfigurationSettingRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UploadSpecialConfigurationSettingRequest.Builder builder =
+        UploadSpecialConfigurationSettingRequest.builder();
+    request.accept(builder);
+    return uploadSpecialConfigurationSetting(builder.build());
+  }
+
+  /**
+   * Set task special configuration without blocking, the request filled in by a lambda; see {@link
+   * #uploadSpecialConfigurationSettingAsync(UploadSpecialConfigurationSettingRequest)}.
+   *
+   * @param request fills in a new {@link UploadSpecialConfigurationSettingRequest.Builder}; the
+   *     request is built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UploadSpecialConfigurationSettingResponse>
+      uploadSpecialConfigurationSettingAsync(
+          Consumer<UploadSpecialConfigurationSettingRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UploadSpecialConfigurationSettingRequest.Builder builder =
+        UploadSpecialConfigurationSettingRequest.builder();
+    request.accept(builder);
+    return uploadSpecialConfigurationSettingAsync(builder.build());
+  }
+
+  /**
    * Get consistency-check results.
    *
    * <p>{@code GET /v3/tasks/{task_id}/consistency-result}. Idempotent: retried as the client's
@@ -1450,6 +2853,45 @@ public final class SmsClient implements AutoCloseable {
       ShowConsistencyResultRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowConsistencyResult.OPERATION, request);
+  }
+
+  /**
+   * Get consistency-check results, the request filled in by a lambda such as {@code
+   * sms.showConsistencyResult(b -> b.taskId(taskId))}; see {@link
+   * #showConsistencyResult(ShowConsistencyResultRequest)}.
+   *
+   * @param request fills in a new {@link ShowConsistencyResultRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowConsistencyResultResponse showConsistencyResult(
+      Consumer<ShowConsistencyResultRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowConsistencyResultRequest.Builder builder = ShowConsistencyResultRequest.builder();
+    request.accept(builder);
+    return showConsistencyResult(builder.build());
+  }
+
+  /**
+   * Get consistency-check results without blocking, the request filled in by a lambda; see {@link
+   * #showConsistencyResultAsync(ShowConsistencyResultRequest)}.
+   *
+   * @param request fills in a new {@link ShowConsistencyResultRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowConsistencyResultResponse> showConsistencyResultAsync(
+      Consumer<ShowConsistencyResultRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowConsistencyResultRequest.Builder builder = ShowConsistencyResultRequest.builder();
+    request.accept(builder);
+    return showConsistencyResultAsync(builder.build());
   }
 
   /**
@@ -1486,6 +2928,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Report consistency-check results, the request filled in by a lambda such as {@code
+   * sms.updateConsistencyResult(b -> b.taskId(taskId))}; see {@link
+   * #updateConsistencyResult(UpdateConsistencyResultRequest)}.
+   *
+   * @param request fills in a new {@link UpdateConsistencyResultRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateConsistencyResultResponse updateConsistencyResult(
+      Consumer<UpdateConsistencyResultRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateConsistencyResultRequest.Builder builder = UpdateConsistencyResultRequest.builder();
+    request.accept(builder);
+    return updateConsistencyResult(builder.build());
+  }
+
+  /**
+   * Report consistency-check results without blocking, the request filled in by a lambda; see
+   * {@link #updateConsistencyResultAsync(UpdateConsistencyResultRequest)}.
+   *
+   * @param request fills in a new {@link UpdateConsistencyResultRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateConsistencyResultResponse> updateConsistencyResultAsync(
+      Consumer<UpdateConsistencyResultRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateConsistencyResultRequest.Builder builder = UpdateConsistencyResultRequest.builder();
+    request.accept(builder);
+    return updateConsistencyResultAsync(builder.build());
+  }
+
+  /**
    * Upload task logs to a bucket.
    *
    * <p>{@code POST /v3/tasks/{task_id}/log}. Not idempotent: repeated only when the request
@@ -1514,6 +2995,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<CollectLogResponse> collectLogAsync(CollectLogRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.CollectLog.OPERATION, request);
+  }
+
+  /**
+   * Upload task logs to a bucket, the request filled in by a lambda such as {@code sms.collectLog(b
+   * -> b.taskId(taskId))}; see {@link #collectLog(CollectLogRequest)}.
+   *
+   * @param request fills in a new {@link CollectLogRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public CollectLogResponse collectLog(Consumer<CollectLogRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CollectLogRequest.Builder builder = CollectLogRequest.builder();
+    request.accept(builder);
+    return collectLog(builder.build());
+  }
+
+  /**
+   * Upload task logs to a bucket without blocking, the request filled in by a lambda; see {@link
+   * #collectLogAsync(CollectLogRequest)}.
+   *
+   * @param request fills in a new {@link CollectLogRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<CollectLogResponse> collectLogAsync(
+      Consumer<CollectLogRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CollectLogRequest.Builder builder = CollectLogRequest.builder();
+    request.accept(builder);
+    return collectLogAsync(builder.build());
   }
 
   /**
@@ -1549,6 +3067,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Certificate passphrase for the task channel, the request filled in by a lambda such as {@code
+   * sms.showPassphrase(b -> b.taskId(taskId))}; see {@link #showPassphrase(ShowPassphraseRequest)}.
+   *
+   * @param request fills in a new {@link ShowPassphraseRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowPassphraseResponse showPassphrase(Consumer<ShowPassphraseRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowPassphraseRequest.Builder builder = ShowPassphraseRequest.builder();
+    request.accept(builder);
+    return showPassphrase(builder.build());
+  }
+
+  /**
+   * Certificate passphrase for the task channel without blocking, the request filled in by a
+   * lambda; see {@link #showPassphraseAsync(ShowPassphraseRequest)}.
+   *
+   * @param request fills in a new {@link ShowPassphraseRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowPassphraseResponse> showPassphraseAsync(
+      Consumer<ShowPassphraseRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowPassphraseRequest.Builder builder = ShowPassphraseRequest.builder();
+    request.accept(builder);
+    return showPassphraseAsync(builder.build());
+  }
+
+  /**
    * Report subtask progress/speed.
    *
    * <p>{@code PUT /v3/tasks/{task_id}/progress}. Idempotent: retried as the client's retry policy
@@ -1578,6 +3133,44 @@ public final class SmsClient implements AutoCloseable {
       UpdateTaskSpeedRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.UpdateTaskSpeed.OPERATION, request);
+  }
+
+  /**
+   * Report subtask progress/speed, the request filled in by a lambda such as {@code
+   * sms.updateTaskSpeed(b -> b.taskId(taskId))}; see {@link
+   * #updateTaskSpeed(UpdateTaskSpeedRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTaskSpeedRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateTaskSpeedResponse updateTaskSpeed(Consumer<UpdateTaskSpeedRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTaskSpeedRequest.Builder builder = UpdateTaskSpeedRequest.builder();
+    request.accept(builder);
+    return updateTaskSpeed(builder.build());
+  }
+
+  /**
+   * Report subtask progress/speed without blocking, the request filled in by a lambda; see {@link
+   * #updateTaskSpeedAsync(UpdateTaskSpeedRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTaskSpeedRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateTaskSpeedResponse> updateTaskSpeedAsync(
+      Consumer<UpdateTaskSpeedRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTaskSpeedRequest.Builder builder = UpdateTaskSpeedRequest.builder();
+    request.accept(builder);
+    return updateTaskSpeedAsync(builder.build());
   }
 
   /**
@@ -1613,6 +3206,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Get speed-limit schedule, the request filled in by a lambda such as {@code
+   * sms.showsSpeedLimits(b -> b.taskId(taskId))}; see {@link
+   * #showsSpeedLimits(ShowsSpeedLimitsRequest)}.
+   *
+   * @param request fills in a new {@link ShowsSpeedLimitsRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowsSpeedLimitsResponse showsSpeedLimits(
+      Consumer<ShowsSpeedLimitsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowsSpeedLimitsRequest.Builder builder = ShowsSpeedLimitsRequest.builder();
+    request.accept(builder);
+    return showsSpeedLimits(builder.build());
+  }
+
+  /**
+   * Get speed-limit schedule without blocking, the request filled in by a lambda; see {@link
+   * #showsSpeedLimitsAsync(ShowsSpeedLimitsRequest)}.
+   *
+   * @param request fills in a new {@link ShowsSpeedLimitsRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowsSpeedLimitsResponse> showsSpeedLimitsAsync(
+      Consumer<ShowsSpeedLimitsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowsSpeedLimitsRequest.Builder builder = ShowsSpeedLimitsRequest.builder();
+    request.accept(builder);
+    return showsSpeedLimitsAsync(builder.build());
+  }
+
+  /**
    * Set speed-limit schedule.
    *
    * <p>{@code POST /v3/tasks/{task_id}/speed-limit}. Not idempotent: repeated only when the request
@@ -1641,6 +3273,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<UpdateSpeedResponse> updateSpeedAsync(UpdateSpeedRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.UpdateSpeed.OPERATION, request);
+  }
+
+  /**
+   * Set speed-limit schedule, the request filled in by a lambda such as {@code sms.updateSpeed(b ->
+   * b.taskId(taskId))}; see {@link #updateSpeed(UpdateSpeedRequest)}.
+   *
+   * @param request fills in a new {@link UpdateSpeedRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateSpeedResponse updateSpeed(Consumer<UpdateSpeedRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateSpeedRequest.Builder builder = UpdateSpeedRequest.builder();
+    request.accept(builder);
+    return updateSpeed(builder.build());
+  }
+
+  /**
+   * Set speed-limit schedule without blocking, the request filled in by a lambda; see {@link
+   * #updateSpeedAsync(UpdateSpeedRequest)}.
+   *
+   * @param request fills in a new {@link UpdateSpeedRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateSpeedResponse> updateSpeedAsync(
+      Consumer<UpdateSpeedRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateSpeedRequest.Builder builder = UpdateSpeedRequest.builder();
+    request.accept(builder);
+    return updateSpeedAsync(builder.build());
   }
 
   /**
@@ -1673,6 +3342,43 @@ public final class SmsClient implements AutoCloseable {
       UnlockTargetEcsRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.UnlockTargetEcs.OPERATION, request);
+  }
+
+  /**
+   * Unlock target server, the request filled in by a lambda such as {@code sms.unlockTargetEcs(b ->
+   * b.taskId(taskId))}; see {@link #unlockTargetEcs(UnlockTargetEcsRequest)}.
+   *
+   * @param request fills in a new {@link UnlockTargetEcsRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UnlockTargetEcsResponse unlockTargetEcs(Consumer<UnlockTargetEcsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UnlockTargetEcsRequest.Builder builder = UnlockTargetEcsRequest.builder();
+    request.accept(builder);
+    return unlockTargetEcs(builder.build());
+  }
+
+  /**
+   * Unlock target server without blocking, the request filled in by a lambda; see {@link
+   * #unlockTargetEcsAsync(UnlockTargetEcsRequest)}.
+   *
+   * @param request fills in a new {@link UnlockTargetEcsRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UnlockTargetEcsResponse> unlockTargetEcsAsync(
+      Consumer<UnlockTargetEcsRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UnlockTargetEcsRequest.Builder builder = UnlockTargetEcsRequest.builder();
+    request.accept(builder);
+    return unlockTargetEcsAsync(builder.build());
   }
 
   /**
@@ -1709,6 +3415,45 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Report network-check metrics, the request filled in by a lambda such as {@code
+   * sms.updateNetworkCheckInfo(b -> b.taskId(taskId))}; see {@link
+   * #updateNetworkCheckInfo(UpdateNetworkCheckInfoRequest)}.
+   *
+   * @param request fills in a new {@link UpdateNetworkCheckInfoRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateNetworkCheckInfoResponse updateNetworkCheckInfo(
+      Consumer<UpdateNetworkCheckInfoRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateNetworkCheckInfoRequest.Builder builder = UpdateNetworkCheckInfoRequest.builder();
+    request.accept(builder);
+    return updateNetworkCheckInfo(builder.build());
+  }
+
+  /**
+   * Report network-check metrics without blocking, the request filled in by a lambda; see {@link
+   * #updateNetworkCheckInfoAsync(UpdateNetworkCheckInfoRequest)}.
+   *
+   * @param request fills in a new {@link UpdateNetworkCheckInfoRequest.Builder}; the request is
+   *     built and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateNetworkCheckInfoResponse> updateNetworkCheckInfoAsync(
+      Consumer<UpdateNetworkCheckInfoRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateNetworkCheckInfoRequest.Builder builder = UpdateNetworkCheckInfoRequest.builder();
+    request.accept(builder);
+    return updateNetworkCheckInfoAsync(builder.build());
+  }
+
+  /**
    * List templates.
    *
    * <p>{@code GET /v3/vm/templates}. Idempotent: retried as the client's retry policy allows.
@@ -1735,6 +3480,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ListTemplatesResponse> listTemplatesAsync(ListTemplatesRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ListTemplates.OPERATION, request);
+  }
+
+  /**
+   * List templates, the request filled in by a lambda such as {@code sms.listTemplates(b ->
+   * b.name(name))}; see {@link #listTemplates(ListTemplatesRequest)}.
+   *
+   * @param request fills in a new {@link ListTemplatesRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ListTemplatesResponse listTemplates(Consumer<ListTemplatesRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListTemplatesRequest.Builder builder = ListTemplatesRequest.builder();
+    request.accept(builder);
+    return listTemplates(builder.build());
+  }
+
+  /**
+   * List templates without blocking, the request filled in by a lambda; see {@link
+   * #listTemplatesAsync(ListTemplatesRequest)}.
+   *
+   * @param request fills in a new {@link ListTemplatesRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ListTemplatesResponse> listTemplatesAsync(
+      Consumer<ListTemplatesRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ListTemplatesRequest.Builder builder = ListTemplatesRequest.builder();
+    request.accept(builder);
+    return listTemplatesAsync(builder.build());
   }
 
   /**
@@ -1770,6 +3552,44 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Create target-server template, the request filled in by a lambda such as {@code
+   * sms.createTemplate(b -> b.template(template))}; see {@link
+   * #createTemplate(CreateTemplateRequest)}.
+   *
+   * @param request fills in a new {@link CreateTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public CreateTemplateResponse createTemplate(Consumer<CreateTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreateTemplateRequest.Builder builder = CreateTemplateRequest.builder();
+    request.accept(builder);
+    return createTemplate(builder.build());
+  }
+
+  /**
+   * Create target-server template without blocking, the request filled in by a lambda; see {@link
+   * #createTemplateAsync(CreateTemplateRequest)}.
+   *
+   * @param request fills in a new {@link CreateTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<CreateTemplateResponse> createTemplateAsync(
+      Consumer<CreateTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    CreateTemplateRequest.Builder builder = CreateTemplateRequest.builder();
+    request.accept(builder);
+    return createTemplateAsync(builder.build());
+  }
+
+  /**
    * Batch delete templates.
    *
    * <p>{@code POST /v3/vm/templates/delete}. Not idempotent: repeated only when the request
@@ -1799,6 +3619,43 @@ public final class SmsClient implements AutoCloseable {
       DeleteTemplatesRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.DeleteTemplates.OPERATION, request);
+  }
+
+  /**
+   * Batch delete templates, the request filled in by a lambda such as {@code sms.deleteTemplates(b
+   * -> b.ids(ids))}; see {@link #deleteTemplates(DeleteTemplatesRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTemplatesRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteTemplatesResponse deleteTemplates(Consumer<DeleteTemplatesRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTemplatesRequest.Builder builder = DeleteTemplatesRequest.builder();
+    request.accept(builder);
+    return deleteTemplates(builder.build());
+  }
+
+  /**
+   * Batch delete templates without blocking, the request filled in by a lambda; see {@link
+   * #deleteTemplatesAsync(DeleteTemplatesRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTemplatesRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteTemplatesResponse> deleteTemplatesAsync(
+      Consumer<DeleteTemplatesRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTemplatesRequest.Builder builder = DeleteTemplatesRequest.builder();
+    request.accept(builder);
+    return deleteTemplatesAsync(builder.build());
   }
 
   /**
@@ -1834,6 +3691,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Delete template, the request filled in by a lambda such as {@code sms.deleteTemplate(b ->
+   * b.id(id))}; see {@link #deleteTemplate(DeleteTemplateRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public DeleteTemplateResponse deleteTemplate(Consumer<DeleteTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTemplateRequest.Builder builder = DeleteTemplateRequest.builder();
+    request.accept(builder);
+    return deleteTemplate(builder.build());
+  }
+
+  /**
+   * Delete template without blocking, the request filled in by a lambda; see {@link
+   * #deleteTemplateAsync(DeleteTemplateRequest)}.
+   *
+   * @param request fills in a new {@link DeleteTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<DeleteTemplateResponse> deleteTemplateAsync(
+      Consumer<DeleteTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    DeleteTemplateRequest.Builder builder = DeleteTemplateRequest.builder();
+    request.accept(builder);
+    return deleteTemplateAsync(builder.build());
+  }
+
+  /**
    * Get template.
    *
    * <p>{@code GET /v3/vm/templates/{id}}. Idempotent: retried as the client's retry policy allows.
@@ -1860,6 +3754,43 @@ public final class SmsClient implements AutoCloseable {
   public CompletableFuture<ShowTemplateResponse> showTemplateAsync(ShowTemplateRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowTemplate.OPERATION, request);
+  }
+
+  /**
+   * Get template, the request filled in by a lambda such as {@code sms.showTemplate(b ->
+   * b.id(id))}; see {@link #showTemplate(ShowTemplateRequest)}.
+   *
+   * @param request fills in a new {@link ShowTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowTemplateResponse showTemplate(Consumer<ShowTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowTemplateRequest.Builder builder = ShowTemplateRequest.builder();
+    request.accept(builder);
+    return showTemplate(builder.build());
+  }
+
+  /**
+   * Get template without blocking, the request filled in by a lambda; see {@link
+   * #showTemplateAsync(ShowTemplateRequest)}.
+   *
+   * @param request fills in a new {@link ShowTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowTemplateResponse> showTemplateAsync(
+      Consumer<ShowTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowTemplateRequest.Builder builder = ShowTemplateRequest.builder();
+    request.accept(builder);
+    return showTemplateAsync(builder.build());
   }
 
   /**
@@ -1893,6 +3824,43 @@ public final class SmsClient implements AutoCloseable {
   }
 
   /**
+   * Update template, the request filled in by a lambda such as {@code sms.updateTemplate(b ->
+   * b.id(id))}; see {@link #updateTemplate(UpdateTemplateRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public UpdateTemplateResponse updateTemplate(Consumer<UpdateTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTemplateRequest.Builder builder = UpdateTemplateRequest.builder();
+    request.accept(builder);
+    return updateTemplate(builder.build());
+  }
+
+  /**
+   * Update template without blocking, the request filled in by a lambda; see {@link
+   * #updateTemplateAsync(UpdateTemplateRequest)}.
+   *
+   * @param request fills in a new {@link UpdateTemplateRequest.Builder}; the request is built and
+   *     checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<UpdateTemplateResponse> updateTemplateAsync(
+      Consumer<UpdateTemplateRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    UpdateTemplateRequest.Builder builder = UpdateTemplateRequest.builder();
+    request.accept(builder);
+    return updateTemplateAsync(builder.build());
+  }
+
+  /**
    * Get target server password of a template.
    *
    * <p>{@code GET /v3/vm/templates/{id}/target-password}. Idempotent: retried as the client's retry
@@ -1922,6 +3890,45 @@ public final class SmsClient implements AutoCloseable {
       ShowTargetPasswordRequest request) {
     Objects.requireNonNull(request, "request");
     return transport.executeAsync(Operations.ShowTargetPassword.OPERATION, request);
+  }
+
+  /**
+   * Get target server password of a template, the request filled in by a lambda such as {@code
+   * sms.showTargetPassword(b -> b.id(id))}; see {@link
+   * #showTargetPassword(ShowTargetPasswordRequest)}.
+   *
+   * @param request fills in a new {@link ShowTargetPasswordRequest.Builder}; the request is built
+   *     and checked before anything is sent
+   * @return the answer
+   * @throws NullPointerException when {@code request} is null
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one
+   */
+  public ShowTargetPasswordResponse showTargetPassword(
+      Consumer<ShowTargetPasswordRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowTargetPasswordRequest.Builder builder = ShowTargetPasswordRequest.builder();
+    request.accept(builder);
+    return showTargetPassword(builder.build());
+  }
+
+  /**
+   * Get target server password of a template without blocking, the request filled in by a lambda;
+   * see {@link #showTargetPasswordAsync(ShowTargetPasswordRequest)}.
+   *
+   * @param request fills in a new {@link ShowTargetPasswordRequest.Builder}; the request is built
+   *     and checked before anything is sent
+   * @return a future of the answer
+   * @throws NullPointerException when {@code request} is null, at once
+   * @throws IllegalArgumentException when the built request misses a required member or has an
+   *     invalid one, at once
+   */
+  public CompletableFuture<ShowTargetPasswordResponse> showTargetPasswordAsync(
+      Consumer<ShowTargetPasswordRequest.Builder> request) {
+    Objects.requireNonNull(request, "request");
+    ShowTargetPasswordRequest.Builder builder = ShowTargetPasswordRequest.builder();
+    request.accept(builder);
+    return showTargetPasswordAsync(builder.build());
   }
 
   // END GENERATED OPERATIONS
@@ -1979,6 +3986,7 @@ public final class SmsClient implements AutoCloseable {
     private @Nullable Credentials credentials;
     private @Nullable CredentialsProvider credentialsProvider;
     private @Nullable OkHttpClient httpClient;
+    private Call.@Nullable Factory callFactory;
     private @Nullable Duration connectTimeout;
     private @Nullable Duration readTimeout;
     private @Nullable Duration writeTimeout;
@@ -2334,6 +4342,64 @@ public final class SmsClient implements AutoCloseable {
     }
 
     /**
+     * Sends every request through the caller's own {@link Call.Factory}, such as an OkHttp client
+     * wrapped by tracing instrumentation ({@code OkHttpTelemetry.newCallFactory(okHttp)}); IAM
+     * requests for the domain id go through it too.
+     *
+     * <pre>{@code
+     * SmsClient sms = SmsClient.builder()
+     *     .region(SmsRegion.AP_SOUTHEAST_1)
+     *     .callFactory(OkHttpTelemetry.builder(openTelemetry).build().newCallFactory(okHttp))
+     *     .build();
+     * }</pre>
+     *
+     * <p>The factory is used as it is: its connect, read and write timeouts, proxy, TLS and
+     * redirects are its own, so {@link #build()} rejects this with {@link #httpClient}, a connect,
+     * read or write timeout, a proxy or a trust setting, naming both. {@link #callTimeout},
+     * retries, signing and events still apply, since the client makes each attempt a call of its
+     * own and cancels it at the deadline. Give it a client built with {@code
+     * followRedirects(false)} and {@code retryOnConnectionFailure(false)}, so that every attempt is
+     * the retry policy's to count. The caller keeps ownership: {@link SmsClient#close()} does not
+     * shut it down.
+     *
+     * @param callFactory the factory of HTTP calls
+     * @return this builder
+     */
+    public Builder callFactory(Call.Factory callFactory) {
+      this.callFactory = Objects.requireNonNull(callFactory, "callFactory");
+      return this;
+    }
+
+    /** Rejects the options a caller's Call.Factory would silently ignore. */
+    private void requireCallFactoryAlone() {
+      if (callFactory == null) {
+        return;
+      }
+      String other = null;
+      if (httpClient != null) {
+        other = "httpClient(...)";
+      } else if (connectTimeout != null) {
+        other = "connectTimeout(" + connectTimeout + ")";
+      } else if (readTimeout != null) {
+        other = "readTimeout(" + readTimeout + ")";
+      } else if (writeTimeout != null) {
+        other = "writeTimeout(" + writeTimeout + ")";
+      } else if (httpOptions.proxyHost != null) {
+        other = "proxy(...)";
+      } else if (httpOptions.trustStore != null || httpOptions.caBundle != null) {
+        other = "trustStore(...)/caBundle(...)";
+      } else if (httpOptions.insecureSkipTlsVerify) {
+        other = "insecureSkipTlsVerify(true)";
+      }
+      if (other != null) {
+        throw new IllegalStateException(
+            "callFactory(...) conflicts with "
+                + other
+                + ": the factory's own client sets it; set one of them");
+      }
+    }
+
+    /**
      * Sets when failed calls are retried; default {@link RetryPolicy#defaults()}, {@link
      * RetryPolicy#none()} turns retries off.
      *
@@ -2438,6 +4504,7 @@ public final class SmsClient implements AutoCloseable {
         throw new IllegalStateException(
             "credentials(...) conflicts with credentialsProvider(...): set one of them");
       }
+      requireCallFactoryAlone();
       CredentialsProvider provider = credentialsProvider;
       Optional<String> profileIam = Optional.empty();
       CredentialsSource resolved;
@@ -2503,10 +4570,17 @@ public final class SmsClient implements AutoCloseable {
         requireSecure(iam, "IAM endpoint");
         Duration timeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
         resolved =
-            new DomainIdDiscovery(resolved, okHttp, iam, clock, userAgent, timeout.toNanos());
+            new DomainIdDiscovery(
+                resolved,
+                callFactory != null ? callFactory : okHttp,
+                iam,
+                clock,
+                userAgent,
+                timeout.toNanos());
       }
       TransportSettings settings = new TransportSettings(okHttp, urls, resolved);
-      settings.watchesConnectionSetup = true;
+      // a caller's Call.Factory has no set-up watch: without it nothing proves a request unsent
+      settings.watchesConnectionSetup = callFactory == null;
       settings.clock = clock;
       settings.userAgent = userAgent;
       settings.retryPolicy = retryPolicy;
@@ -2514,6 +4588,8 @@ public final class SmsClient implements AutoCloseable {
       settings.maxResponseBytes = maxResponseBytes;
       settings.callTimeout = callTimeout != null ? callTimeout : DEFAULT_CALL_TIMEOUT;
       settings.completionExecutor = completionExecutor;
+      settings.region = endpoints != null ? null : regionIdOrNull(env);
+      settings.callFactory = callFactory;
       Transport transport = new Transport(settings);
       return new SmsClient(transport, transport.endpoint());
     }
@@ -2532,14 +4608,10 @@ public final class SmsClient implements AutoCloseable {
       if (endpoints != null) {
         return endpoints;
       }
-      String id = region != null ? region.id() : regionId;
+      String id = regionIdOrNull(env);
       if (id == null) {
-        id = env.get("HUAWEICLOUD_SDK_REGION");
-        if (id == null || id.isBlank()) {
-          throw new IllegalStateException(
-              "no endpoint: set region(SmsRegion), endpoint(\"https://...\") or HUAWEICLOUD_SDK_REGION");
-        }
-        id = id.strip();
+        throw new IllegalStateException(
+            "no endpoint: set region(SmsRegion), endpoint(\"https://...\") or HUAWEICLOUD_SDK_REGION");
       }
       SmsRegion resolved = SmsRegion.of(id, env, homeDirectory);
       List<HttpUrl> urls = new ArrayList<>();
@@ -2547,6 +4619,16 @@ public final class SmsClient implements AutoCloseable {
         urls.add(parseEndpoint(e));
       }
       return urls;
+    }
+
+    /** The region set here, else {@code HUAWEICLOUD_SDK_REGION}; null when neither is. */
+    private @Nullable String regionIdOrNull(Map<String, String> env) {
+      String id = region != null ? region.id() : regionId;
+      if (id == null) {
+        id = env.get("HUAWEICLOUD_SDK_REGION");
+        return id == null || id.isBlank() ? null : id.strip();
+      }
+      return id;
     }
 
     private static final java.util.regex.Pattern LOOPBACK_V4 =

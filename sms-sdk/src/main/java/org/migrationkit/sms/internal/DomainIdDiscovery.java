@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -42,7 +41,7 @@ public final class DomainIdDiscovery implements CredentialsSource {
 
   private final Set<Call> iamCalls = ConcurrentHashMap.newKeySet();
   private final CredentialsSource credentials;
-  private final OkHttpClient http;
+  private final Call.Factory http;
   private final HttpUrl iamEndpoint;
   private final Clock clock;
   private final String userAgent;
@@ -60,7 +59,7 @@ public final class DomainIdDiscovery implements CredentialsSource {
    */
   public DomainIdDiscovery(
       CredentialsSource credentials,
-      OkHttpClient http,
+      Call.Factory http,
       HttpUrl iamEndpoint,
       Clock clock,
       String userAgent,

@@ -140,7 +140,8 @@ abstract class Exchange<Q, R> {
             : new CallInfo(
                 operation.name(),
                 operation.method(),
-                RequestStage.url(this, transport.endpoints.first()).toString());
+                RequestStage.url(this, transport.endpoints.first()).toString(),
+                transport.region);
   }
 
   // ---- the steps of one attempt ----
@@ -182,7 +183,7 @@ abstract class Exchange<Q, R> {
       throw FailureMapper.callTimeout(this, null);
     }
     // No call.timeout(): the DeadlineWatchdog ends late calls without a timer per call.
-    Call call = transport.http.newCall(RequestStage.signedRequest(this, credentials));
+    Call call = transport.calls.newCall(RequestStage.signedRequest(this, credentials));
     currentCall = call;
     // close() or a sweep may have looked just before the call was published
     if (transport.isClosed() || deadlineExpired || interruptNoticed()) {

@@ -167,17 +167,16 @@ final class FailureMapper {
       return new SmsTimeoutException(
           SmsTimeoutException.Timeout.WRITE,
           prefix(exchange)
-              + " failed: write timed out after "
-              + http.writeTimeoutMillis()
-              + " ms (the server stopped reading the request)",
+              + " failed: write timed out"
+              + after(exchange, http.writeTimeoutMillis())
+              + " (the server stopped reading the request)",
           cause);
     }
     return new SmsTimeoutException(
         SmsTimeoutException.Timeout.READ,
         prefix(exchange)
-            + " failed: read timed out after "
-            + http.readTimeoutMillis()
-            + " ms"
+            + " failed: read timed out"
+            + after(exchange, http.readTimeoutMillis())
             + (exchange.status != 0 ? " (" + statusAndId(exchange) + ")" : ""),
         cause);
   }
@@ -186,9 +185,9 @@ final class FailureMapper {
     return new SmsTimeoutException(
         SmsTimeoutException.Timeout.CONNECT,
         prefix(exchange)
-            + " failed: connect timed out after "
-            + exchange.transport.http.connectTimeoutMillis()
-            + " ms (name lookup, TCP, proxy CONNECT and TLS handshake)"
+            + " failed: connect timed out"
+            + after(exchange, exchange.transport.http.connectTimeoutMillis())
+            + " (name lookup, TCP, proxy CONNECT and TLS handshake)"
             + through(exchange),
         cause);
   }
@@ -206,6 +205,11 @@ final class FailureMapper {
   private static HttpUrl endpoint(Exchange<?, ?> exchange) {
     EndpointSelector.Endpoint attempted = exchange.attemptEndpoint;
     return (attempted != null ? attempted : exchange.transport.endpoints.first()).url;
+  }
+
+  /** " after N ms", when the timeout is the SDK's; a caller's Call.Factory keeps its own. */
+  private static String after(Exchange<?, ?> exchange, int millis) {
+    return exchange.transport.calls == exchange.transport.http ? " after " + millis + " ms" : "";
   }
 
   /** Maps a failure to get credentials to this call's own exception (the source is shared). */

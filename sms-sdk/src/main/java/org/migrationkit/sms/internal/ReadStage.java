@@ -92,7 +92,13 @@ final class ReadStage {
 
   /** Returns the wait the answer's {@code Retry-After} asks for, or -1 when it has none. */
   static long retryAfterNanos(Transport transport, Response response) {
-    String value = response.header(RetryAfterShield.HEADER);
+    // a caller's Call.Factory has no RetryAfterShield: its answers carry Retry-After itself
+    String header = RetryAfterShield.HEADER;
+    String value = response.header(header);
+    if (value == null) {
+      header = "Retry-After";
+      value = response.header(header);
+    }
     if (value == null) {
       return -1;
     }
@@ -100,7 +106,7 @@ final class ReadStage {
     try {
       return TimeUnit.SECONDS.toNanos(Math.max(0, Long.parseLong(value)));
     } catch (NumberFormatException e) {
-      Date date = response.headers().getDate(RetryAfterShield.HEADER);
+      Date date = response.headers().getDate(header);
       if (date == null) {
         return -1;
       }

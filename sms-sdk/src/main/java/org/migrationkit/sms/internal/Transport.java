@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,10 @@ import org.migrationkit.sms.SmsException;
  */
 public final class Transport {
   final OkHttpClient http;
+
+  /** Makes every attempt's call: the caller's {@code Call.Factory}, else {@link #http}. */
+  final Call.Factory calls;
+
   final EndpointSelector endpoints;
   final CredentialsSource credentials;
   final SkewedClock signingClock;
@@ -34,6 +39,7 @@ public final class Transport {
   final long maxResponseBytes;
   final long callTimeoutNanos;
   final @Nullable Executor completionExecutor;
+  final @Nullable String region;
 
   /** The connect timeout, which bounds the whole connection set-up; 0 for none. */
   final long connectTimeoutNanos;
@@ -48,6 +54,7 @@ public final class Transport {
   /** Creates a transport from validated settings. */
   public Transport(TransportSettings settings) {
     this.http = settings.http;
+    this.calls = settings.callFactory != null ? settings.callFactory : settings.http;
     this.endpoints = new EndpointSelector(settings.endpoints, settings.failback.toNanos());
     this.credentials = settings.credentials;
     this.clock = settings.clock;
@@ -62,6 +69,7 @@ public final class Transport {
     this.completionExecutor = settings.completionExecutor;
     this.connectTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.http.connectTimeoutMillis());
     this.watchesConnectionSetup = settings.watchesConnectionSetup;
+    this.region = settings.region;
     DeadlineWatchdog.get().watch(this);
   }
 

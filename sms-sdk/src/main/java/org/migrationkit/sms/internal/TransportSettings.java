@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,12 @@ import org.migrationkit.sms.SmsEventListener;
 public final class TransportSettings {
   /** The derived OkHttp client; its own call timeout is replaced per call. */
   public OkHttpClient http;
+
+  /**
+   * The caller's own factory of calls, used instead of {@link #http} for every request when set;
+   * {@link #http} then only names the timeouts in messages, which are the factory's own.
+   */
+  public Call.@Nullable Factory callFactory;
 
   /** One or more base URLs, in fail-over order. */
   public List<HttpUrl> endpoints;
@@ -37,6 +44,9 @@ public final class TransportSettings {
    * connected.
    */
   public boolean watchesConnectionSetup;
+
+  /** The region id the client was built for, reported in {@code CallInfo}; null for endpoints. */
+  public @Nullable String region;
 
   /** Creates settings with the required parts. */
   public TransportSettings(

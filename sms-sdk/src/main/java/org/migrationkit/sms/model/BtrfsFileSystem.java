@@ -408,9 +408,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -419,9 +419,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code label}.
+     * Sets {@code label}, which a request requires.
      *
-     * @param label the value, or {@code null} to leave it out
+     * @param label the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder label(@Nullable String label) {
@@ -430,9 +430,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code uuid}.
+     * Sets {@code uuid}, which a request requires.
      *
-     * @param uuid the value, or {@code null} to leave it out
+     * @param uuid the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder uuid(@Nullable String uuid) {
@@ -441,9 +441,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code device}.
+     * Sets {@code device}, which a request requires.
      *
-     * @param device the value, or {@code null} to leave it out
+     * @param device the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder device(@Nullable String device) {
@@ -452,9 +452,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code size}.
+     * Sets {@code size}, which a request requires.
      *
-     * @param size the value, or {@code null} to leave it out
+     * @param size the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder size(@Nullable Long size) {
@@ -463,9 +463,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code nodesize}.
+     * Sets {@code nodesize}, which a request requires.
      *
-     * @param nodesize the value, or {@code null} to leave it out
+     * @param nodesize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder nodesize(@Nullable Long nodesize) {
@@ -474,9 +474,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code sectorsize}.
+     * Sets {@code sectorsize}, which a request requires.
      *
-     * @param sectorsize the value, or {@code null} to leave it out
+     * @param sectorsize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder sectorsize(@Nullable Integer sectorsize) {
@@ -485,9 +485,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code data_profile}.
+     * Sets {@code data_profile}, which a request requires.
      *
-     * @param dataProfile the value, or {@code null} to leave it out
+     * @param dataProfile the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder dataProfile(@Nullable String dataProfile) {
@@ -496,9 +496,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code system_profile}.
+     * Sets {@code system_profile}, which a request requires.
      *
-     * @param systemProfile the value, or {@code null} to leave it out
+     * @param systemProfile the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder systemProfile(@Nullable String systemProfile) {
@@ -507,9 +507,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code metadata_profile}.
+     * Sets {@code metadata_profile}, which a request requires.
      *
-     * @param metadataProfile the value, or {@code null} to leave it out
+     * @param metadataProfile the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder metadataProfile(@Nullable String metadataProfile) {
@@ -518,9 +518,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code global_reserve1}.
+     * Sets {@code global_reserve1}, which a request requires.
      *
-     * @param globalReserve1 the value, or {@code null} to leave it out
+     * @param globalReserve1 the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder globalReserve1(@Nullable String globalReserve1) {
@@ -529,9 +529,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code g_vol_used_size}.
+     * Sets {@code g_vol_used_size}, which a request requires.
      *
-     * @param gVolUsedSize the value, or {@code null} to leave it out
+     * @param gVolUsedSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder gVolUsedSize(@Nullable Long gVolUsedSize) {
@@ -540,9 +540,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code default_subvolid}.
+     * Sets {@code default_subvolid}, which a request requires.
      *
-     * @param defaultSubvolid the value, or {@code null} to leave it out
+     * @param defaultSubvolid the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder defaultSubvolid(@Nullable String defaultSubvolid) {
@@ -551,9 +551,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code default_subvol_name}.
+     * Sets {@code default_subvol_name}, which a request requires.
      *
-     * @param defaultSubvolName the value, or {@code null} to leave it out
+     * @param defaultSubvolName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder defaultSubvolName(@Nullable String defaultSubvolName) {
@@ -562,9 +562,10 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code default_subvol_mountpath}.
+     * Sets {@code default_subvol_mountpath}, which a request requires.
      *
-     * @param defaultSubvolMountpath the value, or {@code null} to leave it out
+     * @param defaultSubvolMountpath the value; required in a request: the service refuses one
+     *     without it
      * @return this builder
      */
     public Builder defaultSubvolMountpath(@Nullable String defaultSubvolMountpath) {
@@ -573,9 +574,9 @@ public final class BtrfsFileSystem {
     }
 
     /**
-     * Sets {@code subvolumn}.
+     * Sets {@code subvolumn}, which a request requires.
      *
-     * @param subvolumn the values; {@code null} means empty
+     * @param subvolumn the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder subvolumn(@Nullable List<BtrfsSubvolumn> subvolumn) {

@@ -208,9 +208,9 @@ public final class BtrfsSubvolumn {
     }
 
     /**
-     * Sets {@code uuid}.
+     * Sets {@code uuid}, which a request requires.
      *
-     * @param uuid the value, or {@code null} to leave it out
+     * @param uuid the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder uuid(@Nullable String uuid) {
@@ -219,9 +219,9 @@ public final class BtrfsSubvolumn {
     }
 
     /**
-     * Sets {@code is_snapshot}.
+     * Sets {@code is_snapshot}, which a request requires.
      *
-     * @param isSnapshot the value, or {@code null} to leave it out
+     * @param isSnapshot the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder isSnapshot(@Nullable String isSnapshot) {
@@ -230,9 +230,9 @@ public final class BtrfsSubvolumn {
     }
 
     /**
-     * Sets {@code subvol_id}.
+     * Sets {@code subvol_id}, which a request requires.
      *
-     * @param subvolId the value, or {@code null} to leave it out
+     * @param subvolId the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder subvolId(@Nullable String subvolId) {
@@ -241,9 +241,9 @@ public final class BtrfsSubvolumn {
     }
 
     /**
-     * Sets {@code parent_id}.
+     * Sets {@code parent_id}, which a request requires.
      *
-     * @param parentId the value, or {@code null} to leave it out
+     * @param parentId the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder parentId(@Nullable String parentId) {
@@ -252,9 +252,9 @@ public final class BtrfsSubvolumn {
     }
 
     /**
-     * Sets {@code subvol_name}.
+     * Sets {@code subvol_name}, which a request requires.
      *
-     * @param subvolName the value, or {@code null} to leave it out
+     * @param subvolName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder subvolName(@Nullable String subvolName) {
@@ -263,9 +263,9 @@ public final class BtrfsSubvolumn {
     }
 
     /**
-     * Sets {@code subvol_mount_path}.
+     * Sets {@code subvol_mount_path}, which a request requires.
      *
-     * @param subvolMountPath the value, or {@code null} to leave it out
+     * @param subvolMountPath the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder subvolMountPath(@Nullable String subvolMountPath) {

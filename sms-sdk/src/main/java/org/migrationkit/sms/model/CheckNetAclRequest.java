@@ -150,9 +150,9 @@ public final class CheckNetAclRequest {
     }
 
     /**
-     * Sets {@code t_project_id} (required).
+     * Sets {@code t_project_id}, which the request requires.
      *
-     * @param tProjectId the value, or {@code null} to leave it out
+     * @param tProjectId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder tProjectId(@Nullable String tProjectId) {
@@ -161,9 +161,9 @@ public final class CheckNetAclRequest {
     }
 
     /**
-     * Sets {@code t_network_id} (required).
+     * Sets {@code t_network_id}, which the request requires.
      *
-     * @param tNetworkId the value, or {@code null} to leave it out
+     * @param tNetworkId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder tNetworkId(@Nullable String tNetworkId) {
@@ -172,9 +172,9 @@ public final class CheckNetAclRequest {
     }
 
     /**
-     * Sets {@code region_id} (required).
+     * Sets {@code region_id}, which the request requires.
      *
-     * @param regionId the value, or {@code null} to leave it out
+     * @param regionId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder regionId(@Nullable String regionId) {
@@ -183,9 +183,9 @@ public final class CheckNetAclRequest {
     }
 
     /**
-     * Sets {@code os_type} (required).
+     * Sets {@code os_type}, which the request requires.
      *
-     * @param osType the value, or {@code null} to leave it out
+     * @param osType the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder osType(@Nullable OsType osType) {

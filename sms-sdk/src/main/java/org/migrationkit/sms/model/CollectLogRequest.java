@@ -112,9 +112,9 @@ public final class CollectLogRequest {
     }
 
     /**
-     * Sets {@code task_id} (required).
+     * Sets {@code task_id}, which the request requires.
      *
-     * @param taskId the value, or {@code null} to leave it out
+     * @param taskId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {
@@ -123,9 +123,9 @@ public final class CollectLogRequest {
     }
 
     /**
-     * Sets {@code log_bucket} (required).
+     * Sets {@code log_bucket}, which the request requires.
      *
-     * @param logBucket the value, or {@code null} to leave it out
+     * @param logBucket the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder logBucket(@Nullable String logBucket) {

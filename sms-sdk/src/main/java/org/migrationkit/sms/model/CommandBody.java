@@ -154,9 +154,9 @@ public final class CommandBody {
     }
 
     /**
-     * Sets {@code command_name}.
+     * Sets {@code command_name}, which a request requires.
      *
-     * @param commandName the value, or {@code null} to leave it out
+     * @param commandName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder commandName(@Nullable String commandName) {
@@ -165,9 +165,9 @@ public final class CommandBody {
     }
 
     /**
-     * Sets {@code result}.
+     * Sets {@code result}, which a request requires.
      *
-     * @param result the value, or {@code null} to leave it out
+     * @param result the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder result(@Nullable String result) {
@@ -176,9 +176,9 @@ public final class CommandBody {
     }
 
     /**
-     * Sets {@code result_detail}.
+     * Sets {@code result_detail}, which a request requires.
      *
-     * @param resultDetail the value, or {@code null} to leave it out
+     * @param resultDetail the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder resultDetail(@Nullable String resultDetail) {

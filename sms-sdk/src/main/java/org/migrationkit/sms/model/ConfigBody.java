@@ -155,9 +155,9 @@ public final class ConfigBody {
     }
 
     /**
-     * Sets {@code config_key}.
+     * Sets {@code config_key}, which a request requires.
      *
-     * @param configKey the value, or {@code null} to leave it out
+     * @param configKey the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder configKey(@Nullable String configKey) {
@@ -166,9 +166,9 @@ public final class ConfigBody {
     }
 
     /**
-     * Sets {@code config_value}.
+     * Sets {@code config_value}, which a request requires.
      *
-     * @param configValue the value, or {@code null} to leave it out
+     * @param configValue the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder configValue(@Nullable String configValue) {

@@ -119,9 +119,9 @@ public final class ConfigurationRequestBody {
     }
 
     /**
-     * Sets {@code configurations}.
+     * Sets {@code configurations}, which a request requires.
      *
-     * @param configurations the values; {@code null} means empty
+     * @param configurations the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder configurations(@Nullable List<ConfigBody> configurations) {

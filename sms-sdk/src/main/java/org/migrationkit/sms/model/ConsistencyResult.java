@@ -192,9 +192,9 @@ public final class ConsistencyResult {
     }
 
     /**
-     * Sets {@code dir_check}.
+     * Sets {@code dir_check}, which a request requires.
      *
-     * @param dirCheck the value, or {@code null} to leave it out
+     * @param dirCheck the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder dirCheck(@Nullable String dirCheck) {
@@ -203,9 +203,9 @@ public final class ConsistencyResult {
     }
 
     /**
-     * Sets {@code num_total_files}.
+     * Sets {@code num_total_files}, which a request requires.
      *
-     * @param numTotalFiles the value, or {@code null} to leave it out
+     * @param numTotalFiles the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder numTotalFiles(@Nullable Integer numTotalFiles) {
@@ -214,9 +214,9 @@ public final class ConsistencyResult {
     }
 
     /**
-     * Sets {@code num_different_files}.
+     * Sets {@code num_different_files}, which a request requires.
      *
-     * @param numDifferentFiles the value, or {@code null} to leave it out
+     * @param numDifferentFiles the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder numDifferentFiles(@Nullable Integer numDifferentFiles) {
@@ -225,9 +225,10 @@ public final class ConsistencyResult {
     }
 
     /**
-     * Sets {@code num_target_miss_files}.
+     * Sets {@code num_target_miss_files}, which a request requires.
      *
-     * @param numTargetMissFiles the value, or {@code null} to leave it out
+     * @param numTargetMissFiles the value; required in a request: the service refuses one without
+     *     it
      * @return this builder
      */
     public Builder numTargetMissFiles(@Nullable Integer numTargetMissFiles) {
@@ -236,9 +237,10 @@ public final class ConsistencyResult {
     }
 
     /**
-     * Sets {@code num_target_more_files}.
+     * Sets {@code num_target_more_files}, which a request requires.
      *
-     * @param numTargetMoreFiles the value, or {@code null} to leave it out
+     * @param numTargetMoreFiles the value; required in a request: the service refuses one without
+     *     it
      * @return this builder
      */
     public Builder numTargetMoreFiles(@Nullable Integer numTargetMoreFiles) {

@@ -308,9 +308,9 @@ public final class CreateMigprojectRequest {
     }
 
     /**
-     * Sets {@code name} (required).
+     * Sets {@code name}, which the request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -341,9 +341,9 @@ public final class CreateMigprojectRequest {
     }
 
     /**
-     * Sets {@code region} (required).
+     * Sets {@code region}, which the request requires.
      *
-     * @param region the value, or {@code null} to leave it out
+     * @param region the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder region(@Nullable String region) {
@@ -374,9 +374,9 @@ public final class CreateMigprojectRequest {
     }
 
     /**
-     * Sets {@code use_public_ip} (required).
+     * Sets {@code use_public_ip}, which the request requires.
      *
-     * @param usePublicIp the value, or {@code null} to leave it out
+     * @param usePublicIp the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder usePublicIp(@Nullable Boolean usePublicIp) {
@@ -385,9 +385,9 @@ public final class CreateMigprojectRequest {
     }
 
     /**
-     * Sets {@code exist_server} (required).
+     * Sets {@code exist_server}, which the request requires.
      *
-     * @param existServer the value, or {@code null} to leave it out
+     * @param existServer the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder existServer(@Nullable Boolean existServer) {
@@ -396,9 +396,9 @@ public final class CreateMigprojectRequest {
     }
 
     /**
-     * Sets {@code type} (required).
+     * Sets {@code type}, which the request requires.
      *
-     * @param type the value, or {@code null} to leave it out
+     * @param type the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder type(@Nullable TaskType type) {
@@ -418,9 +418,9 @@ public final class CreateMigprojectRequest {
     }
 
     /**
-     * Sets {@code syncing} (required).
+     * Sets {@code syncing}, which the request requires.
      *
-     * @param syncing the value, or {@code null} to leave it out
+     * @param syncing the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder syncing(@Nullable Boolean syncing) {

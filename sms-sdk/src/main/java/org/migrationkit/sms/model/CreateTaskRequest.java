@@ -501,9 +501,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code name} (required).
+     * Sets {@code name}, which the request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -512,9 +512,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code type} (required).
+     * Sets {@code type}, which the request requires.
      *
-     * @param type the value, or {@code null} to leave it out
+     * @param type the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder type(@Nullable TaskType type) {
@@ -545,9 +545,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code os_type} (required).
+     * Sets {@code os_type}, which the request requires.
      *
-     * @param osType the value, or {@code null} to leave it out
+     * @param osType the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder osType(@Nullable OsType osType) {
@@ -556,9 +556,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code source_server} (required).
+     * Sets {@code source_server}, which the request requires.
      *
-     * @param sourceServer the value, or {@code null} to leave it out
+     * @param sourceServer the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder sourceServer(@Nullable SourceServerByTask sourceServer) {
@@ -567,9 +567,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code target_server} (required).
+     * Sets {@code target_server}, which the request requires.
      *
-     * @param targetServer the value, or {@code null} to leave it out
+     * @param targetServer the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder targetServer(@Nullable TargetServerByTask targetServer) {
@@ -589,9 +589,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code region_name} (required).
+     * Sets {@code region_name}, which the request requires.
      *
-     * @param regionName the value, or {@code null} to leave it out
+     * @param regionName the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder regionName(@Nullable String regionName) {
@@ -600,9 +600,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code region_id} (required).
+     * Sets {@code region_id}, which the request requires.
      *
-     * @param regionId the value, or {@code null} to leave it out
+     * @param regionId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder regionId(@Nullable String regionId) {
@@ -611,9 +611,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code project_name} (required).
+     * Sets {@code project_name}, which the request requires.
      *
-     * @param projectName the value, or {@code null} to leave it out
+     * @param projectName the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder projectName(@Nullable String projectName) {
@@ -622,9 +622,9 @@ public final class CreateTaskRequest {
     }
 
     /**
-     * Sets {@code project_id} (required).
+     * Sets {@code project_id}, which the request requires.
      *
-     * @param projectId the value, or {@code null} to leave it out
+     * @param projectId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder projectId(@Nullable String projectId) {

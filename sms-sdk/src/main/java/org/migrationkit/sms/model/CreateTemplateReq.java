@@ -117,9 +117,9 @@ public final class CreateTemplateReq {
     }
 
     /**
-     * Sets {@code template}.
+     * Sets {@code template}, which a request requires.
      *
-     * @param template the value, or {@code null} to leave it out
+     * @param template the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder template(@Nullable TemplateRequest template) {

@@ -93,9 +93,9 @@ public final class CreateTemplateRequest {
     }
 
     /**
-     * Sets {@code template} (required).
+     * Sets {@code template}, which the request requires.
      *
-     * @param template the value, or {@code null} to leave it out
+     * @param template the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder template(@Nullable TemplateRequest template) {

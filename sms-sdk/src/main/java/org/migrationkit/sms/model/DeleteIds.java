@@ -118,9 +118,9 @@ public final class DeleteIds {
     }
 
     /**
-     * Sets {@code ids}.
+     * Sets {@code ids}, which a request requires.
      *
-     * @param ids the values; {@code null} means empty
+     * @param ids the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder ids(@Nullable List<String> ids) {

@@ -92,9 +92,9 @@ public final class DeleteServerRequest {
     }
 
     /**
-     * Sets {@code source_id} (required).
+     * Sets {@code source_id}, which the request requires.
      *
-     * @param sourceId the value, or {@code null} to leave it out
+     * @param sourceId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder sourceId(@Nullable String sourceId) {

@@ -94,9 +94,9 @@ public final class DeleteServersRequest {
     }
 
     /**
-     * Sets {@code ids} (required).
+     * Sets {@code ids}, which the request requires.
      *
-     * @param ids the values; {@code null} means empty
+     * @param ids the values; required: {@link #build()} fails while they are null or empty
      * @return this builder
      */
     public Builder ids(@Nullable List<String> ids) {

@@ -191,9 +191,9 @@ public final class DiskIntargetServer {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -202,9 +202,9 @@ public final class DiskIntargetServer {
     }
 
     /**
-     * Sets {@code size}.
+     * Sets {@code size}, which a request requires.
      *
-     * @param size the value, or {@code null} to leave it out
+     * @param size the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder size(@Nullable Long size) {

@@ -227,9 +227,9 @@ public final class EnvironmentCheck {
     }
 
     /**
-     * Sets {@code id}.
+     * Sets {@code id}, which a request requires.
      *
-     * @param id the value, or {@code null} to leave it out
+     * @param id the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder id(@Nullable Long id) {
@@ -249,9 +249,9 @@ public final class EnvironmentCheck {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -260,9 +260,9 @@ public final class EnvironmentCheck {
     }
 
     /**
-     * Sets {@code result}.
+     * Sets {@code result}, which a request requires.
      *
-     * @param result the value, or {@code null} to leave it out
+     * @param result the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder result(@Nullable CheckResult result) {

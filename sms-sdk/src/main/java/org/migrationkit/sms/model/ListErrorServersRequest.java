@@ -157,9 +157,9 @@ public final class ListErrorServersRequest {
     }
 
     /**
-     * Sets {@code offset} (required).
+     * Sets {@code offset}, which the request requires.
      *
-     * @param offset the value, or {@code null} to leave it out
+     * @param offset the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder offset(@Nullable Integer offset) {

@@ -331,9 +331,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code file_system}.
+     * Sets {@code file_system}, which a request requires.
      *
-     * @param fileSystem the value, or {@code null} to leave it out
+     * @param fileSystem the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder fileSystem(@Nullable String fileSystem) {
@@ -342,9 +342,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code inode_size}.
+     * Sets {@code inode_size}, which a request requires.
      *
-     * @param inodeSize the value, or {@code null} to leave it out
+     * @param inodeSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder inodeSize(@Nullable Integer inodeSize) {
@@ -375,9 +375,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code mount_point}.
+     * Sets {@code mount_point}, which a request requires.
      *
-     * @param mountPoint the value, or {@code null} to leave it out
+     * @param mountPoint the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder mountPoint(@Nullable String mountPoint) {
@@ -386,9 +386,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -397,9 +397,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code size}.
+     * Sets {@code size}, which a request requires.
      *
-     * @param size the value, or {@code null} to leave it out
+     * @param size the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder size(@Nullable Long size) {
@@ -408,9 +408,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code used_size}.
+     * Sets {@code used_size}, which a request requires.
      *
-     * @param usedSize the value, or {@code null} to leave it out
+     * @param usedSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder usedSize(@Nullable Long usedSize) {
@@ -419,9 +419,9 @@ public final class LogicalVolume {
     }
 
     /**
-     * Sets {@code free_size}.
+     * Sets {@code free_size}, which a request requires.
      *
-     * @param freeSize the value, or {@code null} to leave it out
+     * @param freeSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder freeSize(@Nullable Long freeSize) {

@@ -357,9 +357,9 @@ public final class MigProject {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -390,9 +390,9 @@ public final class MigProject {
     }
 
     /**
-     * Sets {@code region}.
+     * Sets {@code region}, which a request requires.
      *
-     * @param region the value, or {@code null} to leave it out
+     * @param region the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder region(@Nullable String region) {
@@ -423,9 +423,9 @@ public final class MigProject {
     }
 
     /**
-     * Sets {@code use_public_ip}.
+     * Sets {@code use_public_ip}, which a request requires.
      *
-     * @param usePublicIp the value, or {@code null} to leave it out
+     * @param usePublicIp the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder usePublicIp(@Nullable Boolean usePublicIp) {
@@ -434,9 +434,9 @@ public final class MigProject {
     }
 
     /**
-     * Sets {@code exist_server}.
+     * Sets {@code exist_server}, which a request requires.
      *
-     * @param existServer the value, or {@code null} to leave it out
+     * @param existServer the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder existServer(@Nullable Boolean existServer) {
@@ -445,9 +445,9 @@ public final class MigProject {
     }
 
     /**
-     * Sets {@code type}.
+     * Sets {@code type}, which a request requires.
      *
-     * @param type the value, or {@code null} to leave it out
+     * @param type the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder type(@Nullable TaskType type) {
@@ -467,9 +467,9 @@ public final class MigProject {
     }
 
     /**
-     * Sets {@code syncing}.
+     * Sets {@code syncing}, which a request requires.
      *
-     * @param syncing the value, or {@code null} to leave it out
+     * @param syncing the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder syncing(@Nullable Boolean syncing) {

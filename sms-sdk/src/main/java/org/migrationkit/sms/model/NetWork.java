@@ -244,9 +244,9 @@ public final class NetWork {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -255,9 +255,9 @@ public final class NetWork {
     }
 
     /**
-     * Sets {@code ip}.
+     * Sets {@code ip}, which a request requires.
      *
-     * @param ip the value, or {@code null} to leave it out
+     * @param ip the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder ip(@Nullable String ip) {
@@ -277,9 +277,9 @@ public final class NetWork {
     }
 
     /**
-     * Sets {@code netmask}.
+     * Sets {@code netmask}, which a request requires.
      *
-     * @param netmask the value, or {@code null} to leave it out
+     * @param netmask the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder netmask(@Nullable String netmask) {
@@ -288,9 +288,9 @@ public final class NetWork {
     }
 
     /**
-     * Sets {@code gateway}.
+     * Sets {@code gateway}, which a request requires.
      *
-     * @param gateway the value, or {@code null} to leave it out
+     * @param gateway the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder gateway(@Nullable String gateway) {
@@ -310,9 +310,9 @@ public final class NetWork {
     }
 
     /**
-     * Sets {@code mac}.
+     * Sets {@code mac}, which a request requires.
      *
-     * @param mac the value, or {@code null} to leave it out
+     * @param mac the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder mac(@Nullable String mac) {

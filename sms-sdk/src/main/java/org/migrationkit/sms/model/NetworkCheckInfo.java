@@ -292,9 +292,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code network_delay}.
+     * Sets {@code network_delay}, which a request requires.
      *
-     * @param networkDelay the value, or {@code null} to leave it out
+     * @param networkDelay the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder networkDelay(@Nullable Double networkDelay) {
@@ -303,9 +303,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code network_jitter}.
+     * Sets {@code network_jitter}, which a request requires.
      *
-     * @param networkJitter the value, or {@code null} to leave it out
+     * @param networkJitter the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder networkJitter(@Nullable Double networkJitter) {
@@ -314,9 +314,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code migration_speed}.
+     * Sets {@code migration_speed}, which a request requires.
      *
-     * @param migrationSpeed the value, or {@code null} to leave it out
+     * @param migrationSpeed the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder migrationSpeed(@Nullable Double migrationSpeed) {
@@ -325,9 +325,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code loss_percentage}.
+     * Sets {@code loss_percentage}, which a request requires.
      *
-     * @param lossPercentage the value, or {@code null} to leave it out
+     * @param lossPercentage the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder lossPercentage(@Nullable Double lossPercentage) {
@@ -336,9 +336,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code cpu_usage}.
+     * Sets {@code cpu_usage}, which a request requires.
      *
-     * @param cpuUsage the value, or {@code null} to leave it out
+     * @param cpuUsage the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder cpuUsage(@Nullable Double cpuUsage) {
@@ -347,9 +347,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code mem_usage}.
+     * Sets {@code mem_usage}, which a request requires.
      *
-     * @param memUsage the value, or {@code null} to leave it out
+     * @param memUsage the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder memUsage(@Nullable Double memUsage) {
@@ -358,9 +358,9 @@ public final class NetworkCheckInfo {
     }
 
     /**
-     * Sets {@code evaluation_result}.
+     * Sets {@code evaluation_result}, which a request requires.
      *
-     * @param evaluationResult the value, or {@code null} to leave it out
+     * @param evaluationResult the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder evaluationResult(@Nullable String evaluationResult) {

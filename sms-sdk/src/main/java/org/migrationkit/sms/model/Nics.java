@@ -171,9 +171,9 @@ public final class Nics {
     }
 
     /**
-     * Sets {@code id}.
+     * Sets {@code id}, which a request requires.
      *
-     * @param id the value, or {@code null} to leave it out
+     * @param id the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder id(@Nullable String id) {
@@ -182,9 +182,9 @@ public final class Nics {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -193,9 +193,9 @@ public final class Nics {
     }
 
     /**
-     * Sets {@code cidr}.
+     * Sets {@code cidr}, which a request requires.
      *
-     * @param cidr the value, or {@code null} to leave it out
+     * @param cidr the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder cidr(@Nullable String cidr) {

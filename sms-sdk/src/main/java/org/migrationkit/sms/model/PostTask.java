@@ -517,9 +517,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -528,9 +528,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code type}.
+     * Sets {@code type}, which a request requires.
      *
-     * @param type the value, or {@code null} to leave it out
+     * @param type the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder type(@Nullable TaskType type) {
@@ -561,9 +561,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code os_type}.
+     * Sets {@code os_type}, which a request requires.
      *
-     * @param osType the value, or {@code null} to leave it out
+     * @param osType the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder osType(@Nullable OsType osType) {
@@ -572,9 +572,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code source_server}.
+     * Sets {@code source_server}, which a request requires.
      *
-     * @param sourceServer the value, or {@code null} to leave it out
+     * @param sourceServer the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder sourceServer(@Nullable SourceServerByTask sourceServer) {
@@ -583,9 +583,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code target_server}.
+     * Sets {@code target_server}, which a request requires.
      *
-     * @param targetServer the value, or {@code null} to leave it out
+     * @param targetServer the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder targetServer(@Nullable TargetServerByTask targetServer) {
@@ -605,9 +605,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code region_name}.
+     * Sets {@code region_name}, which a request requires.
      *
-     * @param regionName the value, or {@code null} to leave it out
+     * @param regionName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder regionName(@Nullable String regionName) {
@@ -616,9 +616,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code region_id}.
+     * Sets {@code region_id}, which a request requires.
      *
-     * @param regionId the value, or {@code null} to leave it out
+     * @param regionId the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder regionId(@Nullable String regionId) {
@@ -627,9 +627,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code project_name}.
+     * Sets {@code project_name}, which a request requires.
      *
-     * @param projectName the value, or {@code null} to leave it out
+     * @param projectName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder projectName(@Nullable String projectName) {
@@ -638,9 +638,9 @@ public final class PostTask {
     }
 
     /**
-     * Sets {@code project_id}.
+     * Sets {@code project_id}, which a request requires.
      *
-     * @param projectId the value, or {@code null} to leave it out
+     * @param projectId the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder projectId(@Nullable String projectId) {

@@ -154,9 +154,9 @@ public final class PublicIp {
     }
 
     /**
-     * Sets {@code type}.
+     * Sets {@code type}, which a request requires.
      *
-     * @param type the value, or {@code null} to leave it out
+     * @param type the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder type(@Nullable String type) {
@@ -165,9 +165,9 @@ public final class PublicIp {
     }
 
     /**
-     * Sets {@code bandwidth_size}.
+     * Sets {@code bandwidth_size}, which a request requires.
      *
-     * @param bandwidthSize the value, or {@code null} to leave it out
+     * @param bandwidthSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder bandwidthSize(@Nullable Integer bandwidthSize) {

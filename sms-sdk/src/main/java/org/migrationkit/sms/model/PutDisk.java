@@ -183,9 +183,9 @@ public final class PutDisk {
     }
 
     /**
-     * Sets {@code id}.
+     * Sets {@code id}, which a request requires.
      *
-     * @param id the value, or {@code null} to leave it out
+     * @param id the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder id(@Nullable String id) {
@@ -194,9 +194,9 @@ public final class PutDisk {
     }
 
     /**
-     * Sets {@code adjust_size}.
+     * Sets {@code adjust_size}, which a request requires.
      *
-     * @param adjustSize the value, or {@code null} to leave it out
+     * @param adjustSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder adjustSize(@Nullable Long adjustSize) {

@@ -154,9 +154,9 @@ public final class PutLogicalVolume {
     }
 
     /**
-     * Sets {@code id}.
+     * Sets {@code id}, which a request requires.
      *
-     * @param id the value, or {@code null} to leave it out
+     * @param id the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder id(@Nullable String id) {

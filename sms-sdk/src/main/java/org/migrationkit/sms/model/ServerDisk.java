@@ -272,9 +272,9 @@ public final class ServerDisk {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -294,9 +294,9 @@ public final class ServerDisk {
     }
 
     /**
-     * Sets {@code device_use}.
+     * Sets {@code device_use}, which a request requires.
      *
-     * @param deviceUse the value, or {@code null} to leave it out
+     * @param deviceUse the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder deviceUse(@Nullable DeviceUse deviceUse) {
@@ -305,9 +305,9 @@ public final class ServerDisk {
     }
 
     /**
-     * Sets {@code size}.
+     * Sets {@code size}, which a request requires.
      *
-     * @param size the value, or {@code null} to leave it out
+     * @param size the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder size(@Nullable Long size) {
@@ -316,9 +316,9 @@ public final class ServerDisk {
     }
 
     /**
-     * Sets {@code used_size}.
+     * Sets {@code used_size}, which a request requires.
      *
-     * @param usedSize the value, or {@code null} to leave it out
+     * @param usedSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder usedSize(@Nullable Long usedSize) {
@@ -327,9 +327,10 @@ public final class ServerDisk {
     }
 
     /**
-     * Sets {@code physical_volumes}.
+     * Sets {@code physical_volumes}, which a request requires.
      *
-     * @param physicalVolumes the values; {@code null} means empty
+     * @param physicalVolumes the values; required in a request: the service refuses one without
+     *     them
      * @return this builder
      */
     public Builder physicalVolumes(@Nullable List<PhysicalVolume> physicalVolumes) {

@@ -135,9 +135,9 @@ public final class SgObject {
     }
 
     /**
-     * Sets {@code id}.
+     * Sets {@code id}, which a request requires.
      *
-     * @param id the value, or {@code null} to leave it out
+     * @param id the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder id(@Nullable String id) {
@@ -146,9 +146,9 @@ public final class SgObject {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {

@@ -92,9 +92,9 @@ public final class ShowApiVersionRequest {
     }
 
     /**
-     * Sets {@code version} (required).
+     * Sets {@code version}, which the request requires.
      *
-     * @param version the value, or {@code null} to leave it out
+     * @param version the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder version(@Nullable String version) {

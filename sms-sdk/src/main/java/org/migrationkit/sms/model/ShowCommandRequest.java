@@ -93,9 +93,9 @@ public final class ShowCommandRequest {
     }
 
     /**
-     * Sets {@code server_id} (required).
+     * Sets {@code server_id}, which the request requires.
      *
-     * @param serverId the value, or {@code null} to leave it out
+     * @param serverId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder serverId(@Nullable String serverId) {

@@ -92,9 +92,9 @@ public final class ShowSha256Request {
     }
 
     /**
-     * Sets {@code key} (required).
+     * Sets {@code key}, which the request requires.
      *
-     * @param key the value, or {@code null} to leave it out
+     * @param key the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder key(@Nullable String key) {

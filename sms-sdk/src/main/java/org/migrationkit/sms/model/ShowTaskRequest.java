@@ -97,9 +97,10 @@ public final class ShowTaskRequest {
     private Builder() {}
 
     /**
-     * Sets the migration task id: 1 to 255 characters, any of them; it is sent as one path segment.
+     * Sets the migration task id, which the request requires: 1 to 255 characters, any of them; it
+     * is sent as one path segment.
      *
-     * @param taskId the migration task id
+     * @param taskId the migration task id; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {

@@ -92,9 +92,9 @@ public final class ShowTemplateRequest {
     }
 
     /**
-     * Sets {@code id} (required).
+     * Sets {@code id}, which the request requires.
      *
-     * @param id the value, or {@code null} to leave it out
+     * @param id the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder id(@Nullable String id) {

@@ -238,9 +238,9 @@ public final class SourceServerAssociatedWithTask {
     }
 
     /**
-     * Sets {@code ip}.
+     * Sets {@code ip}, which a request requires.
      *
-     * @param ip the value, or {@code null} to leave it out
+     * @param ip the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder ip(@Nullable String ip) {
@@ -249,9 +249,9 @@ public final class SourceServerAssociatedWithTask {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -260,9 +260,9 @@ public final class SourceServerAssociatedWithTask {
     }
 
     /**
-     * Sets {@code os_type}.
+     * Sets {@code os_type}, which a request requires.
      *
-     * @param osType the value, or {@code null} to leave it out
+     * @param osType the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder osType(@Nullable OsType osType) {

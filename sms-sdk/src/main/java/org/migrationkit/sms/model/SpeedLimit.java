@@ -118,9 +118,9 @@ public final class SpeedLimit {
     }
 
     /**
-     * Sets {@code speed_limit}.
+     * Sets {@code speed_limit}, which a request requires.
      *
-     * @param speedLimit the values; {@code null} means empty
+     * @param speedLimit the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder speedLimit(@Nullable List<SpeedLimitlJson> speedLimit) {

@@ -172,9 +172,9 @@ public final class SpeedLimitlJson {
     }
 
     /**
-     * Sets {@code start}.
+     * Sets {@code start}, which a request requires.
      *
-     * @param start the value, or {@code null} to leave it out
+     * @param start the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder start(@Nullable String start) {
@@ -183,9 +183,9 @@ public final class SpeedLimitlJson {
     }
 
     /**
-     * Sets {@code end}.
+     * Sets {@code end}, which a request requires.
      *
-     * @param end the value, or {@code null} to leave it out
+     * @param end the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder end(@Nullable String end) {
@@ -194,9 +194,9 @@ public final class SpeedLimitlJson {
     }
 
     /**
-     * Sets {@code speed}.
+     * Sets {@code speed}, which a request requires.
      *
-     * @param speed the value, or {@code null} to leave it out
+     * @param speed the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder speed(@Nullable Integer speed) {

@@ -267,9 +267,9 @@ public final class SubTask {
     }
 
     /**
-     * Sets {@code progress}.
+     * Sets {@code progress}, which a request requires.
      *
-     * @param progress the value, or {@code null} to leave it out
+     * @param progress the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder progress(@Nullable Integer progress) {

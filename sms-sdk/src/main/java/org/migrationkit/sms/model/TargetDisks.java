@@ -230,9 +230,9 @@ public final class TargetDisks {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -241,9 +241,10 @@ public final class TargetDisks {
     }
 
     /**
-     * Sets {@code physical_volumes}.
+     * Sets {@code physical_volumes}, which a request requires.
      *
-     * @param physicalVolumes the values; {@code null} means empty
+     * @param physicalVolumes the values; required in a request: the service refuses one without
+     *     them
      * @return this builder
      */
     public Builder physicalVolumes(@Nullable List<PhysicalVolumes> physicalVolumes) {
@@ -252,9 +253,9 @@ public final class TargetDisks {
     }
 
     /**
-     * Sets {@code size}.
+     * Sets {@code size}, which a request requires.
      *
-     * @param size the value, or {@code null} to leave it out
+     * @param size the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder size(@Nullable Long size) {
@@ -263,9 +264,9 @@ public final class TargetDisks {
     }
 
     /**
-     * Sets {@code used_size}.
+     * Sets {@code used_size}, which a request requires.
      *
-     * @param usedSize the value, or {@code null} to leave it out
+     * @param usedSize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder usedSize(@Nullable Long usedSize) {

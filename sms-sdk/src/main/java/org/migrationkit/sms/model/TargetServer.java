@@ -624,9 +624,9 @@ public final class TargetServer {
     }
 
     /**
-     * Sets {@code ip}.
+     * Sets {@code ip}, which a request requires.
      *
-     * @param ip the value, or {@code null} to leave it out
+     * @param ip the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder ip(@Nullable String ip) {
@@ -635,9 +635,9 @@ public final class TargetServer {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -657,9 +657,9 @@ public final class TargetServer {
     }
 
     /**
-     * Sets {@code os_type}.
+     * Sets {@code os_type}, which a request requires.
      *
-     * @param osType the value, or {@code null} to leave it out
+     * @param osType the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder osType(@Nullable OsType osType) {
@@ -866,9 +866,9 @@ public final class TargetServer {
     }
 
     /**
-     * Sets {@code disks}.
+     * Sets {@code disks}, which a request requires.
      *
-     * @param disks the values; {@code null} means empty
+     * @param disks the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder disks(@Nullable List<TargetDisk> disks) {

@@ -202,9 +202,9 @@ public final class TargetServerByTask {
     }
 
     /**
-     * Sets {@code disks}.
+     * Sets {@code disks}, which a request requires.
      *
-     * @param disks the values; {@code null} means empty
+     * @param disks the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder disks(@Nullable List<TargetDisks> disks) {
@@ -213,9 +213,9 @@ public final class TargetServerByTask {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -224,9 +224,9 @@ public final class TargetServerByTask {
     }
 
     /**
-     * Sets {@code vm_id}.
+     * Sets {@code vm_id}, which a request requires.
      *
-     * @param vmId the value, or {@code null} to leave it out
+     * @param vmId the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder vmId(@Nullable String vmId) {

@@ -407,9 +407,9 @@ public final class TaskTargetServer {
     }
 
     /**
-     * Sets {@code disks}.
+     * Sets {@code disks}, which a request requires.
      *
-     * @param disks the values; {@code null} means empty
+     * @param disks the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder disks(@Nullable List<TargetDisk> disks) {

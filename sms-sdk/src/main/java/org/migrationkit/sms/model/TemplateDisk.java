@@ -219,9 +219,9 @@ public final class TemplateDisk {
     }
 
     /**
-     * Sets {@code index}.
+     * Sets {@code index}, which a request requires.
      *
-     * @param index the value, or {@code null} to leave it out
+     * @param index the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder index(@Nullable Integer index) {
@@ -230,9 +230,9 @@ public final class TemplateDisk {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -241,9 +241,9 @@ public final class TemplateDisk {
     }
 
     /**
-     * Sets {@code disktype}.
+     * Sets {@code disktype}, which a request requires.
      *
-     * @param disktype the value, or {@code null} to leave it out
+     * @param disktype the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder disktype(@Nullable String disktype) {
@@ -252,9 +252,9 @@ public final class TemplateDisk {
     }
 
     /**
-     * Sets {@code size}.
+     * Sets {@code size}, which a request requires.
      *
-     * @param size the value, or {@code null} to leave it out
+     * @param size the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder size(@Nullable Long size) {

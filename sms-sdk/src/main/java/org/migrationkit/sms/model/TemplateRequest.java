@@ -405,9 +405,9 @@ public final class TemplateRequest {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -416,9 +416,9 @@ public final class TemplateRequest {
     }
 
     /**
-     * Sets {@code is_template}.
+     * Sets {@code is_template}, which a request requires.
      *
-     * @param isTemplate the value, or {@code null} to leave it out
+     * @param isTemplate the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder isTemplate(@Nullable Boolean isTemplate) {
@@ -427,9 +427,9 @@ public final class TemplateRequest {
     }
 
     /**
-     * Sets {@code region}.
+     * Sets {@code region}, which a request requires.
      *
-     * @param region the value, or {@code null} to leave it out
+     * @param region the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder region(@Nullable String region) {
@@ -438,9 +438,9 @@ public final class TemplateRequest {
     }
 
     /**
-     * Sets {@code projectid}.
+     * Sets {@code projectid}, which a request requires.
      *
-     * @param projectid the value, or {@code null} to leave it out
+     * @param projectid the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder projectid(@Nullable String projectid) {

@@ -435,9 +435,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code name}.
+     * Sets {@code name}, which a request requires.
      *
-     * @param name the value, or {@code null} to leave it out
+     * @param name the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -457,9 +457,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code region}.
+     * Sets {@code region}, which a request requires.
      *
-     * @param region the value, or {@code null} to leave it out
+     * @param region the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder region(@Nullable String region) {
@@ -468,9 +468,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code projectid}.
+     * Sets {@code projectid}, which a request requires.
      *
-     * @param projectid the value, or {@code null} to leave it out
+     * @param projectid the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder projectid(@Nullable String projectid) {
@@ -479,9 +479,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code target_server_name}.
+     * Sets {@code target_server_name}, which a request requires.
      *
-     * @param targetServerName the value, or {@code null} to leave it out
+     * @param targetServerName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder targetServerName(@Nullable String targetServerName) {
@@ -490,9 +490,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code availability_zone}.
+     * Sets {@code availability_zone}, which a request requires.
      *
-     * @param availabilityZone the value, or {@code null} to leave it out
+     * @param availabilityZone the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder availabilityZone(@Nullable String availabilityZone) {
@@ -501,9 +501,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code volumetype}.
+     * Sets {@code volumetype}, which a request requires.
      *
-     * @param volumetype the value, or {@code null} to leave it out
+     * @param volumetype the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder volumetype(@Nullable VolumeType volumetype) {
@@ -512,9 +512,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code flavor}.
+     * Sets {@code flavor}, which a request requires.
      *
-     * @param flavor the value, or {@code null} to leave it out
+     * @param flavor the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder flavor(@Nullable String flavor) {
@@ -523,9 +523,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code vpc}.
+     * Sets {@code vpc}, which a request requires.
      *
-     * @param vpc the value, or {@code null} to leave it out
+     * @param vpc the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder vpc(@Nullable VpcObject vpc) {
@@ -534,9 +534,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code nics}.
+     * Sets {@code nics}, which a request requires.
      *
-     * @param nics the values; {@code null} means empty
+     * @param nics the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder nics(@Nullable List<Nics> nics) {
@@ -545,9 +545,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code security_groups}.
+     * Sets {@code security_groups}, which a request requires.
      *
-     * @param securityGroups the values; {@code null} means empty
+     * @param securityGroups the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder securityGroups(@Nullable List<SgObject> securityGroups) {
@@ -556,9 +556,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code publicip}.
+     * Sets {@code publicip}, which a request requires.
      *
-     * @param publicip the value, or {@code null} to leave it out
+     * @param publicip the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder publicip(@Nullable PublicIp publicip) {
@@ -567,9 +567,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code disk}.
+     * Sets {@code disk}, which a request requires.
      *
-     * @param disk the values; {@code null} means empty
+     * @param disk the values; required in a request: the service refuses one without them
      * @return this builder
      */
     public Builder disk(@Nullable List<TemplateDisk> disk) {
@@ -578,9 +578,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code data_volume_type}.
+     * Sets {@code data_volume_type}, which a request requires.
      *
-     * @param dataVolumeType the value, or {@code null} to leave it out
+     * @param dataVolumeType the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder dataVolumeType(@Nullable VolumeType dataVolumeType) {
@@ -589,9 +589,9 @@ public final class TemplateResponseBody {
     }
 
     /**
-     * Sets {@code target_password}.
+     * Sets {@code target_password}, which a request requires.
      *
-     * @param targetPassword the value, or {@code null} to leave it out
+     * @param targetPassword the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder targetPassword(@Nullable String targetPassword) {

@@ -92,9 +92,9 @@ public final class UnlockTargetEcsRequest {
     }
 
     /**
-     * Sets {@code task_id} (required).
+     * Sets {@code task_id}, which the request requires.
      *
-     * @param taskId the value, or {@code null} to leave it out
+     * @param taskId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {

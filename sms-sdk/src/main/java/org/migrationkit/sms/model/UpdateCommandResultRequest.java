@@ -151,9 +151,9 @@ public final class UpdateCommandResultRequest {
     }
 
     /**
-     * Sets {@code server_id} (required).
+     * Sets {@code server_id}, which the request requires.
      *
-     * @param serverId the value, or {@code null} to leave it out
+     * @param serverId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder serverId(@Nullable String serverId) {
@@ -162,9 +162,9 @@ public final class UpdateCommandResultRequest {
     }
 
     /**
-     * Sets {@code command_name} (required).
+     * Sets {@code command_name}, which the request requires.
      *
-     * @param commandName the value, or {@code null} to leave it out
+     * @param commandName the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder commandName(@Nullable String commandName) {
@@ -173,9 +173,9 @@ public final class UpdateCommandResultRequest {
     }
 
     /**
-     * Sets {@code result} (required).
+     * Sets {@code result}, which the request requires.
      *
-     * @param result the value, or {@code null} to leave it out
+     * @param result the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder result(@Nullable String result) {
@@ -184,9 +184,9 @@ public final class UpdateCommandResultRequest {
     }
 
     /**
-     * Sets {@code result_detail} (required).
+     * Sets {@code result_detail}, which the request requires.
      *
-     * @param resultDetail the value, or {@code null} to leave it out
+     * @param resultDetail the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder resultDetail(@Nullable String resultDetail) {

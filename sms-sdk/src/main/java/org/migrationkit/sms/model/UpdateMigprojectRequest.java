@@ -341,9 +341,9 @@ public final class UpdateMigprojectRequest {
     }
 
     /**
-     * Sets {@code mig_project_id} (required).
+     * Sets {@code mig_project_id}, which the request requires.
      *
-     * @param migProjectId the value, or {@code null} to leave it out
+     * @param migProjectId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder migProjectId(@Nullable String migProjectId) {

@@ -273,9 +273,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code task_id} (required).
+     * Sets {@code task_id}, which the request requires.
      *
-     * @param taskId the value, or {@code null} to leave it out
+     * @param taskId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {
@@ -306,9 +306,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code network_delay} (required).
+     * Sets {@code network_delay}, which the request requires.
      *
-     * @param networkDelay the value, or {@code null} to leave it out
+     * @param networkDelay the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder networkDelay(@Nullable Double networkDelay) {
@@ -317,9 +317,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code network_jitter} (required).
+     * Sets {@code network_jitter}, which the request requires.
      *
-     * @param networkJitter the value, or {@code null} to leave it out
+     * @param networkJitter the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder networkJitter(@Nullable Double networkJitter) {
@@ -328,9 +328,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code migration_speed} (required).
+     * Sets {@code migration_speed}, which the request requires.
      *
-     * @param migrationSpeed the value, or {@code null} to leave it out
+     * @param migrationSpeed the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder migrationSpeed(@Nullable Double migrationSpeed) {
@@ -339,9 +339,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code loss_percentage} (required).
+     * Sets {@code loss_percentage}, which the request requires.
      *
-     * @param lossPercentage the value, or {@code null} to leave it out
+     * @param lossPercentage the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder lossPercentage(@Nullable Double lossPercentage) {
@@ -350,9 +350,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code cpu_usage} (required).
+     * Sets {@code cpu_usage}, which the request requires.
      *
-     * @param cpuUsage the value, or {@code null} to leave it out
+     * @param cpuUsage the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder cpuUsage(@Nullable Double cpuUsage) {
@@ -361,9 +361,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code mem_usage} (required).
+     * Sets {@code mem_usage}, which the request requires.
      *
-     * @param memUsage the value, or {@code null} to leave it out
+     * @param memUsage the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder memUsage(@Nullable Double memUsage) {
@@ -372,9 +372,9 @@ public final class UpdateNetworkCheckInfoRequest {
     }
 
     /**
-     * Sets {@code evaluation_result} (required).
+     * Sets {@code evaluation_result}, which the request requires.
      *
-     * @param evaluationResult the value, or {@code null} to leave it out
+     * @param evaluationResult the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder evaluationResult(@Nullable String evaluationResult) {

@@ -167,9 +167,9 @@ public final class UpdateServerNameRequest {
     }
 
     /**
-     * Sets {@code source_id} (required).
+     * Sets {@code source_id}, which the request requires.
      *
-     * @param sourceId the value, or {@code null} to leave it out
+     * @param sourceId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder sourceId(@Nullable String sourceId) {

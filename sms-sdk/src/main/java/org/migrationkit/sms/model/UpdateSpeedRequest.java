@@ -112,9 +112,9 @@ public final class UpdateSpeedRequest {
     }
 
     /**
-     * Sets {@code task_id} (required).
+     * Sets {@code task_id}, which the request requires.
      *
-     * @param taskId the value, or {@code null} to leave it out
+     * @param taskId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {
@@ -123,9 +123,9 @@ public final class UpdateSpeedRequest {
     }
 
     /**
-     * Sets {@code speed_limit} (required).
+     * Sets {@code speed_limit}, which the request requires.
      *
-     * @param speedLimit the values; {@code null} means empty
+     * @param speedLimit the values; required: {@link #build()} fails while they are null or empty
      * @return this builder
      */
     public Builder speedLimit(@Nullable List<SpeedLimitlJson> speedLimit) {

@@ -384,9 +384,9 @@ public final class UpdateTaskSpeedReq {
     }
 
     /**
-     * Sets {@code subtask_name}.
+     * Sets {@code subtask_name}, which a request requires.
      *
-     * @param subtaskName the value, or {@code null} to leave it out
+     * @param subtaskName the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder subtaskName(@Nullable SubtaskName subtaskName) {
@@ -395,9 +395,9 @@ public final class UpdateTaskSpeedReq {
     }
 
     /**
-     * Sets {@code progress}.
+     * Sets {@code progress}, which a request requires.
      *
-     * @param progress the value, or {@code null} to leave it out
+     * @param progress the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder progress(@Nullable Integer progress) {
@@ -406,9 +406,9 @@ public final class UpdateTaskSpeedReq {
     }
 
     /**
-     * Sets {@code replicatesize}.
+     * Sets {@code replicatesize}, which a request requires.
      *
-     * @param replicatesize the value, or {@code null} to leave it out
+     * @param replicatesize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder replicatesize(@Nullable Long replicatesize) {
@@ -417,9 +417,9 @@ public final class UpdateTaskSpeedReq {
     }
 
     /**
-     * Sets {@code totalsize}.
+     * Sets {@code totalsize}, which a request requires.
      *
-     * @param totalsize the value, or {@code null} to leave it out
+     * @param totalsize the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder totalsize(@Nullable Long totalsize) {
@@ -428,9 +428,9 @@ public final class UpdateTaskSpeedReq {
     }
 
     /**
-     * Sets {@code process_trace}.
+     * Sets {@code process_trace}, which a request requires.
      *
-     * @param processTrace the value, or {@code null} to leave it out
+     * @param processTrace the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder processTrace(@Nullable String processTrace) {

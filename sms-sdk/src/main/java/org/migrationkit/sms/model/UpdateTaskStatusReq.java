@@ -171,9 +171,9 @@ public final class UpdateTaskStatusReq {
     }
 
     /**
-     * Sets {@code operation}.
+     * Sets {@code operation}, which a request requires.
      *
-     * @param operation the value, or {@code null} to leave it out
+     * @param operation the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder operation(@Nullable TaskOperation operation) {

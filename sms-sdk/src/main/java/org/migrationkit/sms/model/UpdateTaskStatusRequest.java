@@ -167,9 +167,9 @@ public final class UpdateTaskStatusRequest {
     }
 
     /**
-     * Sets {@code task_id} (required).
+     * Sets {@code task_id}, which the request requires.
      *
-     * @param taskId the value, or {@code null} to leave it out
+     * @param taskId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {
@@ -178,9 +178,9 @@ public final class UpdateTaskStatusRequest {
     }
 
     /**
-     * Sets {@code operation} (required).
+     * Sets {@code operation}, which the request requires.
      *
-     * @param operation the value, or {@code null} to leave it out
+     * @param operation the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder operation(@Nullable TaskOperation operation) {

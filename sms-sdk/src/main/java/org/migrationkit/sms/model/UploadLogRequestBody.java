@@ -117,9 +117,9 @@ public final class UploadLogRequestBody {
     }
 
     /**
-     * Sets {@code log_bucket}.
+     * Sets {@code log_bucket}, which a request requires.
      *
-     * @param logBucket the value, or {@code null} to leave it out
+     * @param logBucket the value; required in a request: the service refuses one without it
      * @return this builder
      */
     public Builder logBucket(@Nullable String logBucket) {

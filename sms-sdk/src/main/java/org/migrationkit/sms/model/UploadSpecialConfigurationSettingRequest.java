@@ -115,9 +115,9 @@ public final class UploadSpecialConfigurationSettingRequest {
     }
 
     /**
-     * Sets {@code task_id} (required).
+     * Sets {@code task_id}, which the request requires.
      *
-     * @param taskId the value, or {@code null} to leave it out
+     * @param taskId the value; required: {@link #build()} fails while it is null
      * @return this builder
      */
     public Builder taskId(@Nullable String taskId) {
@@ -126,9 +126,10 @@ public final class UploadSpecialConfigurationSettingRequest {
     }
 
     /**
-     * Sets {@code configurations} (required).
+     * Sets {@code configurations}, which the request requires.
      *
-     * @param configurations the values; {@code null} means empty
+     * @param configurations the values; required: {@link #build()} fails while they are null or
+     *     empty
      * @return this builder
      */
     public Builder configurations(@Nullable List<ConfigBody> configurations) {
