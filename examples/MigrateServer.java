@@ -1,7 +1,6 @@
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.SmsException;
@@ -10,31 +9,29 @@ import org.migrationkit.sms.TaskProgress;
 import org.migrationkit.sms.TaskProgressListener;
 import org.migrationkit.sms.WaitOptions;
 import org.migrationkit.sms.auth.Credentials;
+import org.migrationkit.sms.migration.TaskRequests;
 import org.migrationkit.sms.model.CreateTaskRequest;
 import org.migrationkit.sms.model.DeleteTaskRequest;
-import org.migrationkit.sms.model.DiskIntargetServer;
 import org.migrationkit.sms.model.ListServersRequest;
 import org.migrationkit.sms.model.ShowServerRequest;
 import org.migrationkit.sms.model.ShowServerResponse;
 import org.migrationkit.sms.model.ShowTaskResponse;
-import org.migrationkit.sms.model.SourceServerByTask;
 import org.migrationkit.sms.model.SourceServersResponseBody;
-import org.migrationkit.sms.model.TargetDisks;
-import org.migrationkit.sms.model.TargetServerByTask;
 import org.migrationkit.sms.model.TaskOperation;
-import org.migrationkit.sms.model.TaskType;
 import org.migrationkit.sms.model.UpdateTaskStatusRequest;
 import org.migrationkit.sms.testing.SmsSimulator;
 
 /**
- * Migrates one source server end to end: find it, create a task from its {@code
- * init_target_server}, start it, wait with a progress bar, report, delete the task.
+ * Migrates one source server end to end: find it, build the task with {@link TaskRequests} from its
+ * {@code init_target_server}, start it, wait with a progress bar, report, delete the task.
  *
- * <p>With {@code CLOUD_SDK_AK} and {@code CLOUD_SDK_SK} set it runs against the real service:
- * region from {@code SMS_REGION} (default {@code ap-southeast-1}), project from {@code
- * SMS_PROJECT_ID}, the target ECS from {@code SMS_TARGET_VM_ID}, and the source server named by the
- * first argument (else the first connected one). Otherwise it starts the embedded simulator with
- * one registered source server, where the whole migration takes well under a second.
+ * <p>With {@code CLOUD_SDK_AK} and {@code CLOUD_SDK_SK} set it runs against the real service: the
+ * target region from {@code SMS_REGION} (default {@code ap-southeast-1}), that region's IAM project
+ * id from {@code SMS_PROJECT_ID}, and the target from {@code SMS_TEMPLATE_ID} (a template the
+ * service creates the ECS from) or from {@code SMS_TARGET_VM_ID} with {@code SMS_MIGRATION_IP} (an
+ * existing ECS and the IP the source reaches it by); the source server is the one named by the
+ * first argument, else the first connected one. Otherwise it starts the embedded simulator with one
+ * registered source server, where the whole migration takes well under a second.
  */
 public final class MigrateServer {
   public static void main(String[] args) {
@@ -42,6 +39,10 @@ public final class MigrateServer {
     String sk = System.getenv("CLOUD_SDK_SK");
     if (ak != null && sk != null) {
       String region = System.getenv().getOrDefault("SMS_REGION", "ap-southeast-1");
+      String projectId = System.getenv("SMS_PROJECT_ID");
+      String templateId = System.getenv("SMS_TEMPLATE_ID");
+      String vmId = System.getenv("SMS_TARGET_VM_ID");
+      String migrationIp = System.getenv("SMS_MIGRATION_IP");
       try (SmsClient sms =
           SmsClient.builder().region(region).credentials(Credentials.akSk(ak, sk)).build()) {
         WaitOptions options =
@@ -54,9 +55,23 @@ public final class MigrateServer {
             migrate(
                 sms,
                 args.length > 0 ? args[0] : null,
-                region,
-                System.getenv("SMS_PROJECT_ID"),
-                System.getenv("SMS_TARGET_VM_ID"),
+                server -> {
+                  // build() names every missing value at once: SMS_PROJECT_ID, the target...
+                  TaskRequests.Builder task = TaskRequests.forServer(server).regionId(region);
+                  if (projectId != null) {
+                    task.projectId(projectId);
+                  }
+                  if (templateId != null) {
+                    task.templateId(templateId);
+                  }
+                  if (vmId != null) {
+                    task.targetServerId(vmId);
+                  }
+                  if (migrationIp != null) {
+                    task.migrationIp(migrationIp);
+                  }
+                  return task.build();
+                },
                 options,
                 System.out);
         System.exit(ok ? 0 : 1);
@@ -74,7 +89,18 @@ public final class MigrateServer {
       simulator.addSourceServer("web-server-01");
       System.out.println("No CLOUD_SDK_AK/CLOUD_SDK_SK set: migrating in the embedded simulator");
       WaitOptions options = WaitOptions.builder().pollInterval(Duration.ofMillis(5)).build();
-      migrate(sms, null, "ap-southeast-1", "demo-project", "demo-vm", options, System.out);
+      migrate(
+          sms,
+          null,
+          // The simulator takes any template id; on Huawei Cloud it comes from ListTemplates.
+          server ->
+              TaskRequests.forServer(server)
+                  .regionId("ap-southeast-1")
+                  .projectId("demo-project")
+                  .templateId("demo-template")
+                  .build(),
+          options,
+          System.out);
     } finally {
       http.dispatcher().executorService().shutdown();
     }
@@ -84,9 +110,7 @@ public final class MigrateServer {
   static boolean migrate(
       SmsClient sms,
       String serverName,
-      String region,
-      String projectId,
-      String targetVmId,
+      Function<ShowServerResponse, CreateTaskRequest> taskRequest,
       WaitOptions options,
       PrintStream out) {
     SourceServersResponseBody found = null;
@@ -106,35 +130,14 @@ public final class MigrateServer {
         sms.showServer(ShowServerRequest.builder().sourceId(found.getId()).build());
     out.println("Source server " + server.getName() + " (" + server.getIp() + ")");
 
-    List<TargetDisks> disks = new ArrayList<>();
-    for (DiskIntargetServer d : server.getInitTargetServer().getDisks()) {
-      disks.add(
-          TargetDisks.builder()
-              .name(d.getName())
-              .size(d.getSize())
-              .usedSize(d.getUsedSize())
-              .deviceUse(d.getDeviceUse())
-              .build());
+    CreateTaskRequest request;
+    try {
+      request = taskRequest.apply(server);
+    } catch (SmsException e) { // every missing or invalid value, in one line
+      out.println(e.getMessage());
+      return false;
     }
-    String taskId =
-        sms.createTask(
-                CreateTaskRequest.builder()
-                    .name("migrate-" + server.getName())
-                    .type(TaskType.MIGRATE_FILE)
-                    .osType(server.getOsType())
-                    .sourceServer(SourceServerByTask.builder().id(server.getId()).build())
-                    .targetServer(
-                        TargetServerByTask.builder()
-                            .name(server.getName() + "-target")
-                            .vmId(targetVmId)
-                            .disks(disks)
-                            .build())
-                    .regionName(region)
-                    .regionId(region)
-                    .projectName(region)
-                    .projectId(projectId)
-                    .build())
-            .getId();
+    String taskId = sms.createTask(request).getId();
     out.println("Created task " + taskId);
     sms.updateTaskStatus(
         UpdateTaskStatusRequest.builder().taskId(taskId).operation(TaskOperation.START).build());
