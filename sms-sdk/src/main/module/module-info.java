@@ -21,7 +21,6 @@ module org.migrationkit.sms {
   exports org.migrationkit.sms.jackson;
   exports org.migrationkit.sms.migration;
   exports org.migrationkit.sms.model;
-  exports org.migrationkit.sms.migration;
   // The simulator (sms-sdk-testing) reuses the client's percent-encoding and JSON writers instead of
   // copying them; nothing else may read these packages.
   exports org.migrationkit.sms.internal to
