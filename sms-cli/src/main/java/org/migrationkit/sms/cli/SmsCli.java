@@ -134,6 +134,18 @@ public final class SmsCli implements Runnable {
         spec().commandLine().getErr());
   }
 
+  /** {@return the region id the tasks of a fleet go to: --region, else HUAWEICLOUD_SDK_REGION} */
+  String taskRegion() {
+    String id =
+        region != null ? region : environment.variables().get(ClientFactory.REGION_VARIABLE);
+    if (id == null || id.isBlank()) {
+      throw new UsageException(
+          "no target region: give --region-id ID, --region ID or set "
+              + ClientFactory.REGION_VARIABLE);
+    }
+    return id.strip();
+  }
+
   CliEnvironment environment() {
     return environment;
   }
