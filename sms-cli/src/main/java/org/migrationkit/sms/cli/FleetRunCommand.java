@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
       "target, creates and starts it, and waits, at most --max-concurrent at a time. Each step",
       "is saved in --state; after a crash, 'sms fleet resume --state FILE' goes on without",
       "creating a second task for any server. The flags are saved there too.",
-      "Servers file: one 'sourceServerId' or 'sourceServerId,targetServerId' per line (an",
-      "existing ECS to migrate onto; others get a new one from --template-id); # comments.",
+      "Servers file: one 'sourceServerId' (a new target from --template-id) or",
+      "'sourceServerId,targetServerId,migrationIp' (an existing ECS and the IP the agent",
+      "reaches it at) per line; # starts a comment.",
       "Example: sms fleet run --servers servers.txt --state fleet.json --project-id 0a1b...",
       "  --template-id 7c2d... --max-concurrent 50 --report report.csv"
     },
@@ -44,7 +45,7 @@ final class FleetRunCommand implements Callable<Integer> {
         names = "--servers",
         paramLabel = "FILE",
         required = true,
-        description = "The servers to migrate: sourceServerId[,targetServerId] per line.")
+        description = "The servers: sourceServerId[,targetServerId,migrationIp] per line.")
     @Nullable Path servers;
 
     @Option(

@@ -19,7 +19,8 @@ import org.migrationkit.sms.model.ShowServerResponse;
  * @param regionId the target region id
  * @param projectId the target region's project id
  * @param templateId the template for servers without a target, or {@code null}
- * @param targets source server id to existing target server id, for those that have one
+ * @param targets source server id to {@code "targetServerId,migrationIp"}, for those that have an
+ *     existing target
  * @param timeout how long one task may take
  * @param poll how often each task is polled
  * @param maxRestarts how often a failed task is started again
@@ -95,7 +96,8 @@ record FleetSettings(
           TaskRequests.forServer(server).regionId(regionId).projectId(projectId);
       String target = server.getId() == null ? null : targets.get(server.getId());
       if (target != null && !target.isEmpty()) {
-        request.targetServerId(target);
+        int comma = target.indexOf(',');
+        request.targetServerId(target.substring(0, comma)).migrationIp(target.substring(comma + 1));
       } else if (templateId != null) {
         request.templateId(templateId);
       }

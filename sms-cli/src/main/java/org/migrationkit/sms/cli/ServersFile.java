@@ -10,14 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code fleet run --servers FILE}: one source server per line, {@code sourceServerId} or {@code
- * sourceServerId,targetServerId} (an existing ECS to migrate onto); blank lines and lines starting
- * with {@code #} are skipped. Every bad line is named in one error, before any call.
+ * {@code fleet run --servers FILE}: one source server per line, {@code sourceServerId} (a new
+ * target from the template) or {@code sourceServerId,targetServerId,migrationIp} (an existing ECS
+ * to migrate onto, and the address the agent reaches it at, which the API requires with it); blank
+ * lines and lines starting with {@code #} are skipped. Every bad line is named in one error, before
+ * any call.
  */
 final class ServersFile {
   private ServersFile() {}
 
-  /** {@return source server id to target server id ({@code ""} when none), in file order} */
+  /**
+   * {@return source server id to {@code "targetServerId,migrationIp"} ({@code ""} when none), in
+   * file order}
+   */
   static Map<String, String> read(Path file) {
     List<String> lines;
     try {
@@ -34,9 +39,13 @@ final class ServersFile {
       }
       String[] parts = line.split(",", -1);
       String source = parts[0].strip();
-      String target = parts.length > 1 ? parts[1].strip() : "";
-      if (parts.length > 2 || source.isEmpty() || source.contains(" ")) {
-        problems.add("line " + n + " is not 'sourceServerId[,targetServerId]'");
+      String target = parts.length == 3 ? parts[1].strip() + "," + parts[2].strip() : "";
+      if ((parts.length != 1 && parts.length != 3)
+          || source.isEmpty()
+          || source.contains(" ")
+          || target.startsWith(",")
+          || target.endsWith(",")) {
+        problems.add("line " + n + " is not 'sourceServerId[,targetServerId,migrationIp]'");
       } else if (servers.containsKey(source)) {
         problems.add("line " + n + " repeats server " + source);
       } else {

@@ -35,7 +35,12 @@ import picocli.CommandLine.Spec;
     description =
         "Lists, shows and waits for Huawei Cloud SMS migration tasks, and migrates fleets.",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {TasksCommand.class, TaskCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {
+      TasksCommand.class,
+      TaskCommand.class,
+      FleetCommand.class,
+      AutoComplete.GenerateCompletion.class
+    },
     footerHeading = "%nCredentials and region:%n",
     footer =
         "As the MigrationKit SDK reads them: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (with"
