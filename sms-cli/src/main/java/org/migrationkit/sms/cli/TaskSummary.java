@@ -90,11 +90,11 @@ final class TaskSummary {
   }
 
   private static String server(@Nullable String id, @Nullable String name, @Nullable String ip) {
-    StringBuilder s = new StringBuilder(id == null ? "-" : id);
-    if (name != null) {
+    StringBuilder s = new StringBuilder(id == null || id.isBlank() ? "-" : id);
+    if (name != null && !name.isBlank()) {
       s.append("  ").append(name);
     }
-    if (ip != null) {
+    if (ip != null && !ip.isBlank()) {
       s.append("  ").append(ip);
     }
     return s.toString();
