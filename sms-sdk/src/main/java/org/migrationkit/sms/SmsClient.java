@@ -4070,7 +4070,7 @@ public final class SmsClient implements AutoCloseable {
       if (region != null || regionId != null) {
         throw new IllegalStateException(
             "endpoint("
-                + Messages.quote(redactUserInfo(endpoints.get(0)))
+                + Messages.quote(Messages.redactUserInfo(endpoints.get(0)))
                 + ") conflicts with region("
                 + (region != null ? region.id() : regionId)
                 + "): set one of them");
@@ -4091,38 +4091,23 @@ public final class SmsClient implements AutoCloseable {
       if (url == null || url.host().isEmpty()) {
         throw new IllegalArgumentException(
             "endpoint "
-                + Messages.quote(redactUserInfo(endpoint))
+                + Messages.quote(Messages.redactUserInfo(endpoint))
                 + " is not an absolute http:// or https:// URL");
       }
       if (!url.encodedUsername().isEmpty() || !url.encodedPassword().isEmpty()) {
         // it would show in toString(), CallInfo.url and messages; SMS never uses it anyway
         throw new IllegalArgumentException(
             "endpoint "
-                + Messages.quote(redactUserInfo(endpoint))
+                + Messages.quote(Messages.redactUserInfo(endpoint))
                 + " must not carry user info (user:password@): SMS authenticates with credentials(...)");
       }
       if (url.encodedQuery() != null || url.encodedFragment() != null) {
         throw new IllegalArgumentException(
             "endpoint "
-                + Messages.quote(redactUserInfo(endpoint))
+                + Messages.quote(Messages.redactUserInfo(endpoint))
                 + " must not have a query or fragment");
       }
       return url;
-    }
-
-    /** Returns the text with anything between {@code ://} and an {@code @} masked. */
-    private static @Nullable String redactUserInfo(@Nullable String endpoint) {
-      if (endpoint == null) {
-        return null;
-      }
-      int scheme = endpoint.indexOf("://");
-      int at = endpoint.lastIndexOf('@');
-      if (at < 0) {
-        return endpoint;
-      }
-      return endpoint.substring(0, scheme < 0 ? 0 : scheme + 3)
-          + "***@"
-          + endpoint.substring(at + 1);
     }
 
     /**

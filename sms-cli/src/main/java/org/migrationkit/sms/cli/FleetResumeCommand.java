@@ -2,11 +2,11 @@ package org.migrationkit.sms.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.migration.FleetMigration;
 import org.migrationkit.sms.migration.FleetState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,26 +39,13 @@ final class FleetResumeCommand implements Callable<Integer> {
       description = "The state file 'fleet run' wrote.")
   Path state;
 
-  @Option(
-      names = "--max-concurrent",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "Migrations in flight at once, 1 to 100 (default ${DEFAULT-VALUE}).")
-  int maxConcurrent;
-
-  @Option(
-      names = "--report",
-      paramLabel = "FILE",
-      description = "Write a report at the end: FILE.json or FILE.csv.")
-  @Nullable Path report;
+  @Mixin FleetRunOptions run;
 
   @Override
   public Integer call() {
     SmsCli root = SmsCli.of(spec);
-    Path reportFile = FleetExecution.reportFile(report);
-    if (maxConcurrent < 1 || maxConcurrent > FleetMigration.MAX_CONCURRENT) {
-      throw new UsageException("--max-concurrent must be 1 to 100, was " + maxConcurrent);
-    }
+    Path reportFile = run.reportFile();
+    int maxConcurrent = run.maxConcurrent();
     FleetState saved = FleetStatusCommand.read(state);
     FleetSettings settings = FleetSettings.fromAttributes(saved.attributes(), state.toString());
     try (SmsClient sms = root.client()) {

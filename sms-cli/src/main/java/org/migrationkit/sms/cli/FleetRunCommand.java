@@ -11,6 +11,7 @@ import org.migrationkit.sms.SmsClient;
 import org.migrationkit.sms.migration.FleetMigration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,18 +66,7 @@ final class FleetRunCommand implements Callable<Integer> {
       description = "The fleet's state file, created when missing; give it to resume.")
   Path state;
 
-  @Option(
-      names = "--max-concurrent",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "Migrations in flight at once, 1 to 100 (default ${DEFAULT-VALUE}).")
-  int maxConcurrent;
-
-  @Option(
-      names = "--report",
-      paramLabel = "FILE",
-      description = "Write a report at the end: FILE.json or FILE.csv, one row per server.")
-  @Nullable Path report;
+  @Mixin FleetRunOptions run;
 
   @Option(
       names = "--region-id",
@@ -123,10 +113,8 @@ final class FleetRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SmsCli root = SmsCli.of(spec);
-    Path reportFile = FleetExecution.reportFile(report);
-    if (maxConcurrent < 1 || maxConcurrent > FleetMigration.MAX_CONCURRENT) {
-      throw new UsageException("--max-concurrent must be 1 to 100, was " + maxConcurrent);
-    }
+    Path reportFile = run.reportFile();
+    int maxConcurrent = run.maxConcurrent();
     if (maxRestarts < 0) {
       throw new UsageException("--max-restarts must not be negative, was " + maxRestarts);
     }
